@@ -1,0 +1,155 @@
+"""``customer-room``: build, preview and check a customer room."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import Report
+from .pipeline import read_room
+from .schema import write_schemas
+
+
+class _LineFormatter(logging.Formatter):
+    """Problems print as ``error: file:line: field: message``; information prints as is."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            return f"{record.levelname.lower()}: {message}"
+        return message
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LineFormatter())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date — write it as YYYY-MM-DD") from None
+    return value
+
+
+config_option = click.option("--config", "-f", "config_file", type=click.Path(dir_okay=False),
+                             default=None, help="The room's mkdocs.yml (default: ./mkdocs.yml).")
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat warnings as errors (fail the build on any warning).")
+today_option = click.option("--today", callback=_check_date, metavar="YYYY-MM-DD",
+                            help="The date pages are relative to (default: today).")
+verbose_option = click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress.")
+
+
+@click.group()
+@click.version_option(package_name="customer-room")
+def main() -> None:
+    """Turn a folder of personas, quotes, clips and schedules into a customer-room site."""
+
+
+@main.command("build")
+@config_option
+@click.option("--site-dir", "-d", type=click.Path(file_okay=False), default=None,
+              help="Where to write the site (default: site_dir of mkdocs.yml).")
+@strict_option
+@today_option
+@verbose_option
+def build_command(config_file: str | None, site_dir: str | None, strict: bool,
+                  today: str | None, verbose: bool) -> None:
+    """Build the site; a failed build leaves the previous site untouched."""
+    from .site.build import SiteBuildFailed, build_site, room_date
+
+    _setup_logging(verbose)
+    started = dt.datetime.now()
+    try:
+        with room_date(today):
+            result = build_site(config_file, site_dir=site_dir, strict=strict)
+    except SiteBuildFailed as exc:
+        click.echo(f"Build failed: {exc}", err=True)
+        click.echo("The previous site, if any, is untouched.", err=True)
+        sys.exit(1)
+    seconds = (dt.datetime.now() - started).total_seconds()
+    click.echo(f"{result.summary()} — built in {seconds:.1f} s")
+
+
+@main.command("serve")
+@config_option
+@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,
+              help="Address and port to serve the preview on.")
+@strict_option
+@today_option
+def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: str | None) -> None:
+    """Preview the room, rebuilding as content files change."""
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort
+
+    from .site.build import room_date
+
+    _setup_logging(True)
+    try:
+        with room_date(today):
+            serve(config_file, dev_addr=dev_addr, strict=strict)
+    except Abort as exc:
+        click.echo(f"Preview stopped: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.command("check")
+@config_option
+@strict_option
+@today_option
+def check_command(config_file: str | None, strict: bool, today: str | None) -> None:
+    """Validate the room's content without building (for the content repo's own CI)."""
+    from .site.build import SiteBuildFailed, room_date, room_settings
+
+    _setup_logging(False)
+    try:
+        with room_date(today):
+            settings = room_settings(config_file)
+    except SiteBuildFailed as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    room, report = read_room(settings)
+    _print_report(report)
+    click.echo(f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
+               f"{len(room.pages)} pages: {len(report.errors)} errors, "
+               f"{len(report.warnings)} warnings")
+    if report.errors or (strict and report.warnings):
+        sys.exit(1)
+
+
+@main.command("schema")
+@config_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder to write the schemas to (default: schemas/ in the room).")
+def schema_command(config_file: str | None, out_dir: str | None) -> None:
+    """Write a JSON Schema per content file type, for editor completion and checks."""
+    if out_dir is None:
+        from .site.build import SiteBuildFailed, room_settings
+
+        _setup_logging(False)
+        try:
+            folder = room_settings(config_file).room_dir / "schemas"
+        except SiteBuildFailed as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    else:
+        folder = Path(out_dir)
+    for path in write_schemas(folder):
+        click.echo(f"wrote {path}")
+
+
+def _print_report(report: Report) -> None:
+    for problem in report:
+        click.echo(f"{problem.severity.value}: {problem}", err=True)

@@ -1,0 +1,26 @@
+"""What the core produces: files of the site, by their path in the site, in memory or on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file of the built site: ``content`` in memory, or ``source`` on disk (media, cached)."""
+
+    path: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+    def read_bytes(self) -> bytes:
+        if self.source is not None:
+            return self.source.read_bytes()
+        if isinstance(self.content, str):
+            return self.content.encode("utf-8")
+        return self.content or b""

@@ -1,0 +1,241 @@
+"""Load stage: content files in, typed models out; every problem noted with file and line."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Report, relative_name
+from .models import FreePage, Persona, Quote
+from .room import PageEntry, PersonaEntry, QuoteEntry, Room
+from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, read_text
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+PERSONA_FILE_NAMES = ("persona.md", "index.md")
+QUOTE_LIST_FIELDS = ("themes", "tags")
+
+
+def load_room(root: Path, report: Report) -> Room:
+    """Read every content file of the room at ``root``."""
+    room = Room(root=root)
+    room.personas = _load_personas(root, report)
+    room.quotes = _load_quotes(root, report)
+    room.pages = _load_pages(root, report)
+    return room
+
+
+def inside_room(path: Path, root: Path) -> bool:
+    """True when ``path``, with every link followed, stays inside the room."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def build_model(
+    model: type[ModelT], data: Any, doc: YamlDoc, path: str, report: Report, prefix: Loc = ()
+) -> ModelT | None:
+    """Validate ``data`` as ``model``; report every problem with its line, warn on unknown fields."""
+    if not isinstance(data, dict):
+        report.error(path, "should hold 'field: value' lines", line=doc.line_of(prefix))
+        return None
+    known = set(model.model_fields)
+    for key in data:
+        if str(key) not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
+            report.warn(path, f"unknown field, ignored — {hint}",
+                        line=doc.line_of((*prefix, key)), field=str(key))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            name = ".".join(str(part) for part in loc) or None
+            report.error(path, _explain(model, loc, err), line=doc.line_of((*prefix, *loc)),
+                         field=name)
+        return None
+
+
+def _explain(model: type[BaseModel], loc: tuple[Any, ...], err: Any) -> str:
+    info = model.model_fields.get(str(loc[0])) if loc else None
+    hint = info.description if info and info.description else ""
+    if err["type"] == "missing":
+        return f"required — add it: {hint}" if hint else "required — add it"
+    message = str(err["msg"])
+    message = message[0].lower() + message[1:]
+    return f"{message} — {hint}" if hint else message
+
+
+def _read(path: Path, root: Path, report: Report) -> str | None:
+    name = relative_name(path, root)
+    if not inside_room(path, root):
+        report.error(name, "points outside the room — keep content files inside the room folder")
+        return None
+    try:
+        return read_text(path)
+    except SourceError as exc:
+        report.error(name, exc.message, line=exc.line)
+    except OSError as exc:
+        report.error(name, f"cannot be read ({exc.strerror}) — check the file's permissions")
+    return None
+
+
+def _load_personas(root: Path, report: Report) -> list[PersonaEntry]:
+    folder = root / "personas"
+    if not folder.is_dir():
+        return []
+    entries = []
+    for persona_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        entry = _load_persona(persona_dir, root, report)
+        if entry:
+            entries.append(entry)
+    entries.sort(key=lambda e: (e.persona.order is None, e.persona.order or 0, e.persona.name))
+    return entries
+
+
+def _persona_file(persona_dir: Path, root: Path, report: Report) -> Path | None:
+    for name in PERSONA_FILE_NAMES:
+        if (persona_dir / name).is_file():
+            return persona_dir / name
+    found = sorted(persona_dir.glob("*.md"))
+    if len(found) == 1:
+        return found[0]
+    where = relative_name(persona_dir, root)
+    if found:
+        report.error(where, "has several Markdown files — name the persona's file persona.md")
+    else:
+        report.error(where, "has no persona.md — add one, or remove the folder")
+    return None
+
+
+def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry | None:
+    md_path = _persona_file(persona_dir, root, report)
+    if md_path is None:
+        return None
+    name = relative_name(md_path, root)
+    slug = persona_dir.name
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        report.error(relative_name(persona_dir, root),
+                     "folder name is the persona's address — use lowercase letters, digits "
+                     f"and dashes, e.g. '{_slugify(slug)}'")
+        return None
+    text = _read(md_path, root, report)
+    if text is None:
+        return None
+    try:
+        doc = parse_front_matter(text)
+    except SourceError as exc:
+        report.error(name, exc.message, line=exc.line)
+        return None
+    persona = build_model(Persona, doc.meta.data, doc.meta, name, report)
+    if persona is None:
+        return None
+    entry = PersonaEntry(slug, persona, doc.body, name, persona_dir)
+    if persona.photo:
+        entry.photo_path = persona_dir / persona.photo
+        if not persona.photo_alt:
+            report.error(name, "required with a photo — describe the photo for people who "
+                         "cannot see it", line=doc.meta.line_of(("photo",)), field="photo_alt")
+    return entry
+
+
+def _load_quotes(root: Path, report: Report) -> list[QuoteEntry]:
+    entries: list[QuoteEntry] = []
+    for suffix in (".yml", ".yaml"):
+        path = root / "content" / f"quotes{suffix}"
+        if path.is_file():
+            entries += _load_quotes_yaml(path, root, report)
+    csv_path = root / "content" / "quotes.csv"
+    if csv_path.is_file():
+        entries += _load_quotes_csv(csv_path, root, report)
+    return entries
+
+
+def _load_quotes_yaml(path: Path, root: Path, report: Report) -> list[QuoteEntry]:
+    name = relative_name(path, root)
+    text = _read(path, root, report)
+    if text is None:
+        return []
+    try:
+        doc = parse_yaml(text)
+    except SourceError as exc:
+        report.error(name, exc.message, line=exc.line)
+        return []
+    items = doc.data.get("quotes") if isinstance(doc.data, dict) else doc.data
+    if not isinstance(items, list):
+        report.error(name, "should hold a list of quotes under 'quotes:' — see the sample room",
+                     line=doc.first_line, field="quotes")
+        return []
+    prefix: Loc = ("quotes",) if isinstance(doc.data, dict) else ()
+    entries = []
+    for index, item in enumerate(items):
+        loc = (*prefix, index)
+        quote = build_model(Quote, item, doc, name, report, prefix=loc)
+        if quote:
+            entries.append(QuoteEntry(quote, name, doc.line_of(loc)))
+    return entries
+
+
+def _load_quotes_csv(path: Path, root: Path, report: Report) -> list[QuoteEntry]:
+    name = relative_name(path, root)
+    text = _read(path, root, report)
+    if text is None:
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+        report.error(name, "the first row should name the columns (text, persona, tone, themes, "
+                     "source, date, tags)", line=1)
+        return []
+    entries = []
+    for row in reader:
+        line = reader.line_num
+        data = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        data = {k: v for k, v in data.items() if v != ""}
+        lines: dict[Loc, int] = {(key,): line for key in data}
+        quote = build_model(Quote, data, YamlDoc(data, lines, first_line=line), name, report)
+        if quote:
+            entries.append(QuoteEntry(quote, name, line))
+    return entries
+
+
+def _slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "page"
+
+
+def _load_pages(root: Path, report: Report) -> list[PageEntry]:
+    folder = root / "content"
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.rglob("*.md")):
+        name = relative_name(path, root)
+        text = _read(path, root, report)
+        if text is None:
+            continue
+        try:
+            doc = parse_front_matter(text)
+        except SourceError as exc:
+            report.error(name, exc.message, line=exc.line)
+            continue
+        page = build_model(FreePage, doc.meta.data, doc.meta, name, report)
+        if page is None:
+            continue
+        slug = "/".join(_slugify(part) for part in path.relative_to(folder).with_suffix("").parts)
+        entries.append(PageEntry(slug, page, page.title or _title_of(doc.body, path), doc.body, name))
+    entries.sort(key=lambda e: (e.page.order is None, e.page.order or 0, e.title))
+    return entries
+
+
+def _title_of(body: str, path: Path) -> str:
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    return match.group(1) if match else path.stem.replace("-", " ").capitalize()

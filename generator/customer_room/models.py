@@ -1,0 +1,122 @@
+"""Typed models of a room's content files. The same models give the JSON Schemas editors use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+class Tone(str, Enum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+
+
+class QuoteSource(str, Enum):
+    CALL = "call"
+    SURVEY = "survey"
+    REVIEW = "review"
+    INTERVIEW = "interview"
+    CHAT = "chat"
+    EMAIL = "email"
+    SOCIAL = "social"
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: unknown fields are reported by the loader, not here."""
+
+    model_config = ConfigDict(extra="ignore", use_enum_values=False, str_strip_whitespace=True)
+
+    @field_validator("tags", mode="before", check_fields=False)
+    @classmethod
+    def _tags_from_text(cls, value: object) -> object:
+        # Spreadsheets and quick edits write "billing; mobile app" instead of a list.
+        if isinstance(value, str):
+            return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
+        return value
+
+
+class Persona(ContentModel):
+    """A composite customer: front matter of ``personas/<slug>/persona.md``."""
+
+    name: Text = Field(description="the persona's name, as agents would say it")
+    segment: Text = Field(description="who they are as a customer, e.g. 'Retail banking'")
+    industry: Text | None = Field(None, description="banking, insurance, health care, ...")
+    tagline: Text = Field(description="one sentence in their own voice")
+    photo: str | None = Field(
+        None, description="the photo's file name, in the persona's folder (leave out for an avatar)"
+    )
+    photo_alt: Text | None = Field(
+        None, description="describe the photo for people who cannot see it"
+    )
+    photo_credit: Text | None = Field(None, description="who made the photo, and its licence")
+    at_a_glance: dict[str, str] = Field(
+        default_factory=dict, description="short facts as 'label: value' lines (age, products...)"
+    )
+    goals: list[Text] = Field(default_factory=list, description="a list: what they want to get done")
+    frustrations: list[Text] = Field(
+        default_factory=list, description="a list: what gets in their way"
+    )
+    values: list[Text] = Field(
+        default_factory=list, description="a list: what they value about us (their delighters)"
+    )
+    life: Text | None = Field(None, description="a few sentences on their life beyond the call")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+    order: int | None = Field(None, description="a number to order personas (lowest first)")
+
+
+class Quote(ContentModel):
+    """One customer quote: an item of ``content/quotes.yml`` or a row of ``content/quotes.csv``."""
+
+    id: Slug | None = Field(
+        None, description="a stable id of lowercase letters, digits and dashes (optional)"
+    )
+    text: Text = Field(description="the customer's words")
+    persona: Slug | None = Field(None, description="the slug (folder name) of a persona")
+    tone: Tone = Field(description="one of positive, negative, mixed, neutral")
+    themes: list[Text] = Field(
+        default_factory=list, description="a list of themes, e.g. billing, claims, trust"
+    )
+    source: QuoteSource = Field(
+        description="one of call, survey, review, interview, chat, email, social"
+    )
+    date: dt.date | None = Field(None, description="a date written as YYYY-MM-DD")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+
+    @field_validator("themes", mode="before")
+    @classmethod
+    def _themes_from_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
+        return value
+
+    @property
+    def key(self) -> str:
+        """The quote's id, or one derived from its words so it stays put when others move."""
+        if self.id:
+            return self.id
+        return "q-" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
+
+
+class QuotesFile(BaseModel):
+    """``content/quotes.yml``: a list of quotes under ``quotes:`` (used for its JSON Schema)."""
+
+    quotes: list[Quote] = Field(description="the list of quotes")
+
+
+class FreePage(ContentModel):
+    """Front matter of a free Markdown page in ``content/``."""
+
+    title: Text | None = Field(None, description="the page title (default: its first heading)")
+    summary: Text | None = Field(None, description="one sentence shown in lists of pages")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+    order: int | None = Field(None, description="a number to order the pages in the menu")
+    nav: bool = Field(True, description="true to list the page in the menu")

@@ -1,0 +1,111 @@
+"""Render stage: the room's models become Markdown pages and assets for the site engine."""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .generated import GeneratedFile
+from .models import Tone
+from .photos import PersonaImage
+from .room import QuoteEntry, Room
+from .settings import Settings
+from .urls import relative_url
+
+TONE_LABELS = {Tone.POSITIVE.value: "Positive", Tone.MIXED.value: "Mixed",
+               Tone.NEUTRAL.value: "Neutral", Tone.NEGATIVE.value: "Negative"}
+ASSETS = ("room.css", "quotes.js")
+CSS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".css"))
+JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".js"))
+
+
+def _front_matter(data: dict[str, Any]) -> Markup:
+    clean = {k: v for k, v in data.items() if v not in (None, [], {})}
+    return Markup(yaml.safe_dump(clean, allow_unicode=True, sort_keys=False))
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("customer_room", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["front_matter"] = _front_matter
+    return env
+
+
+class PageRenderer:
+    """Renders each page with links written relative to that page's own address."""
+
+    def __init__(self, room: Room, images: dict[str, PersonaImage], settings: Settings) -> None:
+        self.env = _environment()
+        self.settings = settings
+        self.common = {"room": room, "images": images, "tone_labels": TONE_LABELS}
+
+    def page(self, path: str, template: str, **context: Any) -> GeneratedFile:
+        url = partial(relative_url, path, directory_urls=self.settings.directory_urls)
+        text = self.env.get_template(template).render(**self.common, url=url, **context)
+        return GeneratedFile(path, text)
+
+
+def render_room(room: Room, images: dict[str, PersonaImage], settings: Settings) -> list[GeneratedFile]:
+    """Every page and asset the room adds to the site."""
+    render = PageRenderer(room, images, settings)
+    files = [
+        render.page("index.md", "home.md.j2", featured=featured_quote(room, settings)),
+        render.page("personas/index.md", "persona_index.md.j2"),
+        render.page("quotes/index.md", "quotes.md.j2", themes=_themes(room)),
+        render.page("tags.md", "tags.md.j2"),
+    ]
+    for entry in room.personas:
+        meta = {"title": entry.persona.name, "description": entry.persona.tagline,
+                "tags": entry.persona.tags}
+        files.append(render.page(f"personas/{entry.slug}.md", "persona.md.j2", entry=entry,
+                                 p=entry.persona, image=images[entry.slug], meta=meta,
+                                 quotes=room.quotes_of(entry.slug)))
+    for page in room.pages:
+        meta = {"title": page.title, "description": page.page.summary, "tags": page.page.tags}
+        files.append(render.page(f"{page.slug}.md", "free_page.md.j2", entry=page, meta=meta))
+    files += asset_files()
+    return files
+
+
+def asset_files() -> list[GeneratedFile]:
+    """The room's own stylesheet and scripts, shipped inside the package."""
+    folder = resources.files("customer_room") / "assets"
+    return [GeneratedFile(f"assets/customer-room/{name}", source=Path(str(folder / name)))
+            for name in ASSETS]
+
+
+def featured_quote(room: Room, settings: Settings) -> QuoteEntry | None:
+    """A positive quote for the home page, a different one each day, the same all day."""
+    pool = [q for q in room.quotes if q.quote.tone is Tone.POSITIVE] or room.quotes
+    if not pool:
+        return None
+    return pool[settings.today.toordinal() % len(pool)]
+
+
+def _themes(room: Room) -> list[str]:
+    return sorted({t for q in room.quotes for t in q.quote.themes}, key=str.lower)
+
+
+def site_nav(room: Room) -> list[dict[str, Any]]:
+    """The menu: index pages only, so every page does not carry every persona and quote."""
+    nav: list[dict[str, Any]] = [
+        {"Home": "index.md"},
+        {"Personas": "personas/index.md"},
+        {"Quotes": "quotes/index.md"},
+    ]
+    guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
+    if guides:
+        nav.append({"Guides": guides})
+    nav.append({"Tags": "tags.md"})
+    return nav

@@ -1,0 +1,35 @@
+"""JSON Schemas of the content files, made from the same models the loader uses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import FreePage, Persona, QuotesFile
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "persona": (Persona, "Front matter of personas/<slug>/persona.md"),
+    "quotes": (QuotesFile, "content/quotes.yml"),
+    "page": (FreePage, "Front matter of a free page in content/"),
+}
+
+
+def content_schema(name: str) -> dict[str, Any]:
+    model, title = SCHEMAS[name]
+    schema = model.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write ``<name>.schema.json`` for every content file type; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = folder / f"{name}.schema.json"
+        path.write_text(json.dumps(content_schema(name), indent=2, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,19 @@
+"""What the core needs to know to build a room; filled from the plugin options by the site edge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    room_dir: Path
+    cache_dir: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    photo_widths: tuple[int, ...] = (320, 640, 1280)
+    photo_quality: int = 80
+    max_photo_pixels: int = 50_000_000
+    directory_urls: bool = True
+    workers: int | None = None

@@ -1,0 +1,107 @@
+"""Reading content files as text and YAML, keeping the line of every key for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Loc = tuple[str | int, ...]
+
+
+class SourceError(Exception):
+    """A file that cannot be read as the text or YAML it should be."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML data plus the line where each key (by its path) was written."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest written part of ``loc`` (a missing key falls back to its parent)."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return self.first_line
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a spreadsheet's byte-order mark is allowed) or explain what is wrong."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            "is not UTF-8 text — save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')", line
+        ) from exc
+
+
+def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            lines[(*loc, key)] = key_node.start_mark.line + 1 + offset
+            _record_lines(value_node, (*loc, key), lines, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*loc, index)] = item.start_mark.line + 1 + offset
+            _record_lines(item, (*loc, index), lines, offset)
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
+    """Parse YAML safely (no Python objects) and remember where each key is."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = exc.problem or exc.context or "cannot be read"
+        raise SourceError(
+            f"YAML is malformed ({problem}) — check indentation, colons and quotes", line
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise SourceError(f"YAML is malformed ({exc}) — check the file's syntax") from exc
+    finally:
+        loader.dispose()
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, line_offset)
+    return YamlDoc(data, lines, first_line=1 + line_offset)
+
+
+@dataclass
+class MarkdownDoc:
+    """A Markdown file split into its YAML front matter and its body."""
+
+    meta: YamlDoc
+    body: str
+    body_line: int
+
+
+def parse_front_matter(text: str) -> MarkdownDoc:
+    """Split ``---`` delimited YAML front matter from the Markdown body."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return MarkdownDoc(YamlDoc({}), text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            meta = parse_yaml("".join(lines[1:index]), line_offset=1)
+            if meta.data is None:
+                meta.data = {}
+            return MarkdownDoc(meta, "".join(lines[index + 1 :]), index + 2)
+    raise SourceError("front matter is not closed — add a line '---' after the fields", 1)

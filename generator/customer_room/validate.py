@@ -1,0 +1,93 @@
+"""Validate stage: cross-references between files, unique ids, and photos that can be used."""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from .errors import Report
+from .load import inside_room
+from .room import PersonaEntry, Room
+from .settings import Settings
+
+RESERVED_SLUGS = {"index", "personas", "quotes", "tags", "media", "assets", "search", "kiosk",
+                  "clips", "visits", "lending", "onboarding", "balance"}
+
+
+def validate_room(room: Room, settings: Settings, report: Report) -> None:
+    """Check what no single file can check on its own."""
+    _check_quote_personas(room, report)
+    _check_unique_quotes(room, report)
+    _check_page_slugs(room, report)
+    for entry in room.personas:
+        _check_photo(entry, room.root, settings, report)
+
+
+def _check_quote_personas(room: Room, report: Report) -> None:
+    slugs = [p.slug for p in room.personas]
+    for entry in room.quotes:
+        slug = entry.quote.persona
+        if slug and room.persona(slug) is None:
+            close = difflib.get_close_matches(slug, slugs, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else (
+                "use the folder name of a persona in personas/")
+            report.error(entry.path, f"no persona '{slug}' — {hint}", line=entry.line,
+                         field="persona")
+
+
+def _check_unique_quotes(room: Room, report: Report) -> None:
+    counts = Counter(q.quote.key for q in room.quotes)
+    for entry in room.quotes:
+        if counts[entry.quote.key] > 1:
+            what = f"id '{entry.quote.id}'" if entry.quote.id else "the same text"
+            report.error(entry.path, f"{what} is used by {counts[entry.quote.key]} quotes — "
+                         "give each quote its own id (or remove the repeat)", line=entry.line,
+                         field="id")
+
+
+def _check_page_slugs(room: Room, report: Report) -> None:
+    seen: dict[str, str] = {}
+    for page in room.pages:
+        top = page.slug.split("/")[0]
+        if top in RESERVED_SLUGS:
+            report.error(page.path, f"the name '{top}' is used by the room itself — rename the file")
+        elif page.slug in seen:
+            report.error(page.path, f"has the same address as {seen[page.slug]} — rename one")
+        seen.setdefault(page.slug, page.path)
+
+
+def _check_photo(entry: PersonaEntry, root: Path, settings: Settings, report: Report) -> None:
+    path = entry.photo_path
+    if path is None:
+        return
+
+    def problem(message: str) -> None:
+        report.error(entry.path, message, field="photo")
+
+    if not inside_room(path, root):
+        problem("points outside the room — put the photo in the persona's folder")
+        return
+    if not path.is_file():
+        problem(f"no file '{entry.persona.photo}' in {entry.folder.name}/ — check the name, "
+                "or remove 'photo' to use an initials avatar")
+        return
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        problem(f"'{entry.persona.photo}' is far too large — resize it below "
+                f"{settings.max_photo_pixels // 1_000_000} megapixels")
+        return
+    except (UnidentifiedImageError, OSError):
+        problem(f"'{entry.persona.photo}' is not an image Pillow can read — export it as JPEG, "
+                "PNG or WebP")
+        return
+    if width * height > settings.max_photo_pixels:
+        problem(f"'{entry.persona.photo}' is {width}x{height} pixels, over the limit of "
+                f"{settings.max_photo_pixels // 1_000_000} megapixels — resize it first")
