@@ -76,8 +76,8 @@ def build_command(config_file: str | None, site_dir: str | None, strict: bool,
         with room_date(today):
             result = build_site(config_file, site_dir=site_dir, strict=strict)
     except SiteBuildFailed as exc:
-        click.echo(f"Build failed: {exc}", err=True)
-        click.echo("The previous site, if any, is untouched.", err=True)
+        reason = "" if "BuildError" in str(exc) else f" ({exc})"
+        click.echo(f"Build failed{reason}; the previous site, if any, is untouched.", err=True)
         sys.exit(1)
     seconds = (dt.datetime.now() - started).total_seconds()
     click.echo(f"{result.summary()} — built in {seconds:.1f} s")

@@ -61,8 +61,9 @@ class Report:
 class RoomError(Exception):
     """Raised when a room cannot be built; carries every error of the run."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         self.problems = problems
+        self.warnings = warnings or []
         super().__init__("\n".join(str(p) for p in problems))
 
 

@@ -58,4 +58,4 @@ def build_room(settings: Settings) -> RoomBuild:
 
 def _stop_on_errors(report: Report) -> None:
     if report.errors:
-        raise RoomError(report.errors)
+        raise RoomError(report.errors, report.warnings)

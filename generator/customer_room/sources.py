@@ -61,9 +61,16 @@ def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int)
             _record_lines(item, (*loc, index), lines, offset)
 
 
+class _RoomLoader(yaml.SafeLoader):
+    """Safe YAML where dates stay text, so the models can explain an impossible date per field."""
+
+
+_RoomLoader.add_constructor("tag:yaml.org,2002:timestamp", _RoomLoader.construct_yaml_str)
+
+
 def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
     """Parse YAML safely (no Python objects) and remember where each key is."""
-    loader = yaml.SafeLoader(text)
+    loader = _RoomLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
