@@ -48,8 +48,17 @@ def draw(look: Look) -> Image.Image:
     d.ellipse((cx - 360, 820, cx + 360, 1400), fill=look.top)
     d.rectangle((cx - 70, 640, cx + 70, 860), fill=look.skin)
     if look.hair_style == "curly":
-        for dx, dy in [(-200, 260), (-120, 190), (0, 170), (120, 190), (200, 260), (-230, 380),
-                       (230, 380), (-220, 500), (220, 500)]:
+        for dx, dy in [
+            (-200, 260),
+            (-120, 190),
+            (0, 170),
+            (120, 190),
+            (200, 260),
+            (-230, 380),
+            (230, 380),
+            (-220, 500),
+            (220, 500),
+        ]:
             d.ellipse((cx + dx - 95, dy - 95, cx + dx + 95, dy + 95), fill=look.hair)
     if look.hair_style == "bun":
         d.ellipse((cx - 90, 110, cx + 90, 270), fill=look.hair)
@@ -98,8 +107,13 @@ def main() -> None:
         folder = ROOT / "personas" / slug
         folder.mkdir(parents=True, exist_ok=True)
         image = draw(look)
-        image.save(folder / "photo.jpg", "JPEG", quality=85, exif=metadata(image),
-                   comment=b"taken at 12 Harbour Row")
+        image.save(
+            folder / "photo.jpg",
+            "JPEG",
+            quality=85,
+            exif=metadata(image),
+            comment=b"taken at 12 Harbour Row",
+        )
         print(f"drew {folder / 'photo.jpg'}")
 
 

@@ -85,8 +85,9 @@ def cli() -> Callable[..., Result]:
     return run_cli
 
 
-def jpeg_with_metadata(size: tuple[int, int] = (800, 600), orientation: int = 1,
-                       color: str = "#3366aa") -> bytes:
+def jpeg_with_metadata(
+    size: tuple[int, int] = (800, 600), orientation: int = 1, color: str = "#3366aa"
+) -> bytes:
     """A JPEG carrying EXIF (orientation, GPS, camera), XMP, an IPTC block and a comment."""
     image = Image.new("RGB", size, color)
     # A bright block in the top-left corner shows where "up" was.
@@ -95,8 +96,10 @@ def jpeg_with_metadata(size: tuple[int, int] = (800, 600), orientation: int = 1,
     exif[0x0112] = orientation
     exif[0x010F] = "Leaky Camera"
     exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}
-    xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description>'
-           b"<dc:creator>Jane Secret</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>")
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description>'
+        b"<dc:creator>Jane Secret</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", exif=exif.tobytes(), xmp=xmp, comment=b"home address here")
     data = buffer.getvalue()
@@ -112,8 +115,12 @@ def png_header_only(width: int, height: int) -> bytes:
     import zlib
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
@@ -121,5 +128,8 @@ def png_header_only(width: int, height: int) -> bytes:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with a hash of its bytes: to prove nothing changed."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+
 from conftest import ROOMS, png_header_only, tree_digest, write_files
 
 EXPECTED = ROOMS / "broken" / "expected-problems.txt"
@@ -19,7 +20,8 @@ def broken_room(copy_room: Callable[[str], Path], tmp_path: Path) -> Path:
     # What git cannot hold or should not carry: made here.
     (root / "personas/latin1").mkdir()
     (root / "personas/latin1/persona.md").write_bytes(
-        b"---\nname: Jos\xe9\nsegment: s\ntagline: t\n---\n")
+        b"---\nname: Jos\xe9\nsegment: s\ntagline: t\n---\n"
+    )
     (root / "personas/huge-photo/huge.png").write_bytes(png_header_only(20000, 20000))
     outside = tmp_path / "outside-secret.jpg"
     outside.write_text("secret")
@@ -32,7 +34,8 @@ def problem_lines(result: Result) -> list[str]:
 
 
 def test_check_reports_every_problem_once_each_as_one_line(
-        broken_room: Path, cli: Callable[..., Result]) -> None:
+    broken_room: Path, cli: Callable[..., Result]
+) -> None:
     result = cli("check", "-f", str(broken_room / "mkdocs.yml"))
     assert result.exit_code == 1
     lines = problem_lines(result)
@@ -43,7 +46,8 @@ def test_check_reports_every_problem_once_each_as_one_line(
 
 
 def test_failed_build_leaves_the_previous_site_and_the_sources_untouched(
-        broken_room: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    broken_room: Path, cli: Callable[..., Result], tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     good = write_files(tmp_path / "good", {"content/quotes.yml": "quotes: []\n"})
     assert cli("build", "-f", str(good / "mkdocs.yml"), "-d", str(site)).exit_code == 0
@@ -63,15 +67,17 @@ def test_failed_build_leaves_the_previous_site_and_the_sources_untouched(
 
 
 def test_quote_html_is_shown_as_text_not_run(
-        make_room: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Result],
-        tmp_path: Path) -> None:
-    root = make_room({
-        "content/quotes.yml": "quotes:\n  - text: \"<script>alert('x')</script> <b>nice</b>\"\n"
-                              "    tone: positive\n    source: call\n",
-        "personas/ada/persona.md": "---\nname: Ada\nsegment: s\ntagline: t\n---\n"
-                                   "Ada <img src=x onerror=\"alert(1)\"> likes <em>tea</em>.\n"
-                                   "<script>steal()</script>\n",
-    })
+    make_room: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = make_room(
+        {
+            "content/quotes.yml": "quotes:\n  - text: \"<script>alert('x')</script> <b>nice</b>\"\n"
+            "    tone: positive\n    source: call\n",
+            "personas/ada/persona.md": "---\nname: Ada\nsegment: s\ntagline: t\n---\n"
+            'Ada <img src=x onerror="alert(1)"> likes <em>tea</em>.\n'
+            "<script>steal()</script>\n",
+        }
+    )
     site = tmp_path / "out"
     assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site)).exit_code == 0
     wall = (site / "quotes/index.html").read_text()
@@ -83,10 +89,11 @@ def test_quote_html_is_shown_as_text_not_run(
 
 
 def test_strict_turns_a_warning_into_a_failure(
-        make_room: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Result],
-        tmp_path: Path) -> None:
-    root = make_room({"personas/ada/persona.md":
-                      "---\nname: Ada\nsegment: s\ntagline: t\ncolour: blue\n---\n"})
+    make_room: Callable[[dict[str, str | bytes]], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = make_room(
+        {"personas/ada/persona.md": "---\nname: Ada\nsegment: s\ntagline: t\ncolour: blue\n---\n"}
+    )
     relaxed = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "a"))
     assert relaxed.exit_code == 0
     assert "warning: personas/ada/persona.md:5: colour: unknown field" in relaxed.stderr

@@ -7,16 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOMS
 
+from conftest import ROOMS
 from customer_room.pipeline import build_room
 from customer_room.settings import Settings
 
 
 @pytest.mark.parametrize("name", ["minimal", "full"])
 def test_generated_pages_match_the_expected_files(name: str, tmp_path: Path) -> None:
-    settings = Settings(room_dir=ROOMS / name, cache_dir=tmp_path / "cache",
-                        today=dt.date(2026, 3, 2), workers=1)
+    settings = Settings(
+        room_dir=ROOMS / name, cache_dir=tmp_path / "cache", today=dt.date(2026, 3, 2), workers=1
+    )
     result = build_room(settings)
     assert not result.report.problems
     expected = ROOMS / name / "expected"

@@ -45,8 +45,9 @@ def test_missing_field_is_reported_with_line_and_advice(make_room: RoomMaker) ->
 
 
 def test_photo_without_alt_text_is_an_error(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md":
-                      "---\nname: Ada\nsegment: s\ntagline: t\nphoto: p.jpg\n---\n"})
+    root = make_room(
+        {"personas/ada/persona.md": "---\nname: Ada\nsegment: s\ntagline: t\nphoto: p.jpg\n---\n"}
+    )
     report = Report()
     load_room(root, report)
     [problem] = report.errors
@@ -55,8 +56,13 @@ def test_photo_without_alt_text_is_an_error(make_room: RoomMaker) -> None:
 
 
 def test_wrong_type_names_field_and_line(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md":
-                      "---\nname: Ada\nsegment: s\ntagline: t\ngoals:\n  nested: 1\n---\n"})
+    root = make_room(
+        {
+            "personas/ada/persona.md": (
+                "---\nname: Ada\nsegment: s\ntagline: t\ngoals:\n  nested: 1\n---\n"
+            )
+        }
+    )
     report = Report()
     load_room(root, report)
     [problem] = report.errors
@@ -65,24 +71,32 @@ def test_wrong_type_names_field_and_line(make_room: RoomMaker) -> None:
 
 
 def test_unknown_field_warns_with_a_suggestion(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md":
-                      "---\nname: Ada\nsegment: s\ntagline: t\ntaglin: oops\n---\n"})
+    root = make_room(
+        {"personas/ada/persona.md": "---\nname: Ada\nsegment: s\ntagline: t\ntaglin: oops\n---\n"}
+    )
     report = Report()
     room = load_room(root, report)
     assert len(room.personas) == 1
     [warning] = report.problems
     assert warning.severity is Severity.WARNING
-    assert str(warning) == ("personas/ada/persona.md:5: taglin: unknown field, ignored — "
-                            "did you mean 'tagline'?")
+    assert str(warning) == (
+        "personas/ada/persona.md:5: taglin: unknown field, ignored — did you mean 'tagline'?"
+    )
 
 
 def test_quotes_from_yaml_and_csv_with_bom(make_room: RoomMaker) -> None:
-    csv_text = ("id,text,persona,tone,themes,source,date\r\n"
-                'c1,"Quick, kind and done",ada,positive,app; trust,survey,2026-01-05\r\n')
-    root = make_room({
-        "content/quotes.yml": "quotes:\n  - text: Lovely\n    tone: positive\n    source: call\n",
-        "content/quotes.csv": b"\xef\xbb\xbf" + csv_text.encode(),
-    })
+    csv_text = (
+        "id,text,persona,tone,themes,source,date\r\n"
+        'c1,"Quick, kind and done",ada,positive,app; trust,survey,2026-01-05\r\n'
+    )
+    root = make_room(
+        {
+            "content/quotes.yml": (
+                "quotes:\n  - text: Lovely\n    tone: positive\n    source: call\n"
+            ),
+            "content/quotes.csv": b"\xef\xbb\xbf" + csv_text.encode(),
+        }
+    )
     report = Report()
     room = load_room(root, report)
     assert not report.problems
@@ -95,11 +109,16 @@ def test_quotes_from_yaml_and_csv_with_bom(make_room: RoomMaker) -> None:
 
 
 def test_every_quote_problem_of_a_file_is_reported_together(make_room: RoomMaker) -> None:
-    root = make_room({"content/quotes.yml": (
-        "quotes:\n"
-        "  - text: A\n    tone: angry\n    source: call\n"
-        "  - tone: positive\n    source: call\n"
-        "  - text: C\n    tone: positive\n    source: call\n    date: 2026-13-40\n")})
+    root = make_room(
+        {
+            "content/quotes.yml": (
+                "quotes:\n"
+                "  - text: A\n    tone: angry\n    source: call\n"
+                "  - tone: positive\n    source: call\n"
+                "  - text: C\n    tone: positive\n    source: call\n    date: 2026-13-40\n"
+            )
+        }
+    )
     report = Report()
     room = load_room(root, report)
     assert len(room.quotes) == 0
@@ -108,7 +127,9 @@ def test_every_quote_problem_of_a_file_is_reported_together(make_room: RoomMaker
 
 
 def test_csv_problem_names_its_row(make_room: RoomMaker) -> None:
-    root = make_room({"content/quotes.csv": "text,tone,source\nGood,positive,call\n,positive,fax\n"})
+    root = make_room(
+        {"content/quotes.csv": "text,tone,source\nGood,positive,call\n,positive,fax\n"}
+    )
     report = Report()
     load_room(root, report)
     assert {(p.line, p.field) for p in report.errors} == {(3, "text"), (3, "source")}

@@ -5,9 +5,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import jpeg_with_metadata
 from PIL import Image
 
+from conftest import jpeg_with_metadata
 from customer_room.errors import Report
 from customer_room.load import load_room
 from customer_room.photos import avatar_svg, process_photos
@@ -17,11 +17,14 @@ RoomMaker = Callable[[dict[str, str | bytes]], Path]
 
 
 def room_with_photo(make_room: RoomMaker, photo: bytes, name: str = "face.jpg") -> Path:
-    return make_room({
-        "personas/ada/persona.md": f"---\nname: Ada Byrne\nsegment: s\ntagline: t\nphoto: {name}\n"
-                                   "photo_alt: Ada smiling\n---\n",
-        f"personas/ada/{name}": photo,
-    })
+    return make_room(
+        {
+            "personas/ada/persona.md": f"---\nname: Ada Byrne\nsegment: s\ntagline: t\n"
+            f"photo: {name}\n"
+            "photo_alt: Ada smiling\n---\n",
+            f"personas/ada/{name}": photo,
+        }
+    )
 
 
 def process(root: Path, **options: object):  # type: ignore[no-untyped-def]
@@ -35,10 +38,16 @@ def process(root: Path, **options: object):  # type: ignore[no-untyped-def]
 
 def metadata_markers(data: bytes) -> list[str]:
     markers = []
-    for marker, name in ((b"Exif\x00\x00", "EXIF"), (b"http://ns.adobe.com/xap", "XMP"),
-                         (b"xmpmeta", "XMP"), (b"Photoshop 3.0", "IPTC"), (b"8BIM", "IPTC"),
-                         (b"Leaky Camera", "camera"), (b"home address", "comment"),
-                         (b"Jane", "names")):
+    for marker, name in (
+        (b"Exif\x00\x00", "EXIF"),
+        (b"http://ns.adobe.com/xap", "XMP"),
+        (b"xmpmeta", "XMP"),
+        (b"Photoshop 3.0", "IPTC"),
+        (b"8BIM", "IPTC"),
+        (b"Leaky Camera", "camera"),
+        (b"home address", "comment"),
+        (b"Jane", "names"),
+    ):
         if marker in data:
             markers.append(name)
     return markers
@@ -76,7 +85,7 @@ def test_orientation_is_applied_before_metadata_is_dropped(make_room: RoomMaker)
 
 def test_sizes_never_upscale(make_room: RoomMaker) -> None:
     root = room_with_photo(make_room, jpeg_with_metadata((500, 400)))
-    images, files = process(root)
+    images, _ = process(root)
     assert [v.width for v in images["ada"].variants] == [320]
     root2 = room_with_photo(make_room, jpeg_with_metadata((200, 100)), name="tiny.jpg")
     images2, _ = process(root2)
@@ -114,7 +123,9 @@ def test_second_run_takes_everything_from_the_cache(make_room: RoomMaker) -> Non
 
 
 def test_persona_without_photo_gets_an_initials_avatar(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md": "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"})
+    root = make_room(
+        {"personas/ada/persona.md": "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"}
+    )
     images, files = process(root)
     assert images["ada"].avatar == "media/avatars/ada.svg"
     svg = str(files[0].content)

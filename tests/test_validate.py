@@ -4,7 +4,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import jpeg_with_metadata, png_header_only
-
 from customer_room.errors import Report
 from customer_room.pipeline import read_room
 from customer_room.settings import Settings
@@ -25,21 +24,27 @@ def problems(root: Path) -> list[str]:
 
 
 def test_quote_for_unknown_persona_suggests_the_right_one(make_room: RoomMaker) -> None:
-    root = make_room({
-        "personas/ada-byrne/persona.md": persona(),
-        "content/quotes.yml": "quotes:\n  - text: Hi\n    persona: ada-byrn\n    tone: neutral\n"
-                              "    source: call\n",
-    })
+    root = make_room(
+        {
+            "personas/ada-byrne/persona.md": persona(),
+            "content/quotes.yml": "quotes:\n  - text: Hi\n    persona: ada-byrn\n"
+            "    tone: neutral\n"
+            "    source: call\n",
+        }
+    )
     assert problems(root) == [
-        "content/quotes.yml:2: persona: no persona 'ada-byrn' — did you mean 'ada-byrne'?"]
+        "content/quotes.yml:2: persona: no persona 'ada-byrn' — did you mean 'ada-byrne'?"
+    ]
 
 
 def test_duplicate_quote_ids_across_files(make_room: RoomMaker) -> None:
-    root = make_room({
-        "content/quotes.yml": "quotes:\n  - id: q1\n    text: A\n    tone: neutral\n"
-                              "    source: call\n",
-        "content/quotes.csv": "id,text,tone,source\nq1,B,neutral,survey\n",
-    })
+    root = make_room(
+        {
+            "content/quotes.yml": "quotes:\n  - id: q1\n    text: A\n    tone: neutral\n"
+            "    source: call\n",
+            "content/quotes.csv": "id,text,tone,source\nq1,B,neutral,survey\n",
+        }
+    )
     found = problems(root)
     assert len(found) == 2
     assert all("id 'q1' is used by 2 quotes" in p for p in found)
@@ -48,7 +53,8 @@ def test_duplicate_quote_ids_across_files(make_room: RoomMaker) -> None:
 def test_free_page_cannot_take_a_room_address(make_room: RoomMaker) -> None:
     root = make_room({"content/personas.md": "# Personas\n"})
     assert problems(root) == [
-        "content/personas.md: the name 'personas' is used by the room itself — rename the file"]
+        "content/personas.md: the name 'personas' is used by the room itself — rename the file"
+    ]
 
 
 def test_missing_photo(make_room: RoomMaker) -> None:
@@ -58,24 +64,37 @@ def test_missing_photo(make_room: RoomMaker) -> None:
 
 
 def test_text_file_named_jpg(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md": persona("face.jpg"),
-                      "personas/ada/face.jpg": "not really a photo"})
+    root = make_room(
+        {
+            "personas/ada/persona.md": persona("face.jpg"),
+            "personas/ada/face.jpg": "not really a photo",
+        }
+    )
     [problem] = problems(root)
     assert "'face.jpg' is not an image" in problem
 
 
 def test_decompression_bomb_is_refused_before_decoding(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md": persona("huge.png"),
-                      "personas/ada/huge.png": png_header_only(20000, 20000)})
+    root = make_room(
+        {
+            "personas/ada/persona.md": persona("huge.png"),
+            "personas/ada/huge.png": png_header_only(20000, 20000),
+        }
+    )
     [problem] = problems(root)
     assert "too large" in problem and "megapixels" in problem
 
 
 def test_photo_over_the_configured_limit(make_room: RoomMaker) -> None:
-    root = make_room({"personas/ada/persona.md": persona("face.jpg"),
-                      "personas/ada/face.jpg": jpeg_with_metadata((1000, 1000))})
-    _, report = read_room(Settings(room_dir=root, cache_dir=root / ".cache",
-                                   max_photo_pixels=500_000))
+    root = make_room(
+        {
+            "personas/ada/persona.md": persona("face.jpg"),
+            "personas/ada/face.jpg": jpeg_with_metadata((1000, 1000)),
+        }
+    )
+    _, report = read_room(
+        Settings(room_dir=root, cache_dir=root / ".cache", max_photo_pixels=500_000)
+    )
     [problem] = report.errors
     assert "1000x1000 pixels, over the limit" in str(problem)
 
@@ -83,8 +102,12 @@ def test_photo_over_the_configured_limit(make_room: RoomMaker) -> None:
 def test_paths_out_of_the_room_are_refused(make_room: RoomMaker, tmp_path: Path) -> None:
     outside = tmp_path / "outside.jpg"
     outside.write_bytes(jpeg_with_metadata())
-    root = make_room({"personas/ada/persona.md": persona("../../../../../../etc/passwd"),
-                      "personas/bob/persona.md": persona("link.jpg")})
+    root = make_room(
+        {
+            "personas/ada/persona.md": persona("../../../../../../etc/passwd"),
+            "personas/bob/persona.md": persona("link.jpg"),
+        }
+    )
     (root / "personas/bob/link.jpg").symlink_to(outside)
     found = problems(root)
     assert len(found) == 2
@@ -103,4 +126,5 @@ def test_persona_file_linked_from_outside_is_refused(make_room: RoomMaker, tmp_p
     load_room(root, report)
     assert [str(p) for p in report.errors] == [
         "personas/ada/persona.md: points outside the room — keep content files inside the room "
-        "folder"]
+        "folder"
+    ]

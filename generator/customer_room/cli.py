@@ -43,12 +43,23 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value
 
 
-config_option = click.option("--config", "-f", "config_file", type=click.Path(dir_okay=False),
-                             default=None, help="The room's mkdocs.yml (default: ./mkdocs.yml).")
-strict_option = click.option("--strict", is_flag=True,
-                             help="Treat warnings as errors (fail the build on any warning).")
-today_option = click.option("--today", callback=_check_date, metavar="YYYY-MM-DD",
-                            help="The date pages are relative to (default: today).")
+config_option = click.option(
+    "--config",
+    "-f",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The room's mkdocs.yml (default: ./mkdocs.yml).",
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors (fail the build on any warning)."
+)
+today_option = click.option(
+    "--today",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="The date pages are relative to (default: today).",
+)
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Show MkDocs' own progress.")
 
 
@@ -60,13 +71,19 @@ def main() -> None:
 
 @main.command("build")
 @config_option
-@click.option("--site-dir", "-d", type=click.Path(file_okay=False), default=None,
-              help="Where to write the site (default: site_dir of mkdocs.yml).")
+@click.option(
+    "--site-dir",
+    "-d",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where to write the site (default: site_dir of mkdocs.yml).",
+)
 @strict_option
 @today_option
 @verbose_option
-def build_command(config_file: str | None, site_dir: str | None, strict: bool,
-                  today: str | None, verbose: bool) -> None:
+def build_command(
+    config_file: str | None, site_dir: str | None, strict: bool, today: str | None, verbose: bool
+) -> None:
     """Build the site; a failed build leaves the previous site untouched."""
     from .site.build import SiteBuildFailed, build_site, room_date
 
@@ -85,8 +102,13 @@ def build_command(config_file: str | None, site_dir: str | None, strict: bool,
 
 @main.command("serve")
 @config_option
-@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,
-              help="Address and port to serve the preview on.")
+@click.option(
+    "--dev-addr",
+    "-a",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address and port to serve the preview on.",
+)
 @strict_option
 @today_option
 def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: str | None) -> None:
@@ -122,17 +144,24 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
         sys.exit(1)
     room, report = read_room(settings)
     _print_report(report)
-    click.echo(f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
-               f"{len(room.pages)} pages: {len(report.errors)} errors, "
-               f"{len(report.warnings)} warnings")
+    click.echo(
+        f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
+        f"{len(room.pages)} pages: {len(report.errors)} errors, "
+        f"{len(report.warnings)} warnings"
+    )
     if report.errors or (strict and report.warnings):
         sys.exit(1)
 
 
 @main.command("schema")
 @config_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder to write the schemas to (default: schemas/ in the room).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder to write the schemas to (default: schemas/ in the room).",
+)
 def schema_command(config_file: str | None, out_dir: str | None) -> None:
     """Write a JSON Schema per content file type, for editor completion and checks."""
     if out_dir is None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in one content file, e.g. ``personas/maria/persona.md:7: photo_alt: required``."""
+    """One problem in one file, e.g. ``personas/maria/persona.md:7: photo_alt: required``."""
 
     path: str
     message: str
@@ -35,12 +35,14 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def error(self, path: str, message: str, *, line: int | None = None,
-              field: str | None = None) -> None:
+    def error(
+        self, path: str, message: str, *, line: int | None = None, field: str | None = None
+    ) -> None:
         self.problems.append(Problem(path, message, line, field, Severity.ERROR))
 
-    def warn(self, path: str, message: str, *, line: int | None = None,
-             field: str | None = None) -> None:
+    def warn(
+        self, path: str, message: str, *, line: int | None = None, field: str | None = None
+    ) -> None:
         self.problems.append(Problem(path, message, line, field, Severity.WARNING))
 
     def extend(self, problems: Iterable[Problem]) -> None:

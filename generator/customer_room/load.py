@@ -43,7 +43,7 @@ def inside_room(path: Path, root: Path) -> bool:
 def build_model(
     model: type[ModelT], data: Any, doc: YamlDoc, path: str, report: Report, prefix: Loc = ()
 ) -> ModelT | None:
-    """Validate ``data`` as ``model``; report every problem with its line, warn on unknown fields."""
+    """Validate ``data`` as ``model``: report problems with lines, warn on unknown fields."""
     if not isinstance(data, dict):
         report.error(path, "should hold 'field: value' lines", line=doc.line_of(prefix))
         return None
@@ -51,17 +51,26 @@ def build_model(
     for key in data:
         if str(key) not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
-            report.warn(path, f"unknown field, ignored — {hint}",
-                        line=doc.line_of((*prefix, key)), field=str(key))
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"known fields: {', '.join(sorted(known))}"
+            )
+            report.warn(
+                path,
+                f"unknown field, ignored — {hint}",
+                line=doc.line_of((*prefix, key)),
+                field=str(key),
+            )
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
             name = ".".join(str(part) for part in loc) or None
-            report.error(path, _explain(model, loc, err), line=doc.line_of((*prefix, *loc)),
-                         field=name)
+            report.error(
+                path, _explain(model, loc, err), line=doc.line_of((*prefix, *loc)), field=name
+            )
         return None
 
 
@@ -124,9 +133,11 @@ def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry
     name = relative_name(md_path, root)
     slug = persona_dir.name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        report.error(relative_name(persona_dir, root),
-                     "folder name is the persona's address — use lowercase letters, digits "
-                     f"and dashes, e.g. '{_slugify(slug)}'")
+        report.error(
+            relative_name(persona_dir, root),
+            "folder name is the persona's address — use lowercase letters, digits "
+            f"and dashes, e.g. '{_slugify(slug)}'",
+        )
         return None
     text = _read(md_path, root, report)
     if text is None:
@@ -143,8 +154,12 @@ def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry
     if persona.photo:
         entry.photo_path = persona_dir / persona.photo
         if not persona.photo_alt:
-            report.error(name, "required with a photo — describe the photo for people who "
-                         "cannot see it", line=doc.meta.line_of(("photo",)), field="photo_alt")
+            report.error(
+                name,
+                "required with a photo — describe the photo for people who cannot see it",
+                line=doc.meta.line_of(("photo",)),
+                field="photo_alt",
+            )
     return entry
 
 
@@ -172,8 +187,12 @@ def _load_quotes_yaml(path: Path, root: Path, report: Report) -> list[QuoteEntry
         return []
     items = doc.data.get("quotes") if isinstance(doc.data, dict) else doc.data
     if not isinstance(items, list):
-        report.error(name, "should hold a list of quotes under 'quotes:' — see the sample room",
-                     line=doc.first_line, field="quotes")
+        report.error(
+            name,
+            "should hold a list of quotes under 'quotes:' — see the sample room",
+            line=doc.first_line,
+            field="quotes",
+        )
         return []
     prefix: Loc = ("quotes",) if isinstance(doc.data, dict) else ()
     entries = []
@@ -192,8 +211,12 @@ def _load_quotes_csv(path: Path, root: Path, report: Report) -> list[QuoteEntry]
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
-        report.error(name, "the first row should name the columns (text, persona, tone, themes, "
-                     "source, date, tags)", line=1)
+        report.error(
+            name,
+            "the first row should name the columns (text, persona, tone, themes, "
+            "source, date, tags)",
+            line=1,
+        )
         return []
     entries = []
     for row in reader:
@@ -231,7 +254,9 @@ def _load_pages(root: Path, report: Report) -> list[PageEntry]:
         if page is None:
             continue
         slug = "/".join(_slugify(part) for part in path.relative_to(folder).with_suffix("").parts)
-        entries.append(PageEntry(slug, page, page.title or _title_of(doc.body, path), doc.body, name))
+        entries.append(
+            PageEntry(slug, page, page.title or _title_of(doc.body, path), doc.body, name)
+        )
     entries.sort(key=lambda e: (e.page.order is None, e.page.order or 0, e.title))
     return entries
 

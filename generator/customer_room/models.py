@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -13,14 +13,14 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 
-class Tone(str, Enum):
+class Tone(StrEnum):
     POSITIVE = "positive"
     NEGATIVE = "negative"
     MIXED = "mixed"
     NEUTRAL = "neutral"
 
 
-class QuoteSource(str, Enum):
+class QuoteSource(StrEnum):
     CALL = "call"
     SURVEY = "survey"
     REVIEW = "review"
@@ -61,7 +61,9 @@ class Persona(ContentModel):
     at_a_glance: dict[str, str] = Field(
         default_factory=dict, description="short facts as 'label: value' lines (age, products...)"
     )
-    goals: list[Text] = Field(default_factory=list, description="a list: what they want to get done")
+    goals: list[Text] = Field(
+        default_factory=list, description="a list: what they want to get done"
+    )
     frustrations: list[Text] = Field(
         default_factory=list, description="a list: what gets in their way"
     )

@@ -8,20 +8,20 @@ of every option that shapes the output.
 from __future__ import annotations
 
 import hashlib
-import os
 import json
 import warnings
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+from PIL.Image import Resampling
 
 from .errors import Report
 from .generated import GeneratedFile
-from .progress import Progress
 from .room import PersonaEntry, Room
 from .settings import Settings
+from .workpool import run_jobs
 
 PHOTO_FORMAT_VERSION = 1
 
@@ -80,22 +80,44 @@ def process_photos(
             avatar_path = f"media/avatars/{entry.slug}.svg"
             files.append(GeneratedFile(avatar_path, avatar_svg(entry.persona.name)))
             images[entry.slug] = PersonaImage(
-                entry.slug, f"Initials of {entry.persona.name}", None, avatar=avatar_path)
+                entry.slug, f"Initials of {entry.persona.name}", None, avatar=avatar_path
+            )
         else:
             jobs[entry.slug] = _job_for(entry, settings)
-    results = _run_jobs(jobs, room, report, executor, settings.workers or _cpu_count())
-    for slug, variants in results.items():
+
+    def failed(slug: str, exc: Exception) -> None:
         entry = room.persona(slug)
-        assert entry is not None
-        job = jobs[slug]
+        report.error(
+            entry.path if entry else slug,
+            f"photo could not be processed ({exc}) — export it again as JPEG or PNG",
+            field="photo",
+        )
+
+    results = run_jobs(
+        jobs,
+        render_photo,
+        cached_photo,
+        label="photos",
+        workers=settings.workers,
+        on_error=failed,
+        executor=executor,
+    )
+    for slug, variants in results.items():
+        persona = room.persona(slug)
+        assert persona is not None
+        out_dir = jobs[slug].out_dir
         site_variants = []
         for v in variants:
-            webp, jpeg = f"media/photos/{v['webp']}", f"media/photos/{v['jpeg']}"
-            files.append(GeneratedFile(webp, source=job.out_dir / v["webp"]))
-            files.append(GeneratedFile(jpeg, source=job.out_dir / v["jpeg"]))
-            site_variants.append(PhotoVariant(v["width"], v["height"], webp, jpeg))
-        images[slug] = PersonaImage(slug, entry.persona.photo_alt or "", entry.persona.photo_credit,
-                                    tuple(site_variants))
+            webp, jpeg = f"media/photos/{v.webp}", f"media/photos/{v.jpeg}"
+            files.append(GeneratedFile(webp, source=out_dir / v.webp))
+            files.append(GeneratedFile(jpeg, source=out_dir / v.jpeg))
+            site_variants.append(PhotoVariant(v.width, v.height, webp, jpeg))
+        images[slug] = PersonaImage(
+            slug,
+            persona.persona.photo_alt or "",
+            persona.persona.photo_credit,
+            tuple(site_variants),
+        )
     return images, files
 
 
@@ -105,59 +127,28 @@ def _job_for(entry: PersonaEntry, settings: Settings) -> PhotoJob:
     options = (PHOTO_FORMAT_VERSION, settings.photo_widths, settings.photo_quality)
     digest.update(repr(options).encode())
     key = digest.hexdigest()[:16]
-    return PhotoJob(entry.photo_path, settings.cache_dir / "photos" / key,
-                    f"{entry.slug}-{key[:8]}", settings.photo_widths, settings.photo_quality,
-                    settings.max_photo_pixels)
+    return PhotoJob(
+        entry.photo_path,
+        settings.cache_dir / "photos" / key,
+        f"{entry.slug}-{key[:8]}",
+        settings.photo_widths,
+        settings.photo_quality,
+        settings.max_photo_pixels,
+    )
 
 
-def _run_jobs(jobs: dict[str, PhotoJob], room: Room, report: Report,
-              executor: Executor | None, workers: int) -> dict[str, list[dict[str, object]]]:
-    results: dict[str, list[dict[str, object]]] = {}
-    todo = {}
-    for slug, job in jobs.items():
-        cached = _cached_variants(job)
-        if cached is None:
-            todo[slug] = job
-        else:
-            results[slug] = cached
-    if not todo:
-        return results
-    own_pool = executor is None
-    pool = executor or ProcessPoolExecutor(max_workers=min(len(todo), workers))
-    progress = Progress("photos", len(todo))
-    try:
-        futures = {slug: pool.submit(render_photo, job) for slug, job in todo.items()}
-        for slug, future in futures.items():
-            try:
-                results[slug] = future.result()
-            except Exception as exc:  # a worker's failure is reported against its file
-                entry = room.persona(slug)
-                report.error(entry.path if entry else slug,
-                             f"photo could not be processed ({exc}) — export it again as JPEG "
-                             "or PNG", field="photo")
-            progress.advance()
-    finally:
-        if own_pool:
-            pool.shutdown()
-    return results
-
-
-def _cpu_count() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
-
-
-def _cached_variants(job: PhotoJob) -> list[dict[str, object]] | None:
+def cached_photo(job: PhotoJob) -> list[PhotoVariant] | None:
+    """The sizes made by an earlier build, when all of them are still in the cache."""
     manifest = job.out_dir / "manifest.json"
     if not manifest.is_file():
         return None
-    variants: list[dict[str, object]] = json.loads(manifest.read_text())
-    if all((job.out_dir / str(v[k])).is_file() for v in variants for k in ("webp", "jpeg")):
+    variants = [PhotoVariant(**item) for item in json.loads(manifest.read_text())]
+    if all((job.out_dir / name).is_file() for v in variants for name in (v.webp, v.jpeg)):
         return variants
     return None
 
 
-def render_photo(job: PhotoJob) -> list[dict[str, object]]:
+def render_photo(job: PhotoJob) -> list[PhotoVariant]:
     """Write every size of one photo into the cache folder; return what was written."""
     Image.MAX_IMAGE_PIXELS = job.max_pixels
     with warnings.catch_warnings():
@@ -174,13 +165,14 @@ def render_photo(job: PhotoJob) -> list[dict[str, object]]:
     variants = []
     for width in _widths_for(clean.width, job.widths):
         height = round(clean.height * width / clean.width)
-        sized = clean if width == clean.width else clean.resize((width, height), Image.LANCZOS)
-        names = {"webp": f"{job.stem}-{width}.webp", "jpeg": f"{job.stem}-{width}.jpg"}
-        sized.save(job.out_dir / names["webp"], "WEBP", quality=job.quality, method=4)
-        sized.save(job.out_dir / names["jpeg"], "JPEG", quality=job.quality, optimize=True,
-                   progressive=True)
-        variants.append(asdict(PhotoVariant(width, height, names["webp"], names["jpeg"])))
-    (job.out_dir / "manifest.json").write_text(json.dumps(variants))
+        sized = clean if width == clean.width else clean.resize((width, height), Resampling.LANCZOS)
+        variant = PhotoVariant(width, height, f"{job.stem}-{width}.webp", f"{job.stem}-{width}.jpg")
+        sized.save(job.out_dir / variant.webp, "WEBP", quality=job.quality, method=4)
+        sized.save(
+            job.out_dir / variant.jpeg, "JPEG", quality=job.quality, optimize=True, progressive=True
+        )
+        variants.append(variant)
+    (job.out_dir / "manifest.json").write_text(json.dumps([asdict(v) for v in variants]))
     return variants
 
 
@@ -199,7 +191,7 @@ def _widths_for(source_width: int, widths: tuple[int, ...]) -> list[int]:
 
 
 def avatar_svg(name: str) -> str:
-    """Initials on a colour derived from the name: stable across builds, readable (white on dark)."""
+    """Initials on a colour derived from the name: the same every build, white on dark."""
     initials = "".join(part[0] for part in name.split()[:2]).upper() or "?"
     hue = int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % 360
     return (
@@ -213,4 +205,6 @@ def avatar_svg(name: str) -> str:
 
 
 def _xml_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -18,8 +18,12 @@ from .room import QuoteEntry, Room
 from .settings import Settings
 from .urls import relative_url
 
-TONE_LABELS = {Tone.POSITIVE.value: "Positive", Tone.MIXED.value: "Mixed",
-               Tone.NEUTRAL.value: "Neutral", Tone.NEGATIVE.value: "Negative"}
+TONE_LABELS = {
+    Tone.POSITIVE.value: "Positive",
+    Tone.MIXED.value: "Mixed",
+    Tone.NEUTRAL.value: "Neutral",
+    Tone.NEGATIVE.value: "Negative",
+}
 ASSETS = ("room.css", "quotes.js")
 CSS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".css"))
 JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".js"))
@@ -56,7 +60,9 @@ class PageRenderer:
         return GeneratedFile(path, text)
 
 
-def render_room(room: Room, images: dict[str, PersonaImage], settings: Settings) -> list[GeneratedFile]:
+def render_room(
+    room: Room, images: dict[str, PersonaImage], settings: Settings
+) -> list[GeneratedFile]:
     """Every page and asset the room adds to the site."""
     render = PageRenderer(room, images, settings)
     files = [
@@ -66,14 +72,29 @@ def render_room(room: Room, images: dict[str, PersonaImage], settings: Settings)
         render.page("tags.md", "tags.md.j2"),
     ]
     for entry in room.personas:
-        meta = {"title": entry.persona.name, "description": entry.persona.tagline,
-                "tags": entry.persona.tags}
-        files.append(render.page(f"personas/{entry.slug}.md", "persona.md.j2", entry=entry,
-                                 p=entry.persona, image=images[entry.slug], meta=meta,
-                                 quotes=room.quotes_of(entry.slug)))
+        meta = {
+            "title": entry.persona.name,
+            "description": entry.persona.tagline,
+            "tags": entry.persona.tags,
+        }
+        files.append(
+            render.page(
+                f"personas/{entry.slug}.md",
+                "persona.md.j2",
+                entry=entry,
+                p=entry.persona,
+                image=images[entry.slug],
+                meta=meta,
+                quotes=room.quotes_of(entry.slug),
+            )
+        )
     for page in room.pages:
-        meta = {"title": page.title, "description": page.page.summary, "tags": page.page.tags}
-        files.append(render.page(f"{page.slug}.md", "free_page.md.j2", entry=page, meta=meta))
+        page_meta: dict[str, Any] = {
+            "title": page.title,
+            "description": page.page.summary,
+            "tags": page.page.tags,
+        }
+        files.append(render.page(f"{page.slug}.md", "free_page.md.j2", entry=page, meta=page_meta))
     files += asset_files()
     return files
 
@@ -81,8 +102,10 @@ def render_room(room: Room, images: dict[str, PersonaImage], settings: Settings)
 def asset_files() -> list[GeneratedFile]:
     """The room's own stylesheet and scripts, shipped inside the package."""
     folder = resources.files("customer_room") / "assets"
-    return [GeneratedFile(f"assets/customer-room/{name}", source=Path(str(folder / name)))
-            for name in ASSETS]
+    return [
+        GeneratedFile(f"assets/customer-room/{name}", source=Path(str(folder / name)))
+        for name in ASSETS
+    ]
 
 
 def featured_quote(room: Room, settings: Settings) -> QuoteEntry | None:

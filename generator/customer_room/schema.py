@@ -29,7 +29,8 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name in SCHEMAS:
         path = folder / f"{name}.schema.json"
-        path.write_text(json.dumps(content_schema(name), indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(content_schema(name), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         written.append(path)
     return written

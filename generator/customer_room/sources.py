@@ -29,7 +29,7 @@ class YamlDoc:
     first_line: int = 1
 
     def line_of(self, loc: Loc) -> int:
-        """The line of the deepest written part of ``loc`` (a missing key falls back to its parent)."""
+        """The line of the deepest written part of ``loc`` (a missing key: its parent's)."""
         for end in range(len(loc), 0, -1):
             line = self.lines.get(tuple(loc[:end]))
             if line is not None:
@@ -65,7 +65,11 @@ class _RoomLoader(yaml.SafeLoader):
     """Safe YAML where dates stay text, so the models can explain an impossible date per field."""
 
 
-_RoomLoader.add_constructor("tag:yaml.org,2002:timestamp", _RoomLoader.construct_yaml_str)
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_RoomLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:

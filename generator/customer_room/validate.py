@@ -14,8 +14,21 @@ from .load import inside_room
 from .room import PersonaEntry, Room
 from .settings import Settings
 
-RESERVED_SLUGS = {"index", "personas", "quotes", "tags", "media", "assets", "search", "kiosk",
-                  "clips", "visits", "lending", "onboarding", "balance"}
+RESERVED_SLUGS = {
+    "index",
+    "personas",
+    "quotes",
+    "tags",
+    "media",
+    "assets",
+    "search",
+    "kiosk",
+    "clips",
+    "visits",
+    "lending",
+    "onboarding",
+    "balance",
+}
 
 
 def validate_room(room: Room, settings: Settings, report: Report) -> None:
@@ -33,10 +46,14 @@ def _check_quote_personas(room: Room, report: Report) -> None:
         slug = entry.quote.persona
         if slug and room.persona(slug) is None:
             close = difflib.get_close_matches(slug, slugs, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                "use the folder name of a persona in personas/")
-            report.error(entry.path, f"no persona '{slug}' — {hint}", line=entry.line,
-                         field="persona")
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else ("use the folder name of a persona in personas/")
+            )
+            report.error(
+                entry.path, f"no persona '{slug}' — {hint}", line=entry.line, field="persona"
+            )
 
 
 def _check_unique_quotes(room: Room, report: Report) -> None:
@@ -44,9 +61,13 @@ def _check_unique_quotes(room: Room, report: Report) -> None:
     for entry in room.quotes:
         if counts[entry.quote.key] > 1:
             what = f"id '{entry.quote.id}'" if entry.quote.id else "the same text"
-            report.error(entry.path, f"{what} is used by {counts[entry.quote.key]} quotes — "
-                         "give each quote its own id (or remove the repeat)", line=entry.line,
-                         field="id")
+            report.error(
+                entry.path,
+                f"{what} is used by {counts[entry.quote.key]} quotes — "
+                "give each quote its own id (or remove the repeat)",
+                line=entry.line,
+                field="id",
+            )
 
 
 def _check_page_slugs(room: Room, report: Report) -> None:
@@ -54,7 +75,9 @@ def _check_page_slugs(room: Room, report: Report) -> None:
     for page in room.pages:
         top = page.slug.split("/")[0]
         if top in RESERVED_SLUGS:
-            report.error(page.path, f"the name '{top}' is used by the room itself — rename the file")
+            report.error(
+                page.path, f"the name '{top}' is used by the room itself — rename the file"
+            )
         elif page.slug in seen:
             report.error(page.path, f"has the same address as {seen[page.slug]} — rename one")
         seen.setdefault(page.slug, page.path)
@@ -72,8 +95,10 @@ def _check_photo(entry: PersonaEntry, root: Path, settings: Settings, report: Re
         problem("points outside the room — put the photo in the persona's folder")
         return
     if not path.is_file():
-        problem(f"no file '{entry.persona.photo}' in {entry.folder.name}/ — check the name, "
-                "or remove 'photo' to use an initials avatar")
+        problem(
+            f"no file '{entry.persona.photo}' in {entry.folder.name}/ — check the name, "
+            "or remove 'photo' to use an initials avatar"
+        )
         return
     try:
         with warnings.catch_warnings():
@@ -81,13 +106,19 @@ def _check_photo(entry: PersonaEntry, root: Path, settings: Settings, report: Re
             with Image.open(path) as image:
                 width, height = image.size
     except Image.DecompressionBombError:
-        problem(f"'{entry.persona.photo}' is far too large — resize it below "
-                f"{settings.max_photo_pixels // 1_000_000} megapixels")
+        problem(
+            f"'{entry.persona.photo}' is far too large — resize it below "
+            f"{settings.max_photo_pixels // 1_000_000} megapixels"
+        )
         return
     except (UnidentifiedImageError, OSError):
-        problem(f"'{entry.persona.photo}' is not an image Pillow can read — export it as JPEG, "
-                "PNG or WebP")
+        problem(
+            f"'{entry.persona.photo}' is not an image Pillow can read — export it as JPEG, "
+            "PNG or WebP"
+        )
         return
     if width * height > settings.max_photo_pixels:
-        problem(f"'{entry.persona.photo}' is {width}x{height} pixels, over the limit of "
-                f"{settings.max_photo_pixels // 1_000_000} megapixels — resize it first")
+        problem(
+            f"'{entry.persona.photo}' is {width}x{height} pixels, over the limit of "
+            f"{settings.max_photo_pixels // 1_000_000} megapixels — resize it first"
+        )

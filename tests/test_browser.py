@@ -1,0 +1,120 @@
+"""The built sample room in a real Chromium: photos, search, quote filters, no outside requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from click.testing import Result
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_folder
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from conftest import ROOT, run_cli
+
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result: Result = run_cli(
+        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
+    )
+    assert result.exit_code == 0, result.stderr
+    with serve_folder(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.requests = requests  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def search(page: Page, site_url: str, words: str) -> None:
+    """Type into Material's search box once its index has loaded, as a person would."""
+    page.goto(site_url, wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(words, delay=20)
+
+
+def test_persona_page_shows_its_photo(page: Page, site_url: str) -> None:
+    page.goto(site_url + "personas/maria-okafor/")
+    image = page.locator(".cr-persona-hero img")
+    image.wait_for()
+    assert image.get_attribute("alt")
+    loaded = image.evaluate("img => img.complete && img.naturalWidth")
+    assert loaded >= 320
+    assert image.evaluate("img => img.currentSrc").endswith(".webp")
+
+
+def test_search_finds_a_persona_by_a_word_from_their_story(page: Page, site_url: str) -> None:
+    search(page, site_url, "pigeons")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    texts = " ".join(results.all_inner_texts())
+    assert "Walter" in texts
+
+
+def test_quote_filter_narrows_the_wall(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quotes/")
+    visible = ".cr-quote-wall .cr-quote:not([hidden])"
+    total = page.locator(visible).count()
+    assert total >= 40
+    cards = page.locator(visible)
+    page.select_option("select[name=tone]", "negative")
+    negatives = cards.evaluate_all("cards => cards.map(c => c.dataset.tone)")
+    assert 0 < len(negatives) < total
+    assert set(negatives) == {"negative"}
+    page.select_option("select[name=persona]", "maria-okafor")
+    both = cards.evaluate_all("cards => cards.map(c => [c.dataset.tone, c.dataset.persona])")
+    assert 0 < len(both) < len(negatives)
+    assert {tuple(pair) for pair in both} == {("negative", "maria-okafor")}
+    assert "tone=negative" in page.url
+    count_text = page.locator(".cr-filter-count").inner_text()
+    assert f"of {total} quotes" in count_text
+    page.click(".cr-filters button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('{visible}').length === {total}")
+
+
+def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
+    for path in (
+        "",
+        "personas/",
+        "personas/walter-brennan/",
+        "quotes/",
+        "tags/",
+        "empathy-statements/",
+    ):
+        page.goto(site_url + path, wait_until="networkidle")
+    search(page, site_url, "claim")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    requests: list[str] = page.requests  # type: ignore[attr-defined]
+    assert len(requests) > 10
+    hosts = {urlparse(url).hostname for url in requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, f"requests left the site: {sorted(hosts)}"
+
+
+def test_filter_works_from_a_shared_link(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quotes/?tone=positive")
+    tones = page.locator(".cr-quote-wall .cr-quote:not([hidden])").evaluate_all(
+        "cards => cards.map(c => c.dataset.tone)"
+    )
+    assert tones and set(tones) == {"positive"}
+    assert page.locator("select[name=tone]").input_value() == "positive"

@@ -1,0 +1,137 @@
+"""End to end: the embedded sample room builds into a complete, private, offline site."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from conftest import ROOT, run_cli, tree_digest
+from customer_room.pipeline import read_room
+from customer_room.schema import SCHEMAS
+from customer_room.settings import Settings
+from test_photos import metadata_markers
+
+OUTSIDE_REFERENCE = re.compile(
+    r"""(?:\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)|(?:@import\s+["']?(?:https?:)?//)""",
+    re.I,
+)
+
+
+@pytest.fixture(scope="module")
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, Result, dict[str, str]]]:
+    before = tree_digest(ROOT / "personas") | tree_digest(ROOT / "content")
+    site = tmp_path_factory.mktemp("sample") / "site"
+    result = run_cli(
+        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
+    )
+    yield site, result, before
+
+
+def test_sample_room_builds_without_a_warning(built: tuple[Path, Result, dict[str, str]]) -> None:
+    _, result, _ = built
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    assert "Customer Room:" in result.stdout and "0 warnings" in result.stdout
+
+
+def test_every_page_is_there(built: tuple[Path, Result, dict[str, str]]) -> None:
+    site, _, _ = built
+    room, _ = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache"))
+    expected = ["index.html", "personas/index.html", "quotes/index.html", "tags/index.html"]
+    expected += [f"personas/{p.slug}/index.html" for p in room.personas]
+    expected += [f"{p.slug}/index.html" for p in room.pages]
+    missing = [path for path in expected if not (site / path).is_file()]
+    assert not missing
+    home = (site / "index.html").read_text()
+    for persona in room.personas:
+        assert persona.persona.name in home
+    assert "cr-featured" in home
+
+
+def test_the_sample_room_is_rich_enough(built: tuple[Path, Result, dict[str, str]]) -> None:
+    room, report = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache"))
+    assert not report.problems
+    assert len(room.personas) >= 6
+    industries = {p.persona.industry for p in room.personas}
+    assert {"banking", "insurance", "health care"} <= industries
+    assert all(p.photo_path for p in room.personas), "every sample persona has a photo"
+    assert len(room.quotes) >= 40
+    tones = Counter(q.quote.tone.value for q in room.quotes)
+    assert set(tones) == {"positive", "negative", "mixed", "neutral"}
+    assert tones["positive"] > tones["negative"]
+    assert {"call", "survey", "review"} <= {q.quote.source.value for q in room.quotes}
+    assert {q.path for q in room.quotes} == {"content/quotes.yml", "content/quotes.csv"}
+    assert len(room.pages) >= 4
+    for persona in room.personas:
+        assert room.quotes_of(persona.slug), f"{persona.slug} has no quotes"
+
+
+def test_pages_ask_not_to_be_indexed_and_reference_nothing_outside(
+    built: tuple[Path, Result, dict[str, str]],
+) -> None:
+    site, _, _ = built
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text()
+        if page.name != "404.html":
+            assert '<meta name="robots" content="noindex, nofollow">' in text, page
+        assert not OUTSIDE_REFERENCE.search(text), (page, OUTSIDE_REFERENCE.search(text))
+    for css in site.rglob("*.css"):
+        assert not OUTSIDE_REFERENCE.search(css.read_text()), css
+    assert "fonts.googleapis" not in "".join(p.read_text() for p in pages)
+
+
+def test_no_photo_metadata_and_no_original_reaches_the_site(
+    built: tuple[Path, Result, dict[str, str]],
+) -> None:
+    site, _, _ = built
+    originals = {p.read_bytes() for p in (ROOT / "personas").rglob("photo.jpg")}
+    assert originals and all(b"Exif" in data for data in originals), "sample photos carry EXIF"
+    images = [p for p in (site / "media").rglob("*") if p.is_file()]
+    assert len(images) >= 6 * 4
+    for image in images:
+        data = image.read_bytes()
+        assert data not in originals
+        assert metadata_markers(data) == [], image
+        assert b"Sample Camera" not in data and b"Harbour Row" not in data
+
+
+def test_raw_content_files_are_not_copied(built: tuple[Path, Result, dict[str, str]]) -> None:
+    site, _, _ = built
+    leaked = [
+        p
+        for p in site.rglob("*")
+        if p.suffix in {".yml", ".yaml", ".csv"} or p.name == "persona.md"
+    ]
+    assert not leaked
+
+
+def test_sources_are_never_modified(built: tuple[Path, Result, dict[str, str]]) -> None:
+    _, _, before = built
+    assert tree_digest(ROOT / "personas") | tree_digest(ROOT / "content") == before
+
+
+def test_committed_schemas_match_the_models(tmp_path: Path) -> None:
+    result = run_cli("schema", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    for name in SCHEMAS:
+        made = (tmp_path / f"{name}.schema.json").read_text()
+        assert made == (ROOT / "schemas" / f"{name}.schema.json").read_text(), (
+            f"schemas/{name}.schema.json is stale: run customer-room schema"
+        )
+
+
+def test_sample_files_point_editors_at_the_schemas() -> None:
+    for persona in (ROOT / "personas").glob("*/persona.md"):
+        assert "$schema=../../schemas/persona.schema.json" in persona.read_text(), persona
+    assert "$schema=../schemas/quotes.schema.json" in (ROOT / "content/quotes.yml").read_text()
+    for page in (ROOT / "content").glob("*.md"):
+        assert "$schema=../schemas/page.schema.json" in page.read_text(), page
