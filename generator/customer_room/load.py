@@ -19,7 +19,6 @@ from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 PERSONA_FILE_NAMES = ("persona.md", "index.md")
-QUOTE_LIST_FIELDS = ("themes", "tags")
 
 
 def load_room(root: Path, report: Report) -> Room:
@@ -164,70 +163,78 @@ def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry
 
 
 def _load_quotes(root: Path, report: Report) -> list[QuoteEntry]:
-    entries: list[QuoteEntry] = []
-    for suffix in (".yml", ".yaml"):
-        path = root / "content" / f"quotes{suffix}"
-        if path.is_file():
-            entries += _load_quotes_yaml(path, root, report)
-    csv_path = root / "content" / "quotes.csv"
-    if csv_path.is_file():
-        entries += _load_quotes_csv(csv_path, root, report)
-    return entries
+    return [
+        QuoteEntry(quote, path, line)
+        for quote, path, line in load_table(root, "quotes", Quote, report)
+    ]
 
 
-def _load_quotes_yaml(path: Path, root: Path, report: Report) -> list[QuoteEntry]:
-    name = relative_name(path, root)
-    text = _read(path, root, report)
-    if text is None:
-        return []
+def load_table(
+    root: Path, stem: str, model: type[ModelT], report: Report
+) -> list[tuple[ModelT, str, int]]:
+    """Records of ``content/<stem>.yml`` (a list under ``<stem>:``) and/or ``<stem>.csv``.
+
+    Each record comes with its file and line; a record with problems is reported and left out.
+    """
+    records: list[tuple[ModelT, str, int]] = []
+    for suffix in (".yml", ".yaml", ".csv"):
+        path = root / "content" / f"{stem}{suffix}"
+        if not path.is_file():
+            continue
+        name = relative_name(path, root)
+        text = _read(path, root, report)
+        if text is None:
+            continue
+        rows = (
+            _csv_rows(text, name, model, report)
+            if suffix == ".csv"
+            else _yaml_rows(text, name, stem, report)
+        )
+        for data, doc, loc in rows:
+            item = build_model(model, data, doc, name, report, prefix=loc)
+            if item is not None:
+                records.append((item, name, doc.line_of(loc)))
+    return records
+
+
+Row = tuple[Any, YamlDoc, Loc]
+
+
+def _yaml_rows(text: str, name: str, key: str, report: Report) -> list[Row]:
     try:
         doc = parse_yaml(text)
     except SourceError as exc:
         report.error(name, exc.message, line=exc.line)
         return []
-    items = doc.data.get("quotes") if isinstance(doc.data, dict) else doc.data
+    items = doc.data.get(key) if isinstance(doc.data, dict) else doc.data
     if not isinstance(items, list):
         report.error(
             name,
-            "should hold a list of quotes under 'quotes:' — see the sample room",
+            f"should hold a list under '{key}:' — see the sample room",
             line=doc.first_line,
-            field="quotes",
+            field=key,
         )
         return []
-    prefix: Loc = ("quotes",) if isinstance(doc.data, dict) else ()
-    entries = []
-    for index, item in enumerate(items):
-        loc = (*prefix, index)
-        quote = build_model(Quote, item, doc, name, report, prefix=loc)
-        if quote:
-            entries.append(QuoteEntry(quote, name, doc.line_of(loc)))
-    return entries
+    prefix: Loc = (key,) if isinstance(doc.data, dict) else ()
+    return [(item, doc, (*prefix, index)) for index, item in enumerate(items)]
 
 
-def _load_quotes_csv(path: Path, root: Path, report: Report) -> list[QuoteEntry]:
-    name = relative_name(path, root)
-    text = _read(path, root, report)
-    if text is None:
-        return []
+def _csv_rows(text: str, name: str, model: type[BaseModel], report: Report) -> list[Row]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
+    required = [n for n, info in model.model_fields.items() if info.is_required()]
+    columns = [f.strip().lower() for f in reader.fieldnames or []]
+    missing = [n for n in required if n not in columns]
+    if missing:
         report.error(
-            name,
-            "the first row should name the columns (text, persona, tone, themes, "
-            "source, date, tags)",
-            line=1,
+            name, f"the first row should name the columns; missing: {', '.join(missing)}", line=1
         )
         return []
-    entries = []
+    rows: list[Row] = []
     for row in reader:
-        line = reader.line_num
-        data = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-        data = {k: v for k, v in data.items() if v != ""}
-        lines: dict[Loc, int] = {(key,): line for key in data}
-        quote = build_model(Quote, data, YamlDoc(data, lines, first_line=line), name, report)
-        if quote:
-            entries.append(QuoteEntry(quote, name, line))
-    return entries
+        data = {k.strip().lower(): v.strip() for k, v in row.items() if k and v and v.strip()}
+        lines: dict[Loc, int] = {(key,): reader.line_num for key in data}
+        rows.append((data, YamlDoc(data, lines, first_line=reader.line_num), ()))
+    return rows
 
 
 def _slugify(text: str) -> str:
