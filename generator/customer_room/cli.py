@@ -85,7 +85,7 @@ def build_command(
     config_file: str | None, site_dir: str | None, strict: bool, today: str | None, verbose: bool
 ) -> None:
     """Build the site; a failed build leaves the previous site untouched."""
-    from .site.build import SiteBuildFailed, build_site, room_date
+    from .mkdocs_site.build import SiteBuildFailed, build_site, room_date
 
     _setup_logging(verbose)
     started = dt.datetime.now()
@@ -116,7 +116,7 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort
 
-    from .site.build import room_date
+    from .mkdocs_site.build import room_date
 
     _setup_logging(True)
     try:
@@ -133,7 +133,7 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
 @today_option
 def check_command(config_file: str | None, strict: bool, today: str | None) -> None:
     """Validate the room's content without building (for the content repo's own CI)."""
-    from .site.build import SiteBuildFailed, room_date, room_settings
+    from .mkdocs_site.build import SiteBuildFailed, room_date, room_settings
 
     _setup_logging(False)
     try:
@@ -165,7 +165,7 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
 def schema_command(config_file: str | None, out_dir: str | None) -> None:
     """Write a JSON Schema per content file type, for editor completion and checks."""
     if out_dir is None:
-        from .site.build import SiteBuildFailed, room_settings
+        from .mkdocs_site.build import SiteBuildFailed, room_settings
 
         _setup_logging(False)
         try:

@@ -1,0 +1,89 @@
+"""Building the site with MkDocs into a fresh folder, swapped in only when the build succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from ..pipeline import RoomBuild
+from ..settings import Settings
+from .plugin import TODAY_VARIABLE, CustomerRoomPlugin, settings_from
+
+
+class SiteBuildFailed(Exception):
+    """The build stopped; what went wrong has already been printed."""
+
+
+@contextmanager
+def room_date(today: str | None) -> Iterator[None]:
+    """Make ``--today`` visible to the plugin, also in builds ``mkdocs serve`` starts itself."""
+    previous = os.environ.get(TODAY_VARIABLE)
+    if today:
+        os.environ[TODAY_VARIABLE] = today
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(TODAY_VARIABLE, None)
+        else:
+            os.environ[TODAY_VARIABLE] = previous
+
+
+def load_site_config(config_file: str | None, **overrides: Any) -> MkDocsConfig:
+    try:
+        return load_config(config_file, **overrides)
+    except (ConfigurationError, Abort) as exc:
+        raise SiteBuildFailed(f"mkdocs.yml: {exc}") from None
+
+
+def room_plugin(config: MkDocsConfig) -> CustomerRoomPlugin:
+    plugin = config.plugins.get("customer-room")
+    if not isinstance(plugin, CustomerRoomPlugin):
+        raise SiteBuildFailed("mkdocs.yml: add '- customer-room' under 'plugins:'")
+    return plugin
+
+
+def room_settings(config_file: str | None) -> Settings:
+    """The core's settings as the room's mkdocs.yml gives them (for ``check`` and ``schema``)."""
+    config = load_site_config(config_file)
+    return settings_from(room_plugin(config).config, config)
+
+
+def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -> RoomBuild:
+    """Build into a temporary folder beside the site; replace the site only on success."""
+    config = load_site_config(config_file, strict=strict,
+                              **({"site_dir": site_dir} if site_dir else {}))
+    plugin = room_plugin(config)
+    final = Path(config.site_dir).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = final.parent / f".{final.name}.building-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    try:
+        build(config)
+    except Abort as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildFailed(str(exc)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, final)
+    assert plugin.result is not None
+    return plugin.result
+
+
+def _swap(staging: Path, final: Path) -> None:
+    retired = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(retired)
+    staging.rename(final)
+    shutil.rmtree(retired, ignore_errors=True)

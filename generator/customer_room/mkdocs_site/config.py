@@ -1,0 +1,24 @@
+"""Options of the ``customer-room`` plugin in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class RoomPluginConfig(base.Config):
+    room_dir = c.Type(str, default=".")
+    """The room's folder (personas/, clips/, content/), relative to mkdocs.yml."""
+    cache_dir = c.Type(str, default=".cache/customer-room")
+    """Where processed media are kept between builds, relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """The date pages are relative to (YYYY-MM-DD); default: the day of the build."""
+    workers = c.Optional(c.Type(int))
+    """How many processes work on media at once; default: one per core."""
+
+    photo_widths = c.ListOfItems(c.Type(int), default=[320, 640, 1280])
+    """Widths (pixels) each photo is made in; a photo is never enlarged."""
+    photo_quality = c.Type(int, default=80)
+    """WebP and JPEG quality of processed photos (1-100)."""
+    photo_max_pixels = c.Type(int, default=50_000_000)
+    """Photos larger than this many pixels are refused (protects against decompression bombs)."""

@@ -1,0 +1,126 @@
+"""The ``customer-room`` MkDocs plugin: hands the room's generated files to the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..errors import RoomError
+from ..pipeline import RoomBuild, build_room
+from ..render import CSS_ASSETS, JS_ASSETS
+from ..sanitize import sanitize_html
+from ..settings import Settings
+from .config import RoomPluginConfig
+
+# Under the "mkdocs" logger, so MkDocs counts our warnings in --strict builds.
+log = logging.getLogger("mkdocs.plugins.customer_room")
+
+TODAY_VARIABLE = "CUSTOMER_ROOM_TODAY"
+
+
+def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
+    """Turn plugin options into the core's settings (paths relative to mkdocs.yml)."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    today_text = os.environ.get(TODAY_VARIABLE) or options.today
+    try:
+        today = dt.date.fromisoformat(today_text) if today_text else dt.date.today()
+    except ValueError as exc:
+        raise PluginError(f"today: '{today_text}' is not a date — write it as YYYY-MM-DD") from exc
+    return Settings(
+        room_dir=(base / options.room_dir).resolve(),
+        cache_dir=(base / options.cache_dir).resolve(),
+        today=today,
+        photo_widths=tuple(options.photo_widths),
+        photo_quality=options.photo_quality,
+        max_photo_pixels=options.photo_max_pixels,
+        directory_urls=config.use_directory_urls,
+        workers=options.workers,
+    )
+
+
+def _nav_paths(nav: list[Any]) -> set[str]:
+    paths: set[str] = set()
+    for item in nav:
+        for value in item.values():
+            paths |= _nav_paths(value) if isinstance(value, list) else {value}
+    return paths
+
+
+class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
+    """Runs the room's pipeline before MkDocs touches the site folder, then adds its files."""
+
+    supports_multiple_instances = False
+
+    result: RoomBuild | None = None
+    settings: Settings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = settings_from(self.config, config)
+        try:
+            self.result = build_room(self.settings)
+        except RoomError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            for warning in exc.warnings:
+                log.warning(str(warning))
+            count = len(exc.problems)
+            raise PluginError(
+                f"{count} problem{'s' if count != 1 else ''} in the room's content — fix "
+                f"{'them' if count != 1 else 'it'} and build again (the previous site is untouched)"
+            ) from None
+        for warning in self.result.report.warnings:
+            log.warning(str(warning))
+        if config.nav is None:
+            config.nav = self.result.nav
+        config.extra_css.extend(css for css in CSS_ASSETS if css not in config.extra_css)
+        for script in JS_ASSETS:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
+        overrides = str(resources.files("customer_room") / "overrides")
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, overrides)
+        log.info(self.result.summary())
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.result is not None and self.settings is not None
+        content_dir = self.settings.room_dir / "content"
+        for file in list(files):
+            # The room's content folder is read by the loader; raw data must never be copied.
+            if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(content_dir):
+                files.remove(file)
+        in_nav = _nav_paths(config.nav or [])
+        for generated in self.result.files:
+            inclusion = (InclusionLevel.INCLUDED if not generated.is_page
+                         or generated.path in in_nav else InclusionLevel.NOT_IN_NAV)
+            if generated.source is not None:
+                file = File.generated(config, generated.path, abs_src_path=str(generated.source),
+                                      inclusion=inclusion)
+            else:
+                assert generated.content is not None
+                file = File.generated(config, generated.path, content=generated.content,
+                                      inclusion=inclusion)
+            files.append(file)
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        return sanitize_html(html)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        for folder in ("personas", "clips", "content"):
+            path = self.settings.room_dir / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
