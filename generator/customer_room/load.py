@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .clip_models import Clip
 from .errors import Report, relative_name
 from .models import FreePage, Persona, Quote
-from .room import PageEntry, PersonaEntry, QuoteEntry, Room
+from .room import ClipEntry, PageEntry, PersonaEntry, QuoteEntry, Room
 from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, read_text
+from .transcript import read_transcript
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -27,6 +29,7 @@ def load_room(root: Path, report: Report) -> Room:
     room.personas = _load_personas(root, report)
     room.quotes = _load_quotes(root, report)
     room.pages = _load_pages(root, report)
+    room.clips = _load_clips(root, report)
     return room
 
 
@@ -271,3 +274,80 @@ def _load_pages(root: Path, report: Report) -> list[PageEntry]:
 def _title_of(body: str, path: Path) -> str:
     match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
     return match.group(1) if match else path.stem.replace("-", " ").capitalize()
+
+
+def _load_clips(root: Path, report: Report) -> list[ClipEntry]:
+    folder = root / "clips"
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+        entry = _load_clip(path, root, report)
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _load_clip(path: Path, root: Path, report: Report) -> ClipEntry | None:
+    name = relative_name(path, root)
+    slug = path.stem
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        report.error(
+            name,
+            "the file name is the clip's address — use lowercase letters, digits "
+            f"and dashes, e.g. '{_slugify(slug)}.yml'",
+        )
+        return None
+    text = _read(path, root, report)
+    if text is None:
+        return None
+    try:
+        doc = parse_yaml(text)
+    except SourceError as exc:
+        report.error(name, exc.message, line=exc.line)
+        return None
+    clip = build_model(Clip, doc.data, doc, name, report)
+    if clip is None:
+        return None
+    audio = path.parent / clip.audio
+    transcript_path = path.parent / clip.transcript
+    problems = False
+    for field, target in (("audio", audio), ("transcript", transcript_path)):
+        if not inside_room(target, root):
+            report.error(
+                name,
+                "points outside the room — keep the file next to the clip's YAML",
+                line=doc.line_of((field,)),
+                field=field,
+            )
+            problems = True
+        elif not target.is_file():
+            report.error(
+                name,
+                f"no file '{target.name}' in clips/ — check the name",
+                line=doc.line_of((field,)),
+                field=field,
+            )
+            problems = True
+    if problems:
+        return None
+    transcript_text = _read(transcript_path, root, report)
+    if transcript_text is None:
+        return None
+    try:
+        transcript = read_transcript(transcript_path, transcript_text)
+    except SourceError as exc:
+        report.error(relative_name(transcript_path, root), exc.message, line=exc.line)
+        return None
+    for turn in transcript.turns:
+        turn.speaker = clip.speakers.get(turn.speaker, _speaker_name(turn.speaker, clip))
+    lines = {key: doc.line_of((key,)) for key in ("persona", "voice_disguise", "audio")}
+    return ClipEntry(slug, clip, name, audio, relative_name(audio, root), transcript, lines)
+
+
+def _speaker_name(label: str, clip: Clip) -> str:
+    """Channel labels (ch_0 is the left channel) become Agent/Customer when channels are known."""
+    if clip.channels and label in ("ch_0", "ch_1"):
+        side = "left" if label == "ch_0" else "right"
+        return "Agent" if clip.channels.agent == side else "Customer"
+    return label

@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+def seconds(value: object) -> object:
+    """Accept 75, 75.5, "75.5", "1:15" or "00:01:15.5" and give seconds."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)\s*", value)
+        if match:
+            hours, minutes, secs = match.groups()
+            return int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
+    return value
 
 
 class Tone(StrEnum):
@@ -92,6 +110,10 @@ class Quote(ContentModel):
     )
     date: dt.date | None = Field(None, description="a date written as YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="a list of tags")
+    clip: Slug | None = Field(None, description="the clip this was said in (its file name)")
+    at: Annotated[float, BeforeValidator(seconds), Field(ge=0)] | None = Field(
+        None, description="where in the clip it was said (seconds or m:ss)"
+    )
 
     @field_validator("themes", mode="before")
     @classmethod

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clips import process_clips
 from .errors import Report, RoomError
+from .ffmpeg import AudioError, ffmpeg_path
 from .generated import GeneratedFile
 from .load import load_room
 from .photos import process_photos
+from .protect import protect_room
 from .render import render_room, site_nav
 from .room import Room
 from .settings import Settings
@@ -23,10 +26,10 @@ class RoomBuild:
     files: list[GeneratedFile]
     nav: list[dict[str, Any]]
     report: Report
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
-        parts = [f"{n} {what}" for what, n in self.counts.items()]
+        parts = [f"{n:g} {what}" for what, n in self.counts.items()]
         warnings = len(self.report.warnings)
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
         return "Customer Room: " + ", ".join(parts)
@@ -44,14 +47,25 @@ def build_room(settings: Settings) -> RoomBuild:
     """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built."""
     room, report = read_room(settings)
     _stop_on_errors(report)
-    images, media_files = process_photos(room, settings, report)
+    protect_room(room, report)
+    if room.clips:
+        try:
+            ffmpeg_path()
+        except AudioError as exc:
+            report.error("clips/", str(exc))
     _stop_on_errors(report)
-    files = render_room(room, images, settings) + media_files
+    images, photo_files = process_photos(room, settings, report)
+    clip_media, clip_files = process_clips(room, settings, report)
+    _stop_on_errors(report)
+    files = render_room(room, images, clip_media, settings) + photo_files + clip_files
     counts = {
         "pages": sum(1 for f in files if f.is_page),
         "personas": len(room.personas),
         "quotes": len(room.quotes),
-        "photo files": sum(1 for f in media_files if f.path.startswith("media/photos/")),
+        "clips": len(clip_media),
+        "minutes of audio": round(sum(m.duration for m in clip_media.values()) / 60, 1),
+        "redacted spans": sum(len(m.spans) for m in clip_media.values()),
+        "photo files": len(photo_files),
     }
     return RoomBuild(room, files, site_nav(room), report, counts)
 

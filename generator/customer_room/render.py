@@ -11,10 +11,12 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .clip_models import Moment
+from .clips import ClipMedia
 from .generated import GeneratedFile
 from .models import Tone
 from .photos import PersonaImage
-from .room import QuoteEntry, Room
+from .room import ClipEntry, QuoteEntry, Room
 from .settings import Settings
 from .urls import relative_url
 
@@ -24,7 +26,8 @@ TONE_LABELS = {
     Tone.NEUTRAL.value: "Neutral",
     Tone.NEGATIVE.value: "Negative",
 }
-ASSETS = ("room.css", "quotes.js")
+MOMENT_LABELS = {m.value: m.value.capitalize() for m in Moment}
+ASSETS = ("room.css", "filter.js", "player.js")
 CSS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".css"))
 JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".js"))
 
@@ -43,16 +46,35 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["front_matter"] = _front_matter
+    env.filters["clock"] = clock
     return env
+
+
+def clock(seconds: float) -> str:
+    """75.4 -> "1:15"."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class PageRenderer:
     """Renders each page with links written relative to that page's own address."""
 
-    def __init__(self, room: Room, images: dict[str, PersonaImage], settings: Settings) -> None:
+    def __init__(
+        self,
+        room: Room,
+        images: dict[str, PersonaImage],
+        clip_media: dict[str, ClipMedia],
+        settings: Settings,
+    ) -> None:
         self.env = _environment()
         self.settings = settings
-        self.common = {"room": room, "images": images, "tone_labels": TONE_LABELS}
+        self.common = {
+            "room": room,
+            "images": images,
+            "clip_media": clip_media,
+            "tone_labels": TONE_LABELS,
+            "moment_labels": MOMENT_LABELS,
+        }
 
     def page(self, path: str, template: str, **context: Any) -> GeneratedFile:
         url = partial(relative_url, path, directory_urls=self.settings.directory_urls)
@@ -61,12 +83,21 @@ class PageRenderer:
 
 
 def render_room(
-    room: Room, images: dict[str, PersonaImage], settings: Settings
+    room: Room,
+    images: dict[str, PersonaImage],
+    clip_media: dict[str, ClipMedia],
+    settings: Settings,
 ) -> list[GeneratedFile]:
     """Every page and asset the room adds to the site."""
-    render = PageRenderer(room, images, settings)
+    render = PageRenderer(room, images, clip_media, settings)
+    published = [c for c in room.clips if c.slug in clip_media]
     files = [
-        render.page("index.md", "home.md.j2", featured=featured_quote(room, settings)),
+        render.page(
+            "index.md",
+            "home.md.j2",
+            featured=featured_quote(room, settings),
+            featured_clip=_featured_clip(published, settings),
+        ),
         render.page("personas/index.md", "persona_index.md.j2"),
         render.page("quotes/index.md", "quotes.md.j2", themes=_themes(room)),
         render.page("tags.md", "tags.md.j2"),
@@ -86,6 +117,27 @@ def render_room(
                 image=images[entry.slug],
                 meta=meta,
                 quotes=room.quotes_of(entry.slug),
+                clips=[c for c in published if c.clip.persona == entry.slug],
+            )
+        )
+    if published:
+        tags = sorted({t for c in published for t in c.clip.tags}, key=str.lower)
+        files.append(render.page("clips/index.md", "clip_index.md.j2", clip_tags=tags))
+    for clip in published:
+        clip_meta: dict[str, Any] = {
+            "title": clip.clip.title,
+            "description": clip.clip.summary,
+            "tags": clip.clip.tags,
+        }
+        files.append(
+            render.page(
+                f"clips/{clip.slug}.md",
+                "clip.md.j2",
+                entry=clip,
+                c=clip.clip,
+                m=clip_media[clip.slug],
+                who=room.persona(clip.clip.persona),
+                meta=clip_meta,
             )
         )
     for page in room.pages:
@@ -120,6 +172,12 @@ def _themes(room: Room) -> list[str]:
     return sorted({t for q in room.quotes for t in q.quote.themes}, key=str.lower)
 
 
+def _featured_clip(clips: list[ClipEntry], settings: Settings) -> ClipEntry | None:
+    """A clip for the home page: an uplifting one where there is one, a new one each day."""
+    pool = [c for c in clips if c.clip.tone is Tone.POSITIVE] or clips
+    return pool[settings.today.toordinal() % len(pool)] if pool else None
+
+
 def site_nav(room: Room) -> list[dict[str, Any]]:
     """The menu: index pages only, so every page does not carry every persona and quote."""
     nav: list[dict[str, Any]] = [
@@ -127,6 +185,8 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
         {"Personas": "personas/index.md"},
         {"Quotes": "quotes/index.md"},
     ]
+    if room.clips:
+        nav.append({"Clips": "clips/index.md"})
     guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
     if guides:
         nav.append({"Guides": guides})

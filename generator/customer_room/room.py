@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clip_models import Clip
 from .models import FreePage, Persona, Quote
+from .transcript import Transcript
 
 
 @dataclass
@@ -35,14 +37,32 @@ class PageEntry:
 
 
 @dataclass
+class ClipEntry:
+    slug: str
+    clip: Clip
+    path: str
+    audio_path: Path
+    audio_name: str
+    transcript: Transcript
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class Room:
     root: Path
     personas: list[PersonaEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
     pages: list[PageEntry] = field(default_factory=list)
+    clips: list[ClipEntry] = field(default_factory=list)
 
     def persona(self, slug: str | None) -> PersonaEntry | None:
         return next((p for p in self.personas if p.slug == slug), None)
 
     def quotes_of(self, slug: str) -> list[QuoteEntry]:
         return [q for q in self.quotes if q.quote.persona == slug]
+
+    def clip(self, slug: str | None) -> ClipEntry | None:
+        return next((c for c in self.clips if c.slug == slug), None)
+
+    def clips_of(self, slug: str) -> list[ClipEntry]:
+        return [c for c in self.clips if c.clip.persona == slug]

@@ -89,7 +89,9 @@ _FORMS = {
     "meter",
 }
 
-ALLOWED_TAGS = _TEXT | _MEDIA | _FORMS
+_SVG = {"svg", "g", "rect", "path", "line", "circle", "text", "title", "desc", "polyline"}
+
+ALLOWED_TAGS = _TEXT | _MEDIA | _FORMS | _SVG
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
     "a": {"href", "hreflang", "download"},
@@ -123,6 +125,22 @@ ALLOWED_ATTRIBUTES = {
     "output": {"for", "name"},
     "progress": {"value", "max"},
     "meter": {"value", "min", "max", "low", "high", "optimum"},
+    "svg": {
+        "viewBox",
+        "viewbox",
+        "preserveAspectRatio",
+        "preserveaspectratio",
+        "width",
+        "height",
+        "focusable",
+        "xmlns",
+    },
+    "rect": {"x", "y", "width", "height", "rx"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "circle": {"cx", "cy", "r"},
+    "path": {"d"},
+    "polyline": {"points"},
+    "text": {"x", "y", "dx", "dy", "text-anchor"},
 }
 
 

@@ -8,12 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .clip_models import Clip
 from .models import FreePage, Persona, QuotesFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "persona": (Persona, "Front matter of personas/<slug>/persona.md"),
     "quotes": (QuotesFile, "content/quotes.yml"),
     "page": (FreePage, "Front matter of a free page in content/"),
+    "clip": (Clip, "clips/<slug>.yml"),
 }
 
 

@@ -17,3 +17,7 @@ class Settings:
     max_photo_pixels: int = 50_000_000
     directory_urls: bool = True
     workers: int | None = None
+    clip_bitrate: int = 64
+    loudness_target: float = -16.0
+    bleep: str = "tone"
+    disguise_factor: float = 0.82

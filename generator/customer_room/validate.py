@@ -38,6 +38,37 @@ def validate_room(room: Room, settings: Settings, report: Report) -> None:
     _check_page_slugs(room, report)
     for entry in room.personas:
         _check_photo(entry, room.root, settings, report)
+    _check_clips(room, report)
+
+
+def _check_clips(room: Room, report: Report) -> None:
+    slugs = [p.slug for p in room.personas]
+    for entry in room.clips:
+        clip = entry.clip
+        if room.persona(clip.persona) is None:
+            close = difflib.get_close_matches(clip.persona, slugs, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use a persona's folder name"
+            report.error(
+                entry.path,
+                f"no persona '{clip.persona}' — {hint}",
+                line=entry.lines.get("persona"),
+                field="persona",
+            )
+        if clip.voice_disguise and clip.channels is None:
+            report.warn(
+                entry.path,
+                "needs 'channels' (a stereo recording with agent and "
+                "customer apart) — without it the voice is not disguised",
+                line=entry.lines.get("voice_disguise"),
+                field="voice_disguise",
+            )
+    clip_slugs = [c.slug for c in room.clips]
+    for quote in room.quotes:
+        name = quote.quote.clip
+        if name and room.clip(name) is None:
+            close = difflib.get_close_matches(name, clip_slugs, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use a clip's file name"
+            report.error(quote.path, f"no clip '{name}' — {hint}", line=quote.line, field="clip")
 
 
 def _check_quote_personas(room: Room, report: Report) -> None:

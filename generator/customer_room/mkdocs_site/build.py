@@ -60,8 +60,9 @@ def room_settings(config_file: str | None) -> Settings:
 
 def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -> RoomBuild:
     """Build into a temporary folder beside the site; replace the site only on success."""
-    config = load_site_config(config_file, strict=strict,
-                              **({"site_dir": site_dir} if site_dir else {}))
+    config = load_site_config(
+        config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {})
+    )
     plugin = room_plugin(config)
     final = Path(config.site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)

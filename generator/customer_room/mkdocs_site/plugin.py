@@ -101,20 +101,24 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 files.remove(file)
         in_nav = _nav_paths(config.nav or [])
         for generated in self.result.files:
-            inclusion = (InclusionLevel.INCLUDED if not generated.is_page
-                         or generated.path in in_nav else InclusionLevel.NOT_IN_NAV)
+            inclusion = (
+                InclusionLevel.INCLUDED
+                if not generated.is_page or generated.path in in_nav
+                else InclusionLevel.NOT_IN_NAV
+            )
             if generated.source is not None:
-                file = File.generated(config, generated.path, abs_src_path=str(generated.source),
-                                      inclusion=inclusion)
+                file = File.generated(
+                    config, generated.path, abs_src_path=str(generated.source), inclusion=inclusion
+                )
             else:
                 assert generated.content is not None
-                file = File.generated(config, generated.path, content=generated.content,
-                                      inclusion=inclusion)
+                file = File.generated(
+                    config, generated.path, content=generated.content, inclusion=inclusion
+                )
             files.append(file)
         return files
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return sanitize_html(html)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

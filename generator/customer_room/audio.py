@@ -1,0 +1,161 @@
+"""Clip audio with pydub over ffmpeg: trim, disguise, downmix, redact, loudness, fades, MP3.
+
+Every step that touches a redaction span works on sample indices, so a span is tone or silence
+from its first sample to its last (ffmpeg's ``volume=...:enable=`` works per frame and leaks).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+
+from .ffmpeg import MP3_CLEAN_ARGS, AudioError, ffmpeg_path, pitch_shift
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # pydub warns when ffmpeg is not on PATH
+    from pydub import AudioSegment
+
+PROCESSING_RATE = 16_000
+TONE_HZ = 1000.0
+TONE_LEVEL = 0.25
+FADE_MS = 30
+PEAK_BARS = 240
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a recording, in seconds."""
+
+    start: float
+    end: float
+    kind: str = "personal data"
+
+
+@dataclass(frozen=True)
+class AudioPlan:
+    """Everything that shapes one clip's audio (plain data: it crosses into worker processes)."""
+
+    trim_start: float
+    trim_end: float | None
+    spans: tuple[Span, ...]
+    customer_channel: int | None  # 0 left, 1 right; set only when the voice is disguised
+    disguise_factor: float
+    bleep: str  # "tone" or "silence"
+    target_lufs: float
+    bitrate_kbps: int
+
+
+def load_wav(path: Path) -> AudioSegment:
+    segment = AudioSegment.from_wav(str(path))
+    if segment.frame_count() < PROCESSING_RATE // 10:
+        raise AudioError("has no audio in it (shorter than 0.1 s) — export the recording again")
+    return segment
+
+
+def merge_spans(spans: list[Span], pad: float = 0.0) -> list[Span]:
+    """Spans padded on both sides, overlapping ones joined (the first one's kind is kept)."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(0.0, span.start - pad), span.end + pad
+        if merged and start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.start, max(last.end, end), last.kind)
+        else:
+            merged.append(Span(start, end, span.kind))
+    return merged
+
+
+def _samples(segment: AudioSegment) -> np.ndarray:
+    return np.array(segment.get_array_of_samples(), dtype=np.int16)
+
+
+def _segment(samples: np.ndarray, rate: int) -> AudioSegment:
+    return AudioSegment(
+        samples.astype("<i2").tobytes(), frame_rate=rate, sample_width=2, channels=1
+    )
+
+
+def render_audio(source_wav: Path, plan: AudioPlan, target: Path) -> tuple[float, list[float]]:
+    """Write the clip's MP3; return its duration in seconds and waveform peaks (0..1)."""
+    AudioSegment.converter = ffmpeg_path()
+    recording = load_wav(source_wav)
+    rate = recording.frame_rate
+    first = round(plan.trim_start * rate)
+    last = recording.frame_count() if plan.trim_end is None else round(plan.trim_end * rate)
+    last = min(last, int(recording.frame_count()))
+    if last - first < rate // 10:
+        raise AudioError(
+            "the trim leaves no audio — check trim start and end against the "
+            f"recording's length ({recording.duration_seconds:.1f} s)"
+        )
+    clip = recording.get_sample_slice(first, last)
+    clip = _downmix(clip, plan)
+    clip = _redact(clip, plan)
+    clip = _match_loudness(clip, plan.target_lufs)
+    clip = clip.fade_in(FADE_MS).fade_out(FADE_MS)
+    clip.export(
+        str(target), format="mp3", bitrate=f"{plan.bitrate_kbps}k", parameters=MP3_CLEAN_ARGS
+    )
+    return clip.frame_count() / rate, _peaks(_samples(clip))
+
+
+def _downmix(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:
+    if clip.channels == 1:
+        return clip
+    sides = clip.split_to_mono()
+    if plan.customer_channel is not None and len(sides) == 2:
+        index = plan.customer_channel
+        shifted = pitch_shift(_samples(sides[index]), clip.frame_rate, plan.disguise_factor)
+        sides[index] = _segment(shifted, clip.frame_rate)
+    return AudioSegment.from_mono_audiosegments(*sides[:2]).set_channels(1)
+
+
+def _redact(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:
+    """Replace each span, counted in samples of the trimmed clip, with tone or silence."""
+    rate = clip.frame_rate
+    total = int(clip.frame_count())
+    pieces = []
+    cursor = 0
+    for span in plan.spans:
+        start = max(cursor, min(total, round(span.start * rate)))
+        end = max(start, min(total, round(span.end * rate)))
+        if end == start:
+            continue
+        pieces.append(clip.get_sample_slice(cursor, start))
+        pieces.append(_cover(end - start, rate, plan.bleep))
+        cursor = end
+    pieces.append(clip.get_sample_slice(cursor, total))
+    result = pieces[0]
+    for piece in pieces[1:]:
+        result = result + piece
+    return result
+
+
+def _cover(count: int, rate: int, bleep: str) -> AudioSegment:
+    if bleep == "silence":
+        return _segment(np.zeros(count, dtype=np.int16), rate)
+    t = np.arange(count) / rate
+    tone = TONE_LEVEL * np.sin(2 * np.pi * TONE_HZ * t) * 32767
+    return _segment(tone.astype(np.int16), rate)
+
+
+def _match_loudness(clip: AudioSegment, target_lufs: float) -> AudioSegment:
+    """Measure integrated loudness (ITU-R BS.1770) once, then apply the gain that reaches target."""
+    samples = _samples(clip).astype(np.float64) / 32768
+    loudness = pyloudnorm.Meter(clip.frame_rate).integrated_loudness(samples)
+    if not np.isfinite(loudness):
+        return clip
+    return clip.apply_gain(target_lufs - loudness)
+
+
+def _peaks(samples: np.ndarray) -> list[float]:
+    if len(samples) == 0:
+        return []
+    buckets = np.array_split(np.abs(samples.astype(np.int32)), min(PEAK_BARS, len(samples)))
+    peaks = np.array([b.max() for b in buckets], dtype=np.float64)
+    top = peaks.max() or 1.0
+    return [round(float(p / top), 3) for p in peaks]

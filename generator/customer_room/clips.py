@@ -1,0 +1,215 @@
+"""Media stage for call clips: each recording becomes one redacted, loudness-matched MP3.
+
+Work per clip runs in a worker process (decode, align, plan spans, render audio); results are
+cached by a hash of the recording, the marked transcript and every audio setting. Unredacted
+audio only ever lives in a temporary folder that is removed, even when the work fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from concurrent.futures import Executor
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from .align import align_transcript, fill_gaps
+from .audio import PROCESSING_RATE, AudioPlan, Span, load_wav, render_audio
+from .errors import Report
+from .ffmpeg import decode_to_wav
+from .generated import GeneratedFile
+from .redact import audio_spans
+from .room import ClipEntry, Room
+from .settings import Settings
+from .transcript import Transcript, Turn, Word
+from .workpool import run_jobs
+
+CLIP_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ClipJob:
+    """One clip to process; plain data so it can cross into a worker process."""
+
+    source: Path
+    transcript: Transcript
+    explicit_spans: tuple[Span, ...]
+    plan: AudioPlan
+    out_dir: Path
+    stem: str
+
+
+@dataclass
+class ClipMedia:
+    """A processed clip: its MP3, length, waveform and transcript on the clip's own timeline."""
+
+    audio: str
+    duration: float
+    peaks: list[float]
+    transcript: Transcript
+    spans: list[Span]
+
+
+def process_clips(
+    room: Room, settings: Settings, report: Report, executor: Executor | None = None
+) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
+    jobs = {entry.slug: _job_for(entry, settings) for entry in room.clips}
+
+    def failed(slug: str, exc: Exception) -> None:
+        entry = next(c for c in room.clips if c.slug == slug)
+        report.error(entry.audio_name, str(exc))
+
+    results = run_jobs(
+        jobs,
+        process_clip,
+        cached_clip,
+        label="clips",
+        workers=settings.workers,
+        on_error=failed,
+        executor=executor,
+    )
+    files = []
+    media = {}
+    for slug, result in results.items():
+        site_path = f"media/clips/{result.audio}"
+        files.append(GeneratedFile(site_path, source=jobs[slug].out_dir / result.audio))
+        media[slug] = replace(result, audio=site_path)
+    return media, files
+
+
+def _job_for(entry: ClipEntry, settings: Settings) -> ClipJob:
+    clip = entry.clip
+    customer = None
+    if clip.voice_disguise and clip.channels is not None:
+        customer = 0 if clip.channels.customer == "left" else 1
+    plan = AudioPlan(
+        trim_start=clip.trim.start,
+        trim_end=clip.trim.end,
+        spans=(),
+        customer_channel=customer,
+        disguise_factor=settings.disguise_factor,
+        bleep=settings.bleep,
+        target_lufs=settings.loudness_target,
+        bitrate_kbps=settings.clip_bitrate,
+    )
+    explicit = tuple(Span(s.start, s.end, s.kind) for s in clip.redact_spans)
+    digest = hashlib.sha256(entry.audio_path.read_bytes())
+    digest.update(
+        json.dumps(
+            [
+                CLIP_FORMAT_VERSION,
+                asdict(plan),
+                [asdict(s) for s in explicit],
+                transcript_json(entry.transcript),
+            ],
+            sort_keys=True,
+        ).encode()
+    )
+    key = digest.hexdigest()[:16]
+    return ClipJob(
+        entry.audio_path,
+        entry.transcript,
+        explicit,
+        plan,
+        settings.cache_dir / "clips" / key,
+        f"{entry.slug}-{key[:8]}",
+    )
+
+
+def process_clip(job: ClipJob) -> ClipMedia:
+    """Decode, align, plan the redactions, and render one clip (runs in a worker process)."""
+    transcript = _copy(job.transcript)
+    with tempfile.TemporaryDirectory(prefix="customer-room-") as scratch:
+        decoded = Path(scratch) / "decoded.wav"
+        decode_to_wav(job.source, decoded, PROCESSING_RATE)
+        recording = load_wav(decoded)
+        if not all(w.timed for w in transcript.words):
+            mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
+            align_transcript(transcript, mono)
+        fill_gaps(transcript)
+        spans = audio_spans(transcript, list(job.explicit_spans))
+        end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
+        local_spans = _shift_spans(spans, job.plan.trim_start, end)
+        plan = replace(job.plan, spans=tuple(local_spans))
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        name = f"{job.stem}.mp3"
+        duration, peaks = render_audio(decoded, plan, job.out_dir / name)
+    result = ClipMedia(
+        name, duration, peaks, _shift_transcript(transcript, job.plan.trim_start, end), local_spans
+    )
+    (job.out_dir / "result.json").write_text(json.dumps(_result_json(result)))
+    return result
+
+
+def cached_clip(job: ClipJob) -> ClipMedia | None:
+    path = job.out_dir / "result.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text())
+    if not (job.out_dir / data["audio"]).is_file():
+        return None
+    return ClipMedia(
+        data["audio"],
+        data["duration"],
+        data["peaks"],
+        transcript_from_json(data["transcript"]),
+        [Span(**s) for s in data["spans"]],
+    )
+
+
+def _shift_spans(spans: list[Span], start: float, end: float) -> list[Span]:
+    return [
+        Span(max(0.0, s.start - start), min(end, s.end) - start, s.kind)
+        for s in spans
+        if s.end > start and s.start < end
+    ]
+
+
+def _shift_transcript(transcript: Transcript, start: float, end: float) -> Transcript:
+    """The part of the transcript inside the clip, with times from the clip's start."""
+    turns = []
+    for turn in transcript.turns:
+        words = [
+            replace(w, start=w.start - start, end=min(w.end, end) - start)
+            for w in turn.words
+            if w.start is not None and w.end is not None and w.end > start and w.start < end
+        ]
+        if words:
+            turns.append(
+                Turn(
+                    turn.speaker,
+                    words,
+                    max(0.0, words[0].start or 0.0),
+                    max(w.end or 0.0 for w in words),
+                )
+            )
+    return Transcript(turns)
+
+
+def _copy(transcript: Transcript) -> Transcript:
+    return transcript_from_json(transcript_json(transcript))
+
+
+def transcript_json(transcript: Transcript) -> list[dict[str, object]]:
+    return [asdict(turn) for turn in transcript.turns]
+
+
+def transcript_from_json(data: list[dict[str, object]]) -> Transcript:
+    turns = []
+    for item in data:
+        words = [Word(**w) for w in item["words"]]  # type: ignore[attr-defined]
+        turns.append(Turn(str(item["speaker"]), words, item["start"], item["end"]))  # type: ignore[arg-type]
+    return Transcript(turns)
+
+
+def _result_json(result: ClipMedia) -> dict[str, object]:
+    return {
+        "audio": result.audio,
+        "duration": result.duration,
+        "peaks": result.peaks,
+        "transcript": transcript_json(result.transcript),
+        "spans": [asdict(s) for s in result.spans],
+    }
