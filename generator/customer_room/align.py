@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from .transcript import PII_MARK as PII_TEXT
 from .transcript import Transcript, Turn, Word
 
 RATE = 16_000
@@ -33,8 +34,81 @@ def _new_decoder() -> Any:
     return _decoder
 
 
+_DIGRAPHS = {
+    "ph": "F",
+    "sh": "SH",
+    "ch": "CH",
+    "th": "TH",
+    "ng": "NG",
+    "ck": "K",
+    "ee": "IY",
+    "ea": "IY",
+    "oo": "UW",
+    "ou": "AW",
+    "ai": "EY",
+    "ay": "EY",
+    "oa": "OW",
+    "ie": "IY",
+    "qu": "K W",
+    "wh": "W",
+    "kn": "N",
+    "gh": "G",
+}
+_LETTERS = {
+    "a": "AE",
+    "b": "B",
+    "c": "K",
+    "d": "D",
+    "e": "EH",
+    "f": "F",
+    "g": "G",
+    "h": "HH",
+    "i": "IH",
+    "j": "JH",
+    "k": "K",
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "o": "AA",
+    "p": "P",
+    "q": "K",
+    "r": "R",
+    "s": "S",
+    "t": "T",
+    "u": "AH",
+    "v": "V",
+    "w": "W",
+    "x": "K S",
+    "y": "IY",
+    "z": "Z",
+}
+
+
 def _token(word: Word) -> str:
     return re.sub(r"[^a-z']", "", word.text.lower())
+
+
+def guess_phones(token: str) -> str:
+    """A rough pronunciation for a word the dictionary lacks (names, places).
+
+    It needs only to be close enough for the aligner to account for that stretch of audio:
+    a word left out of the text makes the whole alignment fail.
+    """
+    letters = token.replace("'", "")
+    phones = []
+    index = 0
+    while index < len(letters):
+        pair = letters[index : index + 2]
+        if pair in _DIGRAPHS:
+            phones.append(_DIGRAPHS[pair])
+            index += 2
+            continue
+        if index + 1 < len(letters) and letters[index] == letters[index + 1]:
+            index += 1
+            continue
+        phones.append(_LETTERS.get(letters[index], ""))
+        index += 1
+    return " ".join(p for p in phones if p) or "AH"
 
 
 def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> int:
@@ -44,20 +118,21 @@ def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> 
     Returns how many words were placed.
     """
     decoder = _new_decoder()
-    known = [(w, _token(w)) for w in words if not w.redacted and _token(w)]
-    known = [(w, t) for w, t in known if decoder.lookup_word(t) is not None]
+    known = [(w, _token(w)) for w in words if _token(w) and PII_TEXT not in w.text]
+    added = False
+    for _, token in known:
+        if decoder.lookup_word(token) is None:
+            decoder.add_word(token, guess_phones(token), True)
+            added = True
     if not known or len(samples) < RATE // 10:
         return 0
-    try:
-        decoder.set_align_text(" ".join(t for _, t in known))
-        decoder.start_utt()
-        data = samples.astype("<i2").tobytes()
-        for index in range(0, len(data), CHUNK):
-            decoder.process_raw(data[index : index + CHUNK], no_search=False, full_utt=False)
-        decoder.end_utt()
-    except RuntimeError:
-        return 0
-    if decoder.hyp() is None:
+    text = " ".join(t for _, t in known)
+    data = samples.astype("<i2").tobytes()
+    # The first search after words were added to the dictionary fails: then try once more.
+    for _ in range(2 if added else 1):
+        if _search(decoder, text, data):
+            break
+    else:
         return 0
     placed = 0
     queue = iter(known)
@@ -72,6 +147,18 @@ def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> 
             placed += 1
             pending = next(queue, None)
     return placed
+
+
+def _search(decoder: Any, text: str, data: bytes) -> bool:
+    try:
+        decoder.set_align_text(text)
+        decoder.start_utt()
+        for index in range(0, len(data), CHUNK):
+            decoder.process_raw(data[index : index + CHUNK], no_search=False, full_utt=False)
+        decoder.end_utt()
+    except RuntimeError:
+        return False
+    return decoder.hyp() is not None
 
 
 def align_transcript(transcript: Transcript, samples: np.ndarray) -> None:
@@ -104,9 +191,18 @@ def fill_gaps(transcript: Transcript) -> None:
             else (max(ends) if ends else _edge(transcript, index, before=False))
         )
         turn.start, turn.end = start, max(start, end)
-        for word in turn.words:
+        for position, word in enumerate(turn.words):
             if not word.timed:
-                word.start, word.end = turn.start, turn.end
+                word.start, word.end = _between(turn, position)
+
+
+def _between(turn: Turn, position: int) -> tuple[float | None, float | None]:
+    """An unplaced word lies between its placed neighbours; with none, it spans its turn."""
+    before = [w.end for w in turn.words[:position] if w.end is not None]
+    after = [w.start for w in turn.words[position + 1 :] if w.start is not None]
+    if before and after and before[-1] < after[0]:
+        return before[-1], after[0]
+    return turn.start, turn.end
 
 
 def _edge(transcript: Transcript, index: int, *, before: bool) -> float:
