@@ -23,11 +23,11 @@ import numpy as np
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_calls import CALLS  # noqa: E402
+from sample_calls import CALLS
 
-from customer_room.align import align_words  # noqa: E402
-from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
-from customer_room.transcript import Word  # noqa: E402
+from customer_room.align import align_words
+from customer_room.ffmpeg import ffmpeg_path
+from customer_room.transcript import Word
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "clips"

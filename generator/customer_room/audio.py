@@ -85,8 +85,9 @@ def render_audio(source_wav: Path, plan: AudioPlan, target: Path) -> tuple[float
     recording = load_wav(source_wav)
     rate = recording.frame_rate
     first = round(plan.trim_start * rate)
-    last = recording.frame_count() if plan.trim_end is None else round(plan.trim_end * rate)
-    last = min(last, int(recording.frame_count()))
+    frames = int(recording.frame_count())
+    last = frames if plan.trim_end is None else round(plan.trim_end * rate)
+    last = min(last, frames)
     if last - first < rate // 10:
         raise AudioError(
             "the trim leaves no audio — check trim start and end against the "

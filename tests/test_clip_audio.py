@@ -1,0 +1,150 @@
+"""Clip audio, measured: redaction spans, speech kept, duration, loudness, tags, formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+import pytest
+from audiohelpers import FORMATS, RATE, decode, metadata_of, rms, speechlike, tone_share
+from audiohelpers import write_recording
+
+from customer_room.audio import AudioPlan, Span, _redact, _segment, render_audio
+from customer_room.ffmpeg import AudioError, decode_to_wav
+
+SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))
+
+
+def plan(spans: tuple[Span, ...] = SPANS, bleep: str = "tone", **changes: object) -> AudioPlan:
+    values: dict[str, object] = dict(trim_start=1.0, trim_end=11.0, spans=spans,
+                                     customer_channel=None, disguise_factor=0.82, bleep=bleep,
+                                     target_lufs=-16.0, bitrate_kbps=64)
+    values.update(changes)
+    return AudioPlan(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def decoded(tmp_path: Path) -> Path:
+    source = write_recording(speechlike(12), tmp_path / "call.pcm.wav")
+    target = tmp_path / "decoded.wav"
+    decode_to_wav(source, target, RATE)
+    return target
+
+
+def test_redaction_is_sample_exact_before_encoding() -> None:
+    speech = speechlike(2.0)
+    segment = _segment(speech, RATE)
+    span = Span(0.5003125, 1.2500625, "card number")  # not on any frame or millisecond edge
+    out = np.array(_redact(segment, plan((span,))).get_array_of_samples())
+    first, last = round(span.start * RATE), round(span.end * RATE)
+    assert len(out) == len(speech)
+    assert np.array_equal(out[:first], speech[:first])
+    assert np.array_equal(out[last:], speech[last:])
+    inside = out[first:last].astype(np.float64)
+    t = np.arange(last - first) / RATE
+    expected = (0.25 * np.sin(2 * np.pi * 1000 * t) * 32767).astype(np.int16)
+    assert np.array_equal(out[first:last], expected)
+    assert abs(inside).max() > 0  # a tone, not a gap
+
+
+@pytest.mark.parametrize("bleep", ["tone", "silence"])
+def test_spans_are_covered_from_first_to_last_sample_in_the_mp3(
+        decoded: Path, tmp_path: Path, bleep: str) -> None:
+    target = tmp_path / "clip.mp3"
+    render_audio(decoded, plan(bleep=bleep), target)
+    out = decode(target)
+    window = RATE // 100  # 10 ms
+    for span in SPANS:
+        first, last = round(span.start * RATE), round(span.end * RATE)
+        edges = [out[first:first + window], out[last - window:last]]
+        middle = out[first:last]
+        for part in [*edges, middle]:
+            if bleep == "tone":
+                assert tone_share(part) > 0.5, "speech leaks into the span"
+            else:
+                assert rms(part) < 0.002, "the span is not silent"
+        before, after = out[first - 4 * window:first - window], out[last + window:last + 4 * window]
+        for outside in (before, after):
+            assert rms(outside) > 0.02, "speech next to the span was lost"
+            assert tone_share(outside) < 0.1
+
+
+def test_speech_remains_outside_the_spans(decoded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "clip.mp3"
+    render_audio(decoded, plan(), target)
+    out = decode(target)
+    hidden = np.zeros(len(out), dtype=bool)
+    for span in SPANS:
+        hidden[round(span.start * RATE):round(span.end * RATE)] = True
+    step = RATE // 10
+    quiet = [i for i in range(RATE // 20, len(out) - step - RATE // 20, step)
+             if not hidden[i:i + step].any() and rms(out[i:i + step]) < 0.01]
+    assert not quiet, f"silent stretches outside the spans at {[q / RATE for q in quiet]}"
+
+
+def test_duration_loudness_and_no_tags(decoded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "clip.mp3"
+    duration, peaks = render_audio(decoded, plan(), target)
+    out = decode(target)
+    assert abs(len(out) / RATE - 10.0) < 0.05
+    assert abs(duration - 10.0) < 0.05
+    loudness = pyloudnorm.Meter(RATE).integrated_loudness(out)
+    assert abs(loudness - (-16.0)) < 1.0, loudness
+    data = target.read_bytes()
+    assert not data.startswith(b"ID3") and data[-128:-125] != b"TAG"
+    assert metadata_of(target).strip() == ";FFMETADATA1"
+    assert len(peaks) == 240 and max(peaks) == 1.0
+
+
+def test_other_loudness_target(decoded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "clip.mp3"
+    render_audio(decoded, plan(target_lufs=-23.0), target)
+    assert abs(pyloudnorm.Meter(RATE).integrated_loudness(decode(target)) + 23.0) < 1.0
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_contact_center_formats_decode(kind: str, tmp_path: Path) -> None:
+    source = write_recording(speechlike(3), tmp_path / f"call.{kind}")
+    target = tmp_path / "decoded.wav"
+    decode_to_wav(source, target, RATE)
+    samples = decode(target)
+    assert abs(len(samples) / RATE - 3.0) < 0.1
+    assert rms(samples) > 0.05
+
+
+def test_stereo_agent_and_customer_are_mixed_down(tmp_path: Path) -> None:
+    left, right = speechlike(4, seed=1), speechlike(4, seed=2)
+    right[: RATE * 2] = 0  # the customer is silent for the first two seconds
+    stereo = np.column_stack([left, right]).ravel()
+    source = write_recording(stereo, tmp_path / "call.mulaw.wav", channels=2)
+    decoded = tmp_path / "decoded.wav"
+    decode_to_wav(source, decoded, RATE)
+    target = tmp_path / "clip.mp3"
+    duration, _ = render_audio(decoded, plan((), trim_start=0.0, trim_end=None), target)
+    assert abs(duration - 4.0) < 0.05
+    assert metadata_of(target).strip() == ";FFMETADATA1"
+
+
+def test_voice_disguise_keeps_timing(tmp_path: Path) -> None:
+    left, right = speechlike(4, seed=1), np.zeros(RATE * 4, dtype=np.int16)
+    right[RATE: RATE * 2] = speechlike(1, seed=3)  # the customer speaks from 1 s to 2 s
+    source = write_recording(np.column_stack([left * 0, right]).ravel(),
+                             tmp_path / "call.pcm.wav", channels=2)
+    decoded = tmp_path / "decoded.wav"
+    decode_to_wav(source, decoded, RATE)
+    target = tmp_path / "clip.mp3"
+    duration, _ = render_audio(decoded, plan((), trim_start=0.0, trim_end=None,
+                                             customer_channel=1), target)
+    out = decode(target)
+    assert abs(duration - 4.0) < 0.05
+    loud = np.nonzero(np.abs(out) > 0.05)[0] / RATE
+    assert abs(loud[0] - 1.0) < 0.06 and abs(loud[-1] - 2.0) < 0.06
+
+
+@pytest.mark.parametrize("content", [b"", b"RIFF\x24\x00\x00\x00WAVEfmt ", b"just some text\n"])
+def test_broken_recordings_get_a_clear_error(tmp_path: Path, content: bytes) -> None:
+    source = tmp_path / "call.wav"
+    source.write_bytes(content)
+    with pytest.raises(AudioError, match="cannot be decoded as audio"):
+        decode_to_wav(source, tmp_path / "out.wav", RATE)

@@ -1,0 +1,71 @@
+"""Every transcript format becomes the same turns; bad transcripts are explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from customer_room.sources import SourceError
+from customer_room.transcript import read_transcript
+
+HERE = Path(__file__).resolve().parent / "transcripts"
+SPEAKERS = {"spk_0": "Agent", "spk_1": "Customer"}
+EXPECTED = [
+    ("Agent", "Lakeside Bank, Callum speaking."),
+    ("Customer", "Hi, my card number is [PII] thanks."),
+    ("Agent", "Thank you, that matches."),
+]
+
+
+def turns_of(name: str) -> list[tuple[str, str]]:
+    path = HERE / name
+    transcript = read_transcript(path, path.read_text())
+    return [(SPEAKERS.get(t.speaker, t.speaker), t.text) for t in transcript.turns]
+
+
+@pytest.mark.parametrize("name", ["call.vtt", "call.srt", "call.txt", "call-transcribe.json",
+                                  "call-analytics.json"])
+def test_equivalent_transcripts_give_the_same_turns(name: str) -> None:
+    assert turns_of(name) == EXPECTED
+
+
+@pytest.mark.parametrize("name", ["call.vtt", "call.srt", "call-transcribe.json",
+                                  "call-analytics.json"])
+def test_timed_formats_keep_turn_times(name: str) -> None:
+    path = HERE / name
+    transcript = read_transcript(path, path.read_text())
+    assert [round(t.start or 0, 1) for t in transcript.turns] == [0.5, 2.4, 5.5]
+    assert round(transcript.turns[-1].end or 0, 1) in (6.9, 7.0)
+
+
+@pytest.mark.parametrize("name", ["call-transcribe.json", "call-analytics.json"])
+def test_word_timings_and_pii_marks_are_kept(name: str) -> None:
+    path = HERE / name
+    transcript = read_transcript(path, path.read_text())
+    assert all(w.timed for w in transcript.words)
+    [pii] = [w for w in transcript.words if w.redacted]
+    assert pii.text == "[PII]" and pii.redacted == "personal data"
+
+
+def test_plain_text_has_no_times_until_aligned() -> None:
+    path = HERE / "call.txt"
+    transcript = read_transcript(path, path.read_text())
+    assert not transcript.has_turn_times
+    assert not any(w.timed for w in transcript.words)
+
+
+@pytest.mark.parametrize(("name", "text", "message", "line"), [
+    ("bad.srt", "1\n00:00:01,000 --> nonsense\nHello\n", "not valid SRT", None),
+    ("bad.json", '{"results": {"items": [1, 2}\n', "not valid JSON", 1),
+    ("bad.json", '{"jobName": "x"}', "not an Amazon Transcribe result", None),
+    ("bad.txt", "hello there\nAgent: hi\n", "should start with a speaker", 1),
+    ("bad.docx", "Agent: hi", "not a transcript type", None),
+    ("empty.vtt", "WEBVTT\n", "no spoken lines", None),
+])
+def test_bad_transcripts_are_explained(tmp_path: Path, name: str, text: str, message: str,
+                                       line: int | None) -> None:
+    with pytest.raises(SourceError, match=message) as caught:
+        read_transcript(tmp_path / name, text)
+    if line is not None:
+        assert caught.value.line == line
