@@ -39,16 +39,48 @@ def speechlike(seconds: float, seed: int = 1, rate: int = RATE) -> np.ndarray:
 def write_recording(samples: np.ndarray, target: Path, rate: int = RATE, channels: int = 1) -> Path:
     """Encode interleaved int16 ``samples`` as ``target`` (format from its name) with ffmpeg."""
     kind = next(k for k in FORMATS if target.name.endswith(k))
-    subprocess.run([ffmpeg_path(), "-loglevel", "error", "-y", "-f", "s16le", "-ar", str(rate),
-                    "-ac", str(channels), "-i", "pipe:0", *FORMATS[kind], str(target)],
-                   input=samples.astype("<i2").tobytes(), check=True)
+    subprocess.run(
+        [
+            ffmpeg_path(),
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "s16le",
+            "-ar",
+            str(rate),
+            "-ac",
+            str(channels),
+            "-i",
+            "pipe:0",
+            *FORMATS[kind],
+            str(target),
+        ],
+        input=samples.astype("<i2").tobytes(),
+        check=True,
+    )
     return target
 
 
 def decode(path: Path, rate: int = RATE) -> np.ndarray:
-    pcm = subprocess.run([ffmpeg_path(), "-loglevel", "error", "-i", str(path), "-ac", "1",
-                          "-ar", str(rate), "-f", "s16le", "pipe:1"], capture_output=True,
-                         check=True).stdout
+    pcm = subprocess.run(
+        [
+            ffmpeg_path(),
+            "-loglevel",
+            "error",
+            "-i",
+            str(path),
+            "-ac",
+            "1",
+            "-ar",
+            str(rate),
+            "-f",
+            "s16le",
+            "pipe:1",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
     return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
 
 
@@ -66,7 +98,20 @@ def tone_share(window: np.ndarray, rate: int = RATE, hz: float = 1000.0) -> floa
 
 def metadata_of(path: Path) -> str:
     """What ffmpeg reads as the file's metadata, in its ffmetadata text form."""
-    done = subprocess.run([ffmpeg_path(), "-loglevel", "error", "-i", str(path), "-fflags",
-                           "+bitexact", "-f",
-                           "ffmetadata", "pipe:1"], capture_output=True, check=True)
+    done = subprocess.run(
+        [
+            ffmpeg_path(),
+            "-loglevel",
+            "error",
+            "-i",
+            str(path),
+            "-fflags",
+            "+bitexact",
+            "-f",
+            "ffmetadata",
+            "pipe:1",
+        ],
+        capture_output=True,
+        check=True,
+    )
     return done.stdout.decode()

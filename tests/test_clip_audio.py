@@ -7,9 +7,17 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
-from audiohelpers import FORMATS, RATE, decode, metadata_of, rms, speechlike, tone_share
-from audiohelpers import write_recording
 
+from audiohelpers import (
+    FORMATS,
+    RATE,
+    decode,
+    metadata_of,
+    rms,
+    speechlike,
+    tone_share,
+    write_recording,
+)
 from customer_room.audio import AudioPlan, Span, _redact, _segment, render_audio
 from customer_room.ffmpeg import AudioError, decode_to_wav
 
@@ -17,9 +25,16 @@ SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))
 
 
 def plan(spans: tuple[Span, ...] = SPANS, bleep: str = "tone", **changes: object) -> AudioPlan:
-    values: dict[str, object] = dict(trim_start=1.0, trim_end=11.0, spans=spans,
-                                     customer_channel=None, disguise_factor=0.82, bleep=bleep,
-                                     target_lufs=-16.0, bitrate_kbps=64)
+    values: dict[str, object] = dict(
+        trim_start=1.0,
+        trim_end=11.0,
+        spans=spans,
+        customer_channel=None,
+        disguise_factor=0.82,
+        bleep=bleep,
+        target_lufs=-16.0,
+        bitrate_kbps=64,
+    )
     values.update(changes)
     return AudioPlan(**values)  # type: ignore[arg-type]
 
@@ -50,21 +65,25 @@ def test_redaction_is_sample_exact_before_encoding() -> None:
 
 @pytest.mark.parametrize("bleep", ["tone", "silence"])
 def test_spans_are_covered_from_first_to_last_sample_in_the_mp3(
-        decoded: Path, tmp_path: Path, bleep: str) -> None:
+    decoded: Path, tmp_path: Path, bleep: str
+) -> None:
     target = tmp_path / "clip.mp3"
     render_audio(decoded, plan(bleep=bleep), target)
     out = decode(target)
     window = RATE // 100  # 10 ms
     for span in SPANS:
         first, last = round(span.start * RATE), round(span.end * RATE)
-        edges = [out[first:first + window], out[last - window:last]]
+        edges = [out[first : first + window], out[last - window : last]]
         middle = out[first:last]
         for part in [*edges, middle]:
             if bleep == "tone":
                 assert tone_share(part) > 0.5, "speech leaks into the span"
             else:
                 assert rms(part) < 0.002, "the span is not silent"
-        before, after = out[first - 4 * window:first - window], out[last + window:last + 4 * window]
+        before, after = (
+            out[first - 4 * window : first - window],
+            out[last + window : last + 4 * window],
+        )
         for outside in (before, after):
             assert rms(outside) > 0.02, "speech next to the span was lost"
             assert tone_share(outside) < 0.1
@@ -76,10 +95,13 @@ def test_speech_remains_outside_the_spans(decoded: Path, tmp_path: Path) -> None
     out = decode(target)
     hidden = np.zeros(len(out), dtype=bool)
     for span in SPANS:
-        hidden[round(span.start * RATE):round(span.end * RATE)] = True
+        hidden[round(span.start * RATE) : round(span.end * RATE)] = True
     step = RATE // 10
-    quiet = [i for i in range(RATE // 20, len(out) - step - RATE // 20, step)
-             if not hidden[i:i + step].any() and rms(out[i:i + step]) < 0.01]
+    quiet = [
+        i
+        for i in range(RATE // 20, len(out) - step - RATE // 20, step)
+        if not hidden[i : i + step].any() and rms(out[i : i + step]) < 0.01
+    ]
     assert not quiet, f"silent stretches outside the spans at {[q / RATE for q in quiet]}"
 
 
@@ -128,14 +150,16 @@ def test_stereo_agent_and_customer_are_mixed_down(tmp_path: Path) -> None:
 
 def test_voice_disguise_keeps_timing(tmp_path: Path) -> None:
     left, right = speechlike(4, seed=1), np.zeros(RATE * 4, dtype=np.int16)
-    right[RATE: RATE * 2] = speechlike(1, seed=3)  # the customer speaks from 1 s to 2 s
-    source = write_recording(np.column_stack([left * 0, right]).ravel(),
-                             tmp_path / "call.pcm.wav", channels=2)
+    right[RATE : RATE * 2] = speechlike(1, seed=3)  # the customer speaks from 1 s to 2 s
+    source = write_recording(
+        np.column_stack([left * 0, right]).ravel(), tmp_path / "call.pcm.wav", channels=2
+    )
     decoded = tmp_path / "decoded.wav"
     decode_to_wav(source, decoded, RATE)
     target = tmp_path / "clip.mp3"
-    duration, _ = render_audio(decoded, plan((), trim_start=0.0, trim_end=None,
-                                             customer_channel=1), target)
+    duration, _ = render_audio(
+        decoded, plan((), trim_start=0.0, trim_end=None, customer_channel=1), target
+    )
     out = decode(target)
     assert abs(duration - 4.0) < 0.05
     loud = np.nonzero(np.abs(out) > 0.05)[0] / RATE

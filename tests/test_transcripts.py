@@ -24,14 +24,16 @@ def turns_of(name: str) -> list[tuple[str, str]]:
     return [(SPEAKERS.get(t.speaker, t.speaker), t.text) for t in transcript.turns]
 
 
-@pytest.mark.parametrize("name", ["call.vtt", "call.srt", "call.txt", "call-transcribe.json",
-                                  "call-analytics.json"])
+@pytest.mark.parametrize(
+    "name", ["call.vtt", "call.srt", "call.txt", "call-transcribe.json", "call-analytics.json"]
+)
 def test_equivalent_transcripts_give_the_same_turns(name: str) -> None:
     assert turns_of(name) == EXPECTED
 
 
-@pytest.mark.parametrize("name", ["call.vtt", "call.srt", "call-transcribe.json",
-                                  "call-analytics.json"])
+@pytest.mark.parametrize(
+    "name", ["call.vtt", "call.srt", "call-transcribe.json", "call-analytics.json"]
+)
 def test_timed_formats_keep_turn_times(name: str) -> None:
     path = HERE / name
     transcript = read_transcript(path, path.read_text())
@@ -55,16 +57,20 @@ def test_plain_text_has_no_times_until_aligned() -> None:
     assert not any(w.timed for w in transcript.words)
 
 
-@pytest.mark.parametrize(("name", "text", "message", "line"), [
-    ("bad.srt", "1\n00:00:01,000 --> nonsense\nHello\n", "not valid SRT", None),
-    ("bad.json", '{"results": {"items": [1, 2}\n', "not valid JSON", 1),
-    ("bad.json", '{"jobName": "x"}', "not an Amazon Transcribe result", None),
-    ("bad.txt", "hello there\nAgent: hi\n", "should start with a speaker", 1),
-    ("bad.docx", "Agent: hi", "not a transcript type", None),
-    ("empty.vtt", "WEBVTT\n", "no spoken lines", None),
-])
-def test_bad_transcripts_are_explained(tmp_path: Path, name: str, text: str, message: str,
-                                       line: int | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "message", "line"),
+    [
+        ("bad.srt", "1\n00:00:01,000 --> nonsense\nHello\n", "not valid SRT", None),
+        ("bad.json", '{"results": {"items": [1, 2}\n', "not valid JSON", 1),
+        ("bad.json", '{"jobName": "x"}', "not an Amazon Transcribe result", None),
+        ("bad.txt", "hello there\nAgent: hi\n", "should start with a speaker", 1),
+        ("bad.docx", "Agent: hi", "not a transcript type", None),
+        ("empty.vtt", "WEBVTT\n", "no spoken lines", None),
+    ],
+)
+def test_bad_transcripts_are_explained(
+    tmp_path: Path, name: str, text: str, message: str, line: int | None
+) -> None:
     with pytest.raises(SourceError, match=message) as caught:
         read_transcript(tmp_path / name, text)
     if line is not None:

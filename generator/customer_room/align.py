@@ -115,7 +115,8 @@ def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> 
     """Give ``words`` start/end times found in ``samples`` (16 kHz mono int16).
 
     Times are seconds from the start of the recording (``offset`` is where ``samples`` begin).
-    Returns how many words were placed.
+    When the search gives up part-way (it keeps the path it found so far), the rest of the
+    words are aligned again on the rest of the audio. Returns how many words were placed.
     """
     decoder = _new_decoder()
     known = [(w, _token(w)) for w in words if _token(w) and PII_TEXT not in w.text]
@@ -124,28 +125,48 @@ def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> 
         if decoder.lookup_word(token) is None:
             decoder.add_word(token, guess_phones(token), True)
             added = True
-    if not known or len(samples) < RATE // 10:
-        return 0
-    text = " ".join(t for _, t in known)
-    data = samples.astype("<i2").tobytes()
-    # The first search after words were added to the dictionary fails: then try once more.
-    for _ in range(2 if added else 1):
-        if _search(decoder, text, data):
+    placed = 0
+    start = 0
+    while known and len(samples) - start >= RATE // 10:
+        found = _align_once(decoder, samples[start:], known, offset + start / RATE, added)
+        if found == 0:
             break
-    else:
+        placed += found
+        last = known[found - 1][0]
+        known = known[found:]
+        start = int(((last.end or 0) - offset) * RATE)
+        added = False
+    return placed
+
+
+def _align_once(
+    decoder: Any, samples: np.ndarray, known: list[tuple[Word, str]], offset: float, added: bool
+) -> int:
+    """One search; the words placed, in order from the first (the leading run that matched)."""
+    text = " ".join(t for _, t in known)
+    # Trailing silence lets the search close on the last word instead of dropping it; a faint
+    # dither keeps digital silence (exact zeros) from upsetting the feature normalisation.
+    padded = np.concatenate([samples.astype(np.int16), np.zeros(RATE, dtype=np.int16)])
+    dither = np.random.default_rng(0).integers(-3, 4, len(padded), dtype=np.int16)
+    data = (padded + dither).astype("<i2").tobytes()
+    # The first search after words were added to the dictionary goes wrong without saying so
+    # (it ends early): after an addition, search twice and keep the second.
+    found = False
+    for _ in range(2 if added else 1):
+        found = _search(decoder, text, data)
+    if not found:
         return 0
     placed = 0
-    queue = iter(known)
-    pending = next(queue, None)
     for seg in decoder.seg():
         name = seg.word.split("(")[0]
-        if name.startswith(("<", "[")) or pending is None:
+        if name.startswith(("<", "[")) or placed == len(known):
             continue
-        if name == pending[1]:
-            pending[0].start = offset + seg.start_frame / FRAMES_PER_SECOND
-            pending[0].end = offset + (seg.end_frame + 1) / FRAMES_PER_SECOND
-            placed += 1
-            pending = next(queue, None)
+        if name != known[placed][1]:
+            break
+        word = known[placed][0]
+        word.start = offset + seg.start_frame / FRAMES_PER_SECOND
+        word.end = offset + (seg.end_frame + 1) / FRAMES_PER_SECOND
+        placed += 1
     return placed
 
 
