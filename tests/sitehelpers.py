@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import io
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -26,8 +28,35 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files with byte ranges, as any real web server serves them (media needs them to
+    seek); Python's own handler always sends the whole file."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        header = self.headers.get("Range", "")
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", header.strip())
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        first = int(match.group(1)) if match.group(1) else max(0, size - int(match.group(2)))
+        last = int(match.group(2)) if match.group(1) and match.group(2) else size - 1
+        last = min(last, size - 1)
+        if first > last:
+            self.send_error(416)
+            return None
+        with path.open("rb") as handle:
+            handle.seek(first)
+            body = handle.read(last - first + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.send_header("Content-Length", str(last - first + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager

@@ -89,7 +89,7 @@ def test_plain_transcript_words_land_within_150_ms(
     assert [w.text for w in words] == [w for w, _ in truth]
     errors = {
         w.text: abs(((w.start or 0) + (w.end or 0)) / 2 - middle)
-        for w, (_, middle) in zip(words, truth)
+        for w, (_, middle) in zip(words, truth, strict=True)
     }
     assert max(errors.values()) < 0.15, sorted(errors.items(), key=lambda kv: -kv[1])[:5]
     assert float(np.median(list(errors.values()))) < 0.05

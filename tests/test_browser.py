@@ -31,7 +31,11 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     require_chromium()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+            headless=True,
+        )
         yield browser
         browser.close()
 
@@ -101,6 +105,8 @@ def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
         "quotes/",
         "tags/",
         "empathy-statements/",
+        "clips/",
+        "clips/tom-overdraft-fee/",
     ):
         page.goto(site_url + path, wait_until="networkidle")
     search(page, site_url, "claim")
@@ -118,3 +124,82 @@ def test_filter_works_from_a_shared_link(page: Page, site_url: str) -> None:
     )
     assert tones and set(tones) == {"positive"}
     assert page.locator("select[name=tone]").input_value() == "positive"
+
+
+CLIP = "clips/walter-large-print/"
+
+
+def audio_time(page: Page) -> float:
+    return float(page.evaluate("document.querySelector('.cr-player audio').currentTime"))
+
+
+def test_clip_page_plays(page: Page, site_url: str) -> None:
+    page.goto(site_url + CLIP, wait_until="networkidle")
+    assert page.locator(".cr-player audio").get_attribute("controls") is None
+    page.click(".cr-player__play")
+    page.wait_for_function(
+        "() => { const a = document.querySelector('.cr-player audio');"
+        " return !a.paused && a.currentTime > 0.5; }",
+        timeout=15000,
+    )
+    assert page.locator(".cr-player__play").get_attribute("aria-label") == "Pause"
+    page.click(".cr-player__play")
+    assert page.evaluate("document.querySelector('.cr-player audio').paused")
+
+
+def test_highlighted_line_follows_playback(page: Page, site_url: str) -> None:
+    page.goto(site_url + CLIP, wait_until="networkidle")
+    lines = page.locator(".cr-transcript .cr-line")
+    assert lines.count() >= 6
+    for index in (2, 5):
+        start = float(lines.nth(index).get_attribute("data-start") or 0)
+        end = float(lines.nth(index).get_attribute("data-end") or 0)
+        middle = (start + end) / 2
+        page.evaluate(f"document.querySelector('.cr-player audio').currentTime = {middle}")
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.cr-line.is-current')[0] === "
+            f"document.querySelectorAll('.cr-transcript .cr-line')[{index}]",
+            timeout=5000,
+        )
+        current = page.locator(".cr-line.is-current")
+        assert current.count() == 1 and current.get_attribute("aria-current") == "true"
+        word = page.locator(".cr-line.is-current .cr-w.is-word")
+        assert word.count() == 1
+        assert float(word.get_attribute("data-start") or 0) <= middle + 0.05
+
+
+def test_clicking_a_line_seeks_there(page: Page, site_url: str) -> None:
+    page.goto(site_url + CLIP, wait_until="networkidle")
+    line = page.locator(".cr-transcript .cr-line").nth(4)
+    start = float(line.get_attribute("data-start") or 0)
+    line.locator(".cr-line__text").click()
+    page.wait_for_function(
+        f"() => Math.abs(document.querySelector('.cr-player audio').currentTime - {start}) < 0.6",
+        timeout=5000,
+    )
+    page.locator(".cr-transcript .cr-line").nth(1).locator(".cr-line__seek").press("Enter")
+    second = float(page.locator(".cr-transcript .cr-line").nth(1).get_attribute("data-start") or 0)
+    page.wait_for_function(
+        f"() => Math.abs(document.querySelector('.cr-player audio').currentTime - {second}) < 0.6",
+        timeout=5000,
+    )
+
+
+def test_a_link_to_a_moment_starts_there(page: Page, site_url: str) -> None:
+    page.goto(site_url + CLIP + "#t=20", wait_until="networkidle")
+    page.wait_for_function(
+        "() => { const a = document.querySelector('.cr-player audio');"
+        " return a.currentTime >= 20 && a.currentTime < 23; }",
+        timeout=10000,
+    )
+    assert 20 <= audio_time(page) < 23
+
+
+def test_clip_filter_narrows_the_list(page: Page, site_url: str) -> None:
+    page.goto(site_url + "clips/")
+    cards = page.locator("[data-cr-items=clips] > :not([hidden])")
+    total = cards.count()
+    assert total >= 8
+    page.select_option("select[name=moment]", "delight")
+    moments = cards.evaluate_all("cards => cards.map(c => c.dataset.moment)")
+    assert 0 < len(moments) < total and set(moments) == {"delight"}

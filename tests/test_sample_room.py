@@ -47,6 +47,7 @@ def test_every_page_is_there(built: tuple[Path, Result, dict[str, str]]) -> None
     expected = ["index.html", "personas/index.html", "quotes/index.html", "tags/index.html"]
     expected += [f"personas/{p.slug}/index.html" for p in room.personas]
     expected += [f"{p.slug}/index.html" for p in room.pages]
+    expected += ["clips/index.html"] + [f"clips/{c.slug}/index.html" for c in room.clips]
     missing = [path for path in expected if not (site / path).is_file()]
     assert not missing
     home = (site / "index.html").read_text()
@@ -69,6 +70,13 @@ def test_the_sample_room_is_rich_enough(built: tuple[Path, Result, dict[str, str
     assert {"call", "survey", "review"} <= {q.quote.source.value for q in room.quotes}
     assert {q.path for q in room.quotes} == {"content/quotes.yml", "content/quotes.csv"}
     assert len(room.pages) >= 4
+    assert len(room.clips) >= 8
+    suffixes = {c.audio_path.suffix for c in room.clips}
+    assert {".wav", ".mp3", ".m4a"} <= suffixes
+    transcripts = {Path(c.clip.transcript).suffix for c in room.clips}
+    assert {".json", ".vtt", ".srt", ".txt"} <= transcripts
+    assert any(c.clip.channels for c in room.clips), "a stereo agent/customer recording"
+    assert {c.clip.persona for c in room.clips} >= {"maria-okafor", "walter-brennan"}
     for persona in room.personas:
         assert room.quotes_of(persona.slug), f"{persona.slug} has no quotes"
 
@@ -109,9 +117,40 @@ def test_raw_content_files_are_not_copied(built: tuple[Path, Result, dict[str, s
     leaked = [
         p
         for p in site.rglob("*")
-        if p.suffix in {".yml", ".yaml", ".csv"} or p.name == "persona.md"
+        if p.suffix in {".yml", ".yaml", ".csv", ".wav", ".m4a", ".vtt", ".srt", ".txt"}
+        or p.name == "persona.md"
     ]
     assert not leaked
+
+
+def test_no_original_recording_reaches_the_site(
+    built: tuple[Path, Result, dict[str, str]],
+) -> None:
+    site, _, _ = built
+    originals = [
+        p.read_bytes() for p in (ROOT / "clips").iterdir() if p.suffix in {".wav", ".mp3", ".m4a"}
+    ]
+    published = [p.read_bytes() for p in (site / "media" / "clips").iterdir()]
+    assert len(published) == len(originals) >= 8
+    for data in published:
+        assert data[:3] != b"ID3" and data[-128:-125] != b"TAG"
+        for original in originals:
+            assert data != original
+            assert original[1000:1400] not in data, "bytes of a source recording in the output"
+
+
+def test_clip_pages_hide_what_was_redacted(built: tuple[Path, Result, dict[str, str]]) -> None:
+    site, _, _ = built
+    page = (site / "clips/maria-card-blocked/index.html").read_text()
+    transcript = page.split('class="cr-transcript"', 1)[1]
+    assert "Okafor" not in transcript and "[PII]" not in transcript
+    assert "nine two nine" not in transcript
+    assert "[name]" in transcript and "[personal data]" in transcript
+    assert "cr-wave__hidden" in page
+    tom = (site / "clips/tom-overdraft-fee/index.html").read_text()
+    assert "Hughes" not in tom.split('class="cr-transcript"', 1)[1]
+    walter = (site / "personas/walter-brennan/index.html").read_text()
+    assert "clips/walter-large-print/" in walter
 
 
 def test_sources_are_never_modified(built: tuple[Path, Result, dict[str, str]]) -> None:

@@ -1,0 +1,124 @@
+"""Clips through the whole pipeline: loading, errors, cache, redaction in page and audio."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from click.testing import Result
+
+from audiohelpers import RATE, decode, speechlike, tone_share, write_recording
+from customer_room.clips import process_clips
+from customer_room.pipeline import read_room
+from customer_room.protect import protect_room
+from customer_room.settings import Settings
+
+RoomMaker = Callable[[dict[str, str | bytes]], Path]
+PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"
+VTT = ("WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello, you are through to the bank.\n\n"
+       "00:00:03.000 --> 00:00:05.500\n<v Customer>Hi, this is Ada Byrne calling.\n")
+
+
+def clip_yaml(audio: str, **extra: str) -> str:
+    lines = ["title: A call", "persona: ada", "moment: praise", "tone: positive",
+             f"audio: {audio}", "transcript: call.vtt", *[f"{k}: {v}" for k, v in extra.items()]]
+    return "\n".join(lines) + "\n"
+
+
+def room_with_clips(make_room: RoomMaker, tmp_path: Path, clips: dict[str, str]) -> Path:
+    files: dict[str, str | bytes] = {"personas/ada/persona.md": PERSONA, "clips/call.vtt": VTT}
+    files.update({f"clips/{slug}.yml": text for slug, text in clips.items()})
+    root = make_room(files)
+    write_recording(speechlike(6), root / "clips" / "good.pcm.wav")
+    return root
+
+
+class CountingExecutor(ThreadPoolExecutor):
+    submitted = 0
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        CountingExecutor.submitted += 1
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> None:
+    root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
+    settings = Settings(room_dir=root, cache_dir=tmp_path / "cache")
+    for expected in (1, 0):
+        room, report = read_room(settings)
+        protect_room(room, report)
+        CountingExecutor.submitted = 0
+        with CountingExecutor(2) as pool:
+            media, files = process_clips(room, settings, report, executor=pool)
+        assert not report.errors
+        assert CountingExecutor.submitted == expected
+        assert len(files) == 1 and files[0].source and files[0].source.is_file()
+    assert abs(media["good"].duration - 6.0) < 0.05
+
+
+def test_a_broken_recording_fails_the_build_after_the_others_are_done(
+        make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]) -> None:
+    root = room_with_clips(make_room, tmp_path, {
+        "good": clip_yaml("good.pcm.wav"),
+        "empty": clip_yaml("empty.wav"),
+        "notaudio": clip_yaml("notes.wav"),
+    })
+    (root / "clips/empty.wav").write_bytes(b"")
+    (root / "clips/notes.wav").write_text("meeting notes, not a recording")
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: clips/")]
+    assert len(errors) == 2
+    assert any(line.startswith("error: clips/empty.wav: cannot be decoded") for line in errors)
+    assert any(line.startswith("error: clips/notes.wav: cannot be decoded") for line in errors)
+    assert "Traceback" not in result.stderr
+    assert list((root / ".cache/customer-room/clips").glob("*/good-*.mp3")), "good clip was done"
+    assert not (tmp_path / "site").exists()
+
+
+def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path) -> None:
+    root = room_with_clips(make_room, tmp_path, {
+        "a": clip_yaml("missing.wav"),
+        "b": clip_yaml("good.pcm.wav", moment="angry"),
+        "c": clip_yaml("good.pcm.wav", trim="{start: 5, end: 2}"),
+        "d": clip_yaml("good.pcm.wav").replace("persona: ada", "persona: adda"),
+    })
+    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    assert [str(p) for p in report.errors] == [
+        "clips/a.yml:5: audio: no file 'missing.wav' in clips/ — check the name",
+        "clips/b.yml:7: moment: input should be 'praise', 'frustration', 'resolved', 'delight' "
+        "or 'insight' — one of praise, frustration, resolved, delight, insight",
+        "clips/c.yml:7: trim: value error, trim end must come after trim start — start and end "
+        "of the clip",
+        "clips/d.yml:2: persona: no persona 'adda' — did you mean 'ada'?",
+    ]
+
+
+def test_named_caller_is_hidden_in_page_and_audio(
+        make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]) -> None:
+    root = room_with_clips(make_room, tmp_path, {
+        "good": clip_yaml("good.pcm.wav", redact_terms="[Ada Byrne]"),
+    })
+    (root / "content/quotes.yml").write_text(
+        "quotes:\n  - text: Hello\n    tone: neutral\n    source: call\n    clip: good\n"
+        "    at: 3.5\n")
+    site = tmp_path / "site"
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+    assert result.exit_code == 0, result.stderr
+    page = (site / "clips/good/index.html").read_text()
+    transcript = page.split('class="cr-transcript"', 1)[1]
+    assert "Byrne" not in transcript
+    assert transcript.count('aria-label="name removed">[name]</span>') == 2
+    assert 'href="../clips/good/#t=3.5"' in (site / "quotes/index.html").read_text()
+    [mp3] = list((site / "media/clips").glob("good-*.mp3"))
+    out = decode(mp3)
+    [result] = list((root / ".cache/customer-room/clips").glob("*/result.json"))
+    spans = json.loads(result.read_text())["spans"]
+    assert len(spans) == 1 and spans[0]["kind"] == "name"
+    start, end = spans[0]["start"], spans[0]["end"]
+    assert 3.0 - 0.15 <= start < end <= 5.5 + 0.15, "the name is hidden inside its own line"
+    assert tone_share(out[int(start * RATE):int(end * RATE)]) > 0.5
+    assert tone_share(out[int((start - 0.3) * RATE):int((start - 0.05) * RATE)]) < 0.1
