@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audiohelpers import RATE, decode, write_recording
+from audiohelpers import RATE, write_recording
 from customer_room.align import align_transcript, guess_phones
-from customer_room.ffmpeg import decode_to_wav, ffmpeg_path
+from customer_room.audio import alignment_samples, read_recording
+from customer_room.ffmpeg import ffmpeg_path
 from customer_room.transcript import read_transcript
 
 LINES = [
@@ -80,9 +81,9 @@ def test_plain_transcript_words_land_within_150_ms(
     call: tuple[Path, Path, list[tuple[str, float]]], tmp_path: Path
 ) -> None:
     audio, transcript_path, truth = call
-    decoded = tmp_path / "decoded.wav"
-    decode_to_wav(audio, decoded, RATE)  # 8 kHz telephone audio, resampled to 16 kHz
-    samples = (decode(decoded) * 32768).astype(np.int16)
+    recording = read_recording(audio)
+    assert recording.frame_rate == 8000
+    samples = alignment_samples(recording)  # 8 kHz telephone audio, resampled to 16 kHz
     transcript = read_transcript(transcript_path, transcript_path.read_text())
     align_transcript(transcript, samples)
     words = transcript.words

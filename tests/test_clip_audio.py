@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
+from pydub import AudioSegment
 
 from audiohelpers import (
     FORMATS,
@@ -18,8 +19,8 @@ from audiohelpers import (
     tone_share,
     write_recording,
 )
-from customer_room.audio import AudioPlan, Span, _redact, _segment, render_audio
-from customer_room.ffmpeg import AudioError, decode_to_wav
+from customer_room.audio import AudioPlan, Span, _redact, _segment, read_recording, render_audio
+from customer_room.ffmpeg import AudioError
 
 SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))
 
@@ -40,11 +41,8 @@ def plan(spans: tuple[Span, ...] = SPANS, bleep: str = "tone", **changes: object
 
 
 @pytest.fixture
-def decoded(tmp_path: Path) -> Path:
-    source = write_recording(speechlike(12), tmp_path / "call.pcm.wav")
-    target = tmp_path / "decoded.wav"
-    decode_to_wav(source, target, RATE)
-    return target
+def decoded(tmp_path: Path) -> AudioSegment:
+    return read_recording(write_recording(speechlike(12), tmp_path / "call.pcm.wav"))
 
 
 def test_redaction_is_sample_exact_before_encoding() -> None:
@@ -65,7 +63,7 @@ def test_redaction_is_sample_exact_before_encoding() -> None:
 
 @pytest.mark.parametrize("bleep", ["tone", "silence"])
 def test_spans_are_covered_from_first_to_last_sample_in_the_mp3(
-    decoded: Path, tmp_path: Path, bleep: str
+    decoded: AudioSegment, tmp_path: Path, bleep: str
 ) -> None:
     target = tmp_path / "clip.mp3"
     render_audio(decoded, plan(bleep=bleep), target)
@@ -73,23 +71,42 @@ def test_spans_are_covered_from_first_to_last_sample_in_the_mp3(
     window = RATE // 100  # 10 ms
     for span in SPANS:
         first, last = round(span.start * RATE), round(span.end * RATE)
+        before = out[first - 4 * window : first - window]
+        after = out[last + window : last + 4 * window]
+        speech = min(rms(before), rms(after))
+        assert speech > 0.02, "speech next to the span was lost"
+        assert tone_share(before) < 0.1 and tone_share(after) < 0.1
         edges = [out[first : first + window], out[last - window : last]]
-        middle = out[first:last]
-        for part in [*edges, middle]:
-            if bleep == "tone":
+        if bleep == "tone":
+            for part in [*edges, out[first:last]]:
                 assert tone_share(part) > 0.5, "speech leaks into the span"
-            else:
-                assert rms(part) < 0.002, "the span is not silent"
-        before, after = (
-            out[first - 4 * window : first - window],
-            out[last + window : last + 4 * window],
-        )
-        for outside in (before, after):
-            assert rms(outside) > 0.02, "speech next to the span was lost"
-            assert tone_share(outside) < 0.1
+        else:
+            # The codec rings for a few ms after a hard cut (the neighbouring, public speech):
+            # well below it at the edges, and digital silence within.
+            for part in edges:
+                assert rms(part) < speech * 10 ** (-25 / 20)
+            assert rms(out[first + 3 * window : last - 3 * window]) < speech * 10 ** (-50 / 20)
 
 
-def test_speech_remains_outside_the_spans(decoded: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("bleep", ["tone", "silence"])
+def test_the_output_does_not_depend_on_what_was_hidden(tmp_path: Path, bleep: str) -> None:
+    """Two calls that differ only inside the spans give byte-identical MP3s."""
+    base = speechlike(12)
+    other = base.copy()
+    for span in SPANS:
+        first, last = round((span.start + 1.0) * RATE), round((span.end + 1.0) * RATE)
+        other[first:last] = speechlike(span.end - span.start + 0.1, seed=99)[: last - first]
+    outputs = []
+    for index, samples in enumerate((base, other)):
+        recording = read_recording(write_recording(samples, tmp_path / f"call{index}.pcm.wav"))
+        target = tmp_path / f"clip{index}.mp3"
+        render_audio(recording, plan(bleep=bleep), target)
+        outputs.append(target.read_bytes())
+    assert not np.array_equal(base, other)
+    assert outputs[0] == outputs[1]
+
+
+def test_speech_remains_outside_the_spans(decoded: AudioSegment, tmp_path: Path) -> None:
     target = tmp_path / "clip.mp3"
     render_audio(decoded, plan(), target)
     out = decode(target)
@@ -105,7 +122,7 @@ def test_speech_remains_outside_the_spans(decoded: Path, tmp_path: Path) -> None
     assert not quiet, f"silent stretches outside the spans at {[q / RATE for q in quiet]}"
 
 
-def test_duration_loudness_and_no_tags(decoded: Path, tmp_path: Path) -> None:
+def test_duration_loudness_and_no_tags(decoded: AudioSegment, tmp_path: Path) -> None:
     target = tmp_path / "clip.mp3"
     duration, peaks = render_audio(decoded, plan(), target)
     out = decode(target)
@@ -119,7 +136,7 @@ def test_duration_loudness_and_no_tags(decoded: Path, tmp_path: Path) -> None:
     assert len(peaks) == 240 and max(peaks) == 1.0
 
 
-def test_other_loudness_target(decoded: Path, tmp_path: Path) -> None:
+def test_other_loudness_target(decoded: AudioSegment, tmp_path: Path) -> None:
     target = tmp_path / "clip.mp3"
     render_audio(decoded, plan(target_lufs=-23.0), target)
     assert abs(pyloudnorm.Meter(RATE).integrated_loudness(decode(target)) + 23.0) < 1.0
@@ -128,11 +145,9 @@ def test_other_loudness_target(decoded: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", sorted(FORMATS))
 def test_contact_center_formats_decode(kind: str, tmp_path: Path) -> None:
     source = write_recording(speechlike(3), tmp_path / f"call.{kind}")
-    target = tmp_path / "decoded.wav"
-    decode_to_wav(source, target, RATE)
-    samples = decode(target)
-    assert abs(len(samples) / RATE - 3.0) < 0.1
-    assert rms(samples) > 0.05
+    recording = read_recording(source)
+    assert abs(recording.duration_seconds - 3.0) < 0.1
+    assert recording.rms > 1000
 
 
 def test_stereo_agent_and_customer_are_mixed_down(tmp_path: Path) -> None:
@@ -140,10 +155,10 @@ def test_stereo_agent_and_customer_are_mixed_down(tmp_path: Path) -> None:
     right[: RATE * 2] = 0  # the customer is silent for the first two seconds
     stereo = np.column_stack([left, right]).ravel()
     source = write_recording(stereo, tmp_path / "call.mulaw.wav", channels=2)
-    decoded = tmp_path / "decoded.wav"
-    decode_to_wav(source, decoded, RATE)
+    recording = read_recording(source)
+    assert (recording.channels, recording.frame_rate) == (2, 8000)
     target = tmp_path / "clip.mp3"
-    duration, _ = render_audio(decoded, plan((), trim_start=0.0, trim_end=None), target)
+    duration, _ = render_audio(recording, plan((), trim_start=0.0, trim_end=None), target)
     assert abs(duration - 4.0) < 0.05
     assert metadata_of(target).strip() == ";FFMETADATA1"
 
@@ -154,11 +169,9 @@ def test_voice_disguise_keeps_timing(tmp_path: Path) -> None:
     source = write_recording(
         np.column_stack([left * 0, right]).ravel(), tmp_path / "call.pcm.wav", channels=2
     )
-    decoded = tmp_path / "decoded.wav"
-    decode_to_wav(source, decoded, RATE)
     target = tmp_path / "clip.mp3"
     duration, _ = render_audio(
-        decoded, plan((), trim_start=0.0, trim_end=None, customer_channel=1), target
+        read_recording(source), plan((), trim_start=0.0, trim_end=None, customer_channel=1), target
     )
     out = decode(target)
     assert abs(duration - 4.0) < 0.05
@@ -166,9 +179,47 @@ def test_voice_disguise_keeps_timing(tmp_path: Path) -> None:
     assert abs(loud[0] - 1.0) < 0.06 and abs(loud[-1] - 2.0) < 0.06
 
 
+@pytest.mark.parametrize("name", ["call.wav", "call.m4a"])
 @pytest.mark.parametrize("content", [b"", b"RIFF\x24\x00\x00\x00WAVEfmt ", b"just some text\n"])
-def test_broken_recordings_get_a_clear_error(tmp_path: Path, content: bytes) -> None:
-    source = tmp_path / "call.wav"
+def test_broken_recordings_get_a_clear_error(tmp_path: Path, content: bytes, name: str) -> None:
+    source = tmp_path / name
     source.write_bytes(content)
-    with pytest.raises(AudioError, match="cannot be decoded as audio"):
-        decode_to_wav(source, tmp_path / "out.wav", RATE)
+    with pytest.raises(AudioError, match=r"cannot be decoded as audio|has no audio"):
+        read_recording(source)
+
+
+def test_a_recording_cut_short_still_reads_what_is_there(tmp_path: Path) -> None:
+    source = write_recording(speechlike(4), tmp_path / "call.pcm.wav")
+    data = source.read_bytes()
+    source.write_bytes(data[: len(data) // 2])  # the export stopped half-way
+    recording = read_recording(source)
+    assert 1.5 < recording.duration_seconds < 2.5
+
+
+def test_missing_ffmpeg_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    import imageio_ffmpeg
+
+    from customer_room import ffmpeg
+
+    def no_binary() -> str:
+        raise RuntimeError("no ffmpeg in this wheel")
+
+    monkeypatch.setenv(ffmpeg.FFMPEG_VARIABLE, "/nonexistent/ffmpeg")
+    monkeypatch.setattr(ffmpeg.shutil, "which", lambda name: None)
+    monkeypatch.setattr(imageio_ffmpeg, "get_ffmpeg_exe", no_binary)
+    ffmpeg.ffmpeg_path.cache_clear()
+    try:
+        with pytest.raises(AudioError, match="apt-get install ffmpeg"):
+            ffmpeg.ffmpeg_path()
+    finally:
+        ffmpeg.ffmpeg_path.cache_clear()
+
+
+def test_loudness_meter_agrees_with_pyloudnorm() -> None:
+    from customer_room.loudness import integrated_loudness
+
+    for seconds, rate, scale in ((30, 8000, 0.5), (12, 16000, 0.05), (3, 44100, 0.9)):
+        signal = speechlike(seconds, rate=rate) / 32768 * scale
+        expected = pyloudnorm.Meter(rate).integrated_loudness(signal)
+        assert abs(integrated_loudness(signal, rate) - expected) < 0.05
+    assert integrated_loudness(np.zeros(16000), 16000) == float("-inf")

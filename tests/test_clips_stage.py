@@ -18,13 +18,22 @@ from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"
-VTT = ("WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello, you are through to the bank.\n\n"
-       "00:00:03.000 --> 00:00:05.500\n<v Customer>Hi, this is Ada Byrne calling.\n")
+VTT = (
+    "WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello, you are through to the bank.\n\n"
+    "00:00:03.000 --> 00:00:05.500\n<v Customer>Hi, this is Ada Byrne calling.\n"
+)
 
 
 def clip_yaml(audio: str, **extra: str) -> str:
-    lines = ["title: A call", "persona: ada", "moment: praise", "tone: positive",
-             f"audio: {audio}", "transcript: call.vtt", *[f"{k}: {v}" for k, v in extra.items()]]
+    lines = [
+        "title: A call",
+        "persona: ada",
+        "moment: praise",
+        "tone: positive",
+        f"audio: {audio}",
+        "transcript: call.vtt",
+        *[f"{k}: {v}" for k, v in extra.items()],
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -60,12 +69,17 @@ def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> N
 
 
 def test_a_broken_recording_fails_the_build_after_the_others_are_done(
-        make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]) -> None:
-    root = room_with_clips(make_room, tmp_path, {
-        "good": clip_yaml("good.pcm.wav"),
-        "empty": clip_yaml("empty.wav"),
-        "notaudio": clip_yaml("notes.wav"),
-    })
+    make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    root = room_with_clips(
+        make_room,
+        tmp_path,
+        {
+            "good": clip_yaml("good.pcm.wav"),
+            "empty": clip_yaml("empty.wav"),
+            "notaudio": clip_yaml("notes.wav"),
+        },
+    )
     (root / "clips/empty.wav").write_bytes(b"")
     (root / "clips/notes.wav").write_text("meeting notes, not a recording")
     result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
@@ -80,12 +94,16 @@ def test_a_broken_recording_fails_the_build_after_the_others_are_done(
 
 
 def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path) -> None:
-    root = room_with_clips(make_room, tmp_path, {
-        "a": clip_yaml("missing.wav"),
-        "b": clip_yaml("good.pcm.wav", moment="angry"),
-        "c": clip_yaml("good.pcm.wav", trim="{start: 5, end: 2}"),
-        "d": clip_yaml("good.pcm.wav").replace("persona: ada", "persona: adda"),
-    })
+    root = room_with_clips(
+        make_room,
+        tmp_path,
+        {
+            "a": clip_yaml("missing.wav"),
+            "b": clip_yaml("good.pcm.wav", moment="angry"),
+            "c": clip_yaml("good.pcm.wav", trim="{start: 5, end: 2}"),
+            "d": clip_yaml("good.pcm.wav").replace("persona: ada", "persona: adda"),
+        },
+    )
     _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
     assert [str(p) for p in report.errors] == [
         "clips/a.yml:5: audio: no file 'missing.wav' in clips/ — check the name",
@@ -98,13 +116,19 @@ def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path
 
 
 def test_named_caller_is_hidden_in_page_and_audio(
-        make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]) -> None:
-    root = room_with_clips(make_room, tmp_path, {
-        "good": clip_yaml("good.pcm.wav", redact_terms="[Ada Byrne]"),
-    })
+    make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    root = room_with_clips(
+        make_room,
+        tmp_path,
+        {
+            "good": clip_yaml("good.pcm.wav", redact_terms="[Ada Byrne]"),
+        },
+    )
     (root / "content/quotes.yml").write_text(
         "quotes:\n  - text: Hello\n    tone: neutral\n    source: call\n    clip: good\n"
-        "    at: 3.5\n")
+        "    at: 3.5\n"
+    )
     site = tmp_path / "site"
     result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
     assert result.exit_code == 0, result.stderr
@@ -120,5 +144,5 @@ def test_named_caller_is_hidden_in_page_and_audio(
     assert len(spans) == 1 and spans[0]["kind"] == "name"
     start, end = spans[0]["start"], spans[0]["end"]
     assert 3.0 - 0.15 <= start < end <= 5.5 + 0.15, "the name is hidden inside its own line"
-    assert tone_share(out[int(start * RATE):int(end * RATE)]) > 0.5
-    assert tone_share(out[int((start - 0.3) * RATE):int((start - 0.05) * RATE)]) < 0.1
+    assert tone_share(out[int(start * RATE) : int(end * RATE)]) > 0.5
+    assert tone_share(out[int((start - 0.3) * RATE) : int((start - 0.05) * RATE)]) < 0.1

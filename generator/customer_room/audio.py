@@ -1,25 +1,31 @@
 """Clip audio with pydub over ffmpeg: trim, disguise, downmix, redact, loudness, fades, MP3.
 
-Every step that touches a redaction span works on sample indices, so a span is tone or silence
-from its first sample to its last (ffmpeg's ``volume=...:enable=`` works per frame and leaks).
+Recordings are read in-process by libsndfile (WAV PCM, G.711 mu-law/A-law, MP3) or, for what it
+cannot read (M4A/AAC), decoded by ffmpeg into a temporary folder. Work happens at the
+recording's own sample rate. Every step that touches a redaction span works on sample indices,
+so a span is tone or silence from its first sample to its last (ffmpeg's
+``volume=...:enable=`` works per frame and leaks).
 """
 
 from __future__ import annotations
 
+import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pyloudnorm
+import soundfile
+from scipy.signal import resample_poly
 
-from .ffmpeg import MP3_CLEAN_ARGS, AudioError, ffmpeg_path, pitch_shift
+from .ffmpeg import DECODE_FAILED, AudioError, decode_to_wav, encode_mp3, pitch_shift
+from .loudness import integrated_loudness
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", RuntimeWarning)  # pydub warns when ffmpeg is not on PATH
     from pydub import AudioSegment
 
-PROCESSING_RATE = 16_000
+ALIGNMENT_RATE = 16_000
 TONE_HZ = 1000.0
 TONE_LEVEL = 0.25
 FADE_MS = 30
@@ -49,11 +55,40 @@ class AudioPlan:
     bitrate_kbps: int
 
 
-def load_wav(path: Path) -> AudioSegment:
-    segment = AudioSegment.from_wav(str(path))
-    if segment.frame_count() < PROCESSING_RATE // 10:
+def read_recording(path: Path) -> AudioSegment:
+    """The recording as 16-bit samples at its own rate; :class:`AudioError` when it is not audio."""
+    try:
+        samples, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, ValueError):
+        samples, rate = _read_with_ffmpeg(path)
+    if len(samples) < rate // 10:
         raise AudioError("has no audio in it (shorter than 0.1 s) — export the recording again")
-    return segment
+    return AudioSegment(
+        np.ascontiguousarray(samples).tobytes(),
+        frame_rate=rate,
+        sample_width=2,
+        channels=samples.shape[1],
+    )
+
+
+def _read_with_ffmpeg(path: Path) -> tuple[np.ndarray, int]:
+    with tempfile.TemporaryDirectory(prefix="customer-room-") as scratch:
+        decoded = Path(scratch) / "decoded.wav"
+        decode_to_wav(path, decoded)
+        try:
+            samples, rate = soundfile.read(str(decoded), dtype="int16", always_2d=True)
+        except (soundfile.LibsndfileError, RuntimeError) as exc:
+            raise AudioError(DECODE_FAILED) from exc
+    return samples, int(rate)
+
+
+def alignment_samples(recording: AudioSegment) -> np.ndarray:
+    """The call as the aligner hears it: mono, 16 kHz (telephone audio is resampled up)."""
+    mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
+    if recording.frame_rate == ALIGNMENT_RATE:
+        return mono
+    resampled = resample_poly(mono.astype(np.float64), ALIGNMENT_RATE, recording.frame_rate)
+    return np.asarray(np.clip(resampled, -32768, 32767), dtype=np.int16)
 
 
 def merge_spans(spans: list[Span], pad: float = 0.0) -> list[Span]:
@@ -79,10 +114,10 @@ def _segment(samples: np.ndarray, rate: int) -> AudioSegment:
     )
 
 
-def render_audio(source_wav: Path, plan: AudioPlan, target: Path) -> tuple[float, list[float]]:
+def render_audio(
+    recording: AudioSegment, plan: AudioPlan, target: Path
+) -> tuple[float, list[float]]:
     """Write the clip's MP3; return its duration in seconds and waveform peaks (0..1)."""
-    AudioSegment.converter = ffmpeg_path()
-    recording = load_wav(source_wav)
     rate = recording.frame_rate
     first = round(plan.trim_start * rate)
     frames = int(recording.frame_count())
@@ -98,21 +133,22 @@ def render_audio(source_wav: Path, plan: AudioPlan, target: Path) -> tuple[float
     clip = _redact(clip, plan)
     clip = _match_loudness(clip, plan.target_lufs)
     clip = clip.fade_in(FADE_MS).fade_out(FADE_MS)
-    clip.export(
-        str(target), format="mp3", bitrate=f"{plan.bitrate_kbps}k", parameters=MP3_CLEAN_ARGS
-    )
-    return clip.frame_count() / rate, _peaks(_samples(clip))
+    samples = _samples(clip)
+    encode_mp3(samples, rate, target, plan.bitrate_kbps)
+    return len(samples) / rate, _peaks(samples)
 
 
 def _downmix(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:
+    """One channel: the average of agent and customer (the customer's voice shifted first)."""
     if clip.channels == 1:
         return clip
-    sides = clip.split_to_mono()
-    if plan.customer_channel is not None and len(sides) == 2:
+    sides = _samples(clip).reshape(-1, clip.channels)[:, :2].astype(np.int32)
+    if plan.customer_channel is not None:
         index = plan.customer_channel
-        shifted = pitch_shift(_samples(sides[index]), clip.frame_rate, plan.disguise_factor)
-        sides[index] = _segment(shifted, clip.frame_rate)
-    return AudioSegment.from_mono_audiosegments(*sides[:2]).set_channels(1)
+        sides[:, index] = pitch_shift(
+            sides[:, index].astype(np.int16), clip.frame_rate, plan.disguise_factor
+        )
+    return _segment((sides.sum(axis=1) // 2).astype(np.int16), clip.frame_rate)
 
 
 def _redact(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:
@@ -146,8 +182,7 @@ def _cover(count: int, rate: int, bleep: str) -> AudioSegment:
 
 def _match_loudness(clip: AudioSegment, target_lufs: float) -> AudioSegment:
     """Measure integrated loudness (ITU-R BS.1770) once, then apply the gain that reaches target."""
-    samples = _samples(clip).astype(np.float64) / 32768
-    loudness = pyloudnorm.Meter(clip.frame_rate).integrated_loudness(samples)
+    loudness = integrated_loudness(_samples(clip) / 32768, clip.frame_rate)
     if not np.isfinite(loudness):
         return clip
     return clip.apply_gain(target_lufs - loudness)

@@ -2,24 +2,21 @@
 
 Work per clip runs in a worker process (decode, align, plan spans, render audio); results are
 cached by a hash of the recording, the marked transcript and every audio setting. Unredacted
-audio only ever lives in a temporary folder that is removed, even when the work fails.
+audio is held in memory, or for formats only ffmpeg reads in a temporary folder that is removed
+even when the work fails; the encoder is fed through a pipe.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from .align import align_transcript, fill_gaps
-from .audio import PROCESSING_RATE, AudioPlan, Span, load_wav, render_audio
+from .audio import AudioPlan, Span, alignment_samples, read_recording, render_audio
 from .errors import Report
-from .ffmpeg import decode_to_wav
 from .generated import GeneratedFile
 from .redact import audio_spans
 from .room import ClipEntry, Room
@@ -122,21 +119,17 @@ def _job_for(entry: ClipEntry, settings: Settings) -> ClipJob:
 def process_clip(job: ClipJob) -> ClipMedia:
     """Decode, align, plan the redactions, and render one clip (runs in a worker process)."""
     transcript = _copy(job.transcript)
-    with tempfile.TemporaryDirectory(prefix="customer-room-") as scratch:
-        decoded = Path(scratch) / "decoded.wav"
-        decode_to_wav(job.source, decoded, PROCESSING_RATE)
-        recording = load_wav(decoded)
-        if not all(w.timed for w in transcript.words):
-            mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
-            align_transcript(transcript, mono)
-        fill_gaps(transcript)
-        spans = audio_spans(transcript, list(job.explicit_spans))
-        end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
-        local_spans = _shift_spans(spans, job.plan.trim_start, end)
-        plan = replace(job.plan, spans=tuple(local_spans))
-        job.out_dir.mkdir(parents=True, exist_ok=True)
-        name = f"{job.stem}.mp3"
-        duration, peaks = render_audio(decoded, plan, job.out_dir / name)
+    recording = read_recording(job.source)
+    if not all(w.timed for w in transcript.words):
+        align_transcript(transcript, alignment_samples(recording))
+    fill_gaps(transcript)
+    spans = audio_spans(transcript, list(job.explicit_spans))
+    end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
+    local_spans = _shift_spans(spans, job.plan.trim_start, end)
+    plan = replace(job.plan, spans=tuple(local_spans))
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    name = f"{job.stem}.mp3"
+    duration, peaks = render_audio(recording, plan, job.out_dir / name)
     result = ClipMedia(
         name, duration, peaks, _shift_transcript(transcript, job.plan.trim_start, end), local_spans
     )

@@ -22,3 +22,12 @@ class RoomPluginConfig(base.Config):
     """WebP and JPEG quality of processed photos (1-100)."""
     photo_max_pixels = c.Type(int, default=50_000_000)
     """Photos larger than this many pixels are refused (protects against decompression bombs)."""
+
+    clip_bitrate = c.Type(int, default=64)
+    """MP3 bitrate of published clips, in kbit/s."""
+    clip_loudness = c.Type(float, default=-16.0)
+    """Integrated loudness every clip is brought to, in LUFS."""
+    clip_bleep = c.Choice(("tone", "silence"), default="tone")
+    """What replaces hidden stretches of a call: a 1 kHz tone, or silence."""
+    clip_disguise_pitch = c.Type(float, default=0.82)
+    """Pitch factor for clips with voice_disguise (below 1 is lower); duration is kept."""

@@ -45,6 +45,10 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         max_photo_pixels=options.photo_max_pixels,
         directory_urls=config.use_directory_urls,
         workers=options.workers,
+        clip_bitrate=options.clip_bitrate,
+        loudness_target=options.clip_loudness,
+        bleep=options.clip_bleep,
+        disguise_factor=options.clip_disguise_pitch,
     )
 
 
@@ -123,7 +127,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
-        for folder in ("personas", "clips", "content"):
+        for folder in ("personas", "clips", "content"):  # content/ is watched as docs_dir too
             path = self.settings.room_dir / folder
             if path.is_dir():
                 server.watch(str(path))
