@@ -57,6 +57,7 @@ class AudioPlan:
 
 def read_recording(path: Path) -> AudioSegment:
     """The recording as 16-bit samples at its own rate; :class:`AudioError` when it is not audio."""
+    _check_complete_wav(path)
     try:
         samples, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, ValueError):
@@ -69,6 +70,28 @@ def read_recording(path: Path) -> AudioSegment:
         sample_width=2,
         channels=samples.shape[1],
     )
+
+
+def _check_complete_wav(path: Path) -> None:
+    """A WAV file says how long its audio is; one that holds less was cut short in export."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return
+    position = 12
+    while position + 8 <= len(head):
+        kind, size = head[position:position + 4], int.from_bytes(head[position + 4:position + 8],
+                                                                  "little")
+        if kind == b"data":
+            declared = position + 8 + size
+            actual = path.stat().st_size
+            # 0 and 0xFFFFFFFF mean "unknown" (written while streaming): nothing to compare.
+            if size not in (0, 0xFFFFFFFF) and actual < declared:
+                missing = 100 * (declared - actual) / max(size, 1)
+                raise AudioError(f"is cut short: {missing:.0f}% of its audio is missing — export "
+                                 "the recording again")
+            return
+        position += 8 + size + (size % 2)
 
 
 def _read_with_ffmpeg(path: Path) -> tuple[np.ndarray, int]:

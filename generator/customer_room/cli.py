@@ -11,6 +11,7 @@ import click
 
 from .errors import Report
 from .pipeline import read_room
+from .protect import protect_room
 from .schema import write_schemas
 
 
@@ -143,10 +144,11 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     room, report = read_room(settings)
+    protect_room(room, report)
     _print_report(report)
     click.echo(
         f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
-        f"{len(room.pages)} pages: {len(report.errors)} errors, "
+        f"{len(room.clips)} clips, {len(room.pages)} pages: {len(report.errors)} errors, "
         f"{len(report.warnings)} warnings"
     )
     if report.errors or (strict and report.warnings):

@@ -18,6 +18,7 @@ from .models import Tone
 from .photos import PersonaImage
 from .room import ClipEntry, QuoteEntry, Room
 from .settings import Settings
+from .transcript import Turn, Word
 from .urls import relative_url
 
 TONE_LABELS = {
@@ -47,7 +48,20 @@ def _environment() -> Environment:
     )
     env.filters["front_matter"] = _front_matter
     env.filters["clock"] = clock
+    env.filters["shown_words"] = shown_words
     return env
+
+
+def shown_words(turn: Turn) -> list[Word]:
+    """The words of a line as the page shows them: a run of hidden words is one marker."""
+    shown: list[Word] = []
+    for word in turn.words:
+        last = shown[-1] if shown else None
+        if word.redacted and last is not None and last.redacted == word.redacted:
+            shown[-1] = Word(last.text, last.start, word.end, last.redacted)
+        else:
+            shown.append(word)
+    return shown
 
 
 def clock(seconds: float) -> str:
