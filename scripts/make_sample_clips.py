@@ -23,7 +23,9 @@ import numpy as np
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_calls import CALLS
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from audiohelpers import speak  # noqa: E402
+from sample_calls import CALLS  # noqa: E402
 
 from customer_room.align import align_words
 from customer_room.ffmpeg import ffmpeg_path
@@ -61,40 +63,12 @@ class Utterance:
         return self.start + len(self.samples) / RATE
 
 
-def speak(text: str, voice: str) -> np.ndarray:
-    wav = subprocess.run(
-        ["espeak-ng", "-v", voice, "-s", "165", "--stdout", text], capture_output=True, check=True
-    ).stdout
-    pcm = subprocess.run(
-        [
-            ffmpeg_path(),
-            "-loglevel",
-            "error",
-            "-i",
-            "pipe:0",
-            "-ar",
-            str(RATE),
-            "-ac",
-            "1",
-            "-f",
-            "s16le",
-            "pipe:1",
-        ],
-        input=wav,
-        capture_output=True,
-        check=True,
-    ).stdout
-    samples = np.frombuffer(pcm, dtype=np.int16)
-    loud = np.nonzero(np.abs(samples) > 400)[0]
-    return samples[max(0, loud[0] - 400) : loud[-1] + 400]
-
-
 def build_call(lines: list[tuple[str, str]], voice: str, seed: int) -> list[Utterance]:
     rng = np.random.default_rng(seed)
     t = 0.8
     utterances = []
     for speaker, text in lines:
-        samples = speak(text, AGENT_VOICE if speaker == "Agent" else voice)
+        samples = speak(text, AGENT_VOICE if speaker == "Agent" else voice, 165)
         utterance = Utterance(speaker, text, t, samples, [Word(w) for w in text.split()])
         align_words(samples, utterance.words, offset=t)
         _fill(utterance)

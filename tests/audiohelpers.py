@@ -3,6 +3,7 @@ measurements of what comes out (energy, tone share, loudness, tags)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -115,3 +116,38 @@ def metadata_of(path: Path) -> str:
         check=True,
     )
     return done.stdout.decode()
+
+
+def speak(text: str, voice: str = "en-us", words_per_minute: int = 170) -> np.ndarray:
+    """``text`` spoken by espeak-ng, 16 kHz mono, without the silence espeak puts around it."""
+    if shutil.which("espeak-ng") is None:
+        raise RuntimeError(
+            "espeak-ng is missing — sudo apt-get install espeak-ng (./dev test does this)"
+        )
+    wav = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(words_per_minute), "--stdout", text],
+        capture_output=True,
+        check=True,
+    ).stdout
+    pcm = subprocess.run(
+        [
+            ffmpeg_path(),
+            "-loglevel",
+            "error",
+            "-i",
+            "pipe:0",
+            "-ar",
+            str(RATE),
+            "-ac",
+            "1",
+            "-f",
+            "s16le",
+            "pipe:1",
+        ],
+        input=wav,
+        capture_output=True,
+        check=True,
+    ).stdout
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    loud = np.nonzero(np.abs(samples) > 80)[0]
+    return samples[max(0, loud[0] - 40) : loud[-1] + 40]

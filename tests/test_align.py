@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
+import pocketsphinx
 import pytest
 
-from audiohelpers import RATE, write_recording
+from audiohelpers import RATE, speak, write_recording
 from customer_room.align import align_transcript, guess_phones
 from customer_room.audio import alignment_samples, read_recording
-from customer_room.ffmpeg import ffmpeg_path
 from customer_room.transcript import read_transcript
 
 LINES = [
@@ -21,36 +19,6 @@ LINES = [
     ("Agent", "i am sorry about that let me check the account for you"),
     ("Customer", "thank you my name is maria okafor"),
 ]
-
-
-def speak(word: str) -> np.ndarray:
-    if shutil.which("espeak-ng") is None:
-        pytest.fail("espeak-ng is missing — sudo apt-get install espeak-ng (./dev test does this)")
-    wav = subprocess.run(
-        ["espeak-ng", "-v", "en-us", "-s", "170", "--stdout", word], capture_output=True, check=True
-    ).stdout
-    pcm = subprocess.run(
-        [
-            ffmpeg_path(),
-            "-loglevel",
-            "error",
-            "-i",
-            "pipe:0",
-            "-ar",
-            str(RATE),
-            "-ac",
-            "1",
-            "-f",
-            "s16le",
-            "pipe:1",
-        ],
-        input=wav,
-        capture_output=True,
-        check=True,
-    ).stdout
-    samples = np.frombuffer(pcm, dtype=np.int16)
-    loud = np.nonzero(np.abs(samples) > 80)[0]
-    return samples[loud[0] : loud[-1] + 1]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +36,7 @@ def call(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[tup
             truth.append((word, t + len(samples) / RATE / 2))
             pieces.append(samples)
             t += len(samples) / RATE
-            gap = 0.5 if position == len(text.split()) - 1 else (0.05 + 0.04 * (index % 2))
+            gap = 0.5 if position == len(text.split()) - 1 else 0.01 * (index % 3)
             pieces.append(np.zeros(int(gap * RATE), dtype=np.int16))
             t += int(gap * RATE) / RATE
     audio = write_recording(np.concatenate(pieces), folder / "call.mulaw.wav")
@@ -88,15 +56,30 @@ def test_plain_transcript_words_land_within_150_ms(
     align_transcript(transcript, samples)
     words = transcript.words
     assert [w.text for w in words] == [w for w, _ in truth]
-    errors = {
-        w.text: abs(((w.start or 0) + (w.end or 0)) / 2 - middle)
+    known = dictionary_words()
+    errors = [
+        (w.text, abs(((w.start or 0) + (w.end or 0)) / 2 - middle))
         for w, (_, middle) in zip(words, truth, strict=True)
-    }
-    assert max(errors.values()) < 0.15, sorted(errors.items(), key=lambda kv: -kv[1])[:5]
-    assert float(np.median(list(errors.values()))) < 0.05
+        if w.text in known
+    ]
+    assert len(errors) >= len(words) - 2
+    worst = sorted(errors, key=lambda pair: -pair[1])
+    assert worst[0][1] < 0.15, worst[:5]
+    assert float(np.median([error for _, error in errors])) < 0.05
+    # A name the dictionary lacks is placed, or falls back to a span that still holds it.
+    for word, (_, middle) in zip(words, truth, strict=True):
+        if word.text not in known:
+            assert word.start is not None and word.end is not None
+            assert word.start - 0.15 <= middle <= word.end + 0.15, word
     # Turns take the span of their words, in order.
     starts = [t.start or 0 for t in transcript.turns]
     assert starts == sorted(starts) and starts[0] > 0.3
+
+
+def dictionary_words() -> set[str]:
+    """The words PocketSphinx's own English dictionary knows (not ones added while aligning)."""
+    path = Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
+    return {line.split()[0].split("(")[0] for line in path.read_text().splitlines() if line}
 
 
 def test_an_unknown_name_still_gets_a_pronunciation() -> None:

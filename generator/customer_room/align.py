@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .transcript import PII_MARK as PII_TEXT
-from .transcript import Transcript, Turn, Word
+from .transcript import Transcript, Word
 
 RATE = 16_000
 FRAMES_PER_SECOND = 100
@@ -127,15 +127,22 @@ def align_words(samples: np.ndarray, words: list[Word], offset: float = 0.0) -> 
             added = True
     placed = 0
     start = 0
+    anchored = False
     while known and len(samples) - start >= RATE // 10:
         found = _align_once(decoder, samples[start:], known, offset + start / RATE, added)
-        if found == 0:
-            break
-        placed += found
-        last = known[found - 1][0]
-        known = known[found:]
-        start = int(((last.end or 0) - offset) * RATE)
         added = False
+        new = found - (1 if anchored and found else 0)
+        if new <= 0:
+            break
+        placed += new
+        if found == len(known):
+            break
+        # Search the rest again from the last word placed (re-placing it too): the place where
+        # a search gave up is seldom a clean cut between words.
+        anchor = known[found - 1][0]
+        known = known[found - 1 :]
+        anchored = True
+        start = max(0, int(((anchor.start or offset) - offset - 0.05) * RATE))
     return placed
 
 
@@ -193,51 +200,38 @@ def align_transcript(transcript: Transcript, samples: np.ndarray) -> None:
             align_words(samples[first:last], [w for w in turn.words if not w.timed], turn.start)
     else:
         align_words(samples, [w for w in transcript.words if not w.timed])
-    fill_gaps(transcript)
+    fill_gaps(transcript, len(samples) / RATE)
 
 
-def fill_gaps(transcript: Transcript) -> None:
-    """Words still without a time take their turn's span; turns take their words' span."""
-    for index, turn in enumerate(transcript.turns):
-        starts = [w.start for w in turn.words if w.start is not None]
-        ends = [w.end for w in turn.words if w.end is not None]
-        start = (
-            turn.start
-            if turn.start is not None
-            else (min(starts) if starts else _edge(transcript, index, before=True))
-        )
-        end = (
-            turn.end
-            if turn.end is not None
-            else (max(ends) if ends else _edge(transcript, index, before=False))
-        )
-        turn.start, turn.end = start, max(start, end)
-        for position, word in enumerate(turn.words):
-            if not word.timed:
-                word.start, word.end = _between(turn, position)
+def fill_gaps(transcript: Transcript, duration: float | None = None) -> None:
+    """Give every word and turn a time span.
 
-
-def _between(turn: Turn, position: int) -> tuple[float | None, float | None]:
-    """An unplaced word lies between its placed neighbours; with none, it spans its turn."""
-    before = [w.end for w in turn.words[:position] if w.end is not None]
-    after = [w.start for w in turn.words[position + 1 :] if w.start is not None]
-    if before and after and before[-1] < after[0]:
-        return before[-1], after[0]
-    return turn.start, turn.end
-
-
-def _edge(transcript: Transcript, index: int, *, before: bool) -> float:
-    """Where an unplaced turn must lie: after the last placed word before it, or before the next."""
-    turns: list[Turn] = transcript.turns
-    if before:
-        for turn in reversed(turns[:index]):
-            times = [w.end for w in turn.words if w.end is not None]
-            if times:
-                return max(times)
-        return 0.0
-    for turn in turns[index + 1 :]:
-        times = [w.start for w in turn.words if w.start is not None]
-        if times:
-            return min(times)
-    ends = [w.end for w in transcript.words if w.end is not None]
-    return max(ends) if ends else 0.0
+    A word the aligner could not place lies, in order, between the placed words around it (and
+    within its cue where cues are timed): it takes that whole stretch, which surely holds it.
+    A turn without times takes the span of its words.
+    """
+    pairs = [(turn, word) for turn in transcript.turns for word in turn.words]
+    placed = [word.timed for _, word in pairs]
+    after: list[float | None] = [None] * len(pairs)
+    upcoming: float | None = duration
+    for index in range(len(pairs) - 1, -1, -1):
+        after[index] = upcoming
+        if placed[index]:
+            upcoming = pairs[index][1].start
+    previous = 0.0
+    for index, (turn, word) in enumerate(pairs):
+        if placed[index]:
+            previous = word.end if word.end is not None else previous
+            continue
+        start = max(previous, turn.start) if turn.start is not None else previous
+        end = after[index] if after[index] is not None else start
+        if turn.end is not None:
+            end = min(end, turn.end) if end is not None and end > start else turn.end
+        word.start, word.end = start, max(start, end if end is not None else start)
+    for turn in transcript.turns:
+        if turn.words:
+            if turn.start is None:
+                turn.start = min(w.start for w in turn.words if w.start is not None)
+            if turn.end is None:
+                turn.end = max(w.end for w in turn.words if w.end is not None)
+            turn.end = max(turn.end, turn.start)

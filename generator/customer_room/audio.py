@@ -80,16 +80,20 @@ def _check_complete_wav(path: Path) -> None:
         return
     position = 12
     while position + 8 <= len(head):
-        kind, size = head[position:position + 4], int.from_bytes(head[position + 4:position + 8],
-                                                                  "little")
+        kind, size = (
+            head[position : position + 4],
+            int.from_bytes(head[position + 4 : position + 8], "little"),
+        )
         if kind == b"data":
             declared = position + 8 + size
             actual = path.stat().st_size
             # 0 and 0xFFFFFFFF mean "unknown" (written while streaming): nothing to compare.
             if size not in (0, 0xFFFFFFFF) and actual < declared:
                 missing = 100 * (declared - actual) / max(size, 1)
-                raise AudioError(f"is cut short: {missing:.0f}% of its audio is missing — export "
-                                 "the recording again")
+                raise AudioError(
+                    f"is cut short: {missing:.0f}% of its audio is missing — export "
+                    "the recording again"
+                )
             return
         position += 8 + size + (size % 2)
 

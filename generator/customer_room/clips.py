@@ -122,7 +122,7 @@ def process_clip(job: ClipJob) -> ClipMedia:
     recording = read_recording(job.source)
     if not all(w.timed for w in transcript.words):
         align_transcript(transcript, alignment_samples(recording))
-    fill_gaps(transcript)
+    fill_gaps(transcript, recording.duration_seconds)
     spans = audio_spans(transcript, list(job.explicit_spans))
     end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
     local_spans = _shift_spans(spans, job.plan.trim_start, end)

@@ -90,19 +90,17 @@ def decode_to_wav(source: Path, target: Path) -> None:
     )
 
 
+def _mono_pcm_input(rate: int) -> list[str]:
+    """ffmpeg arguments that read mono 16-bit samples from standard input."""
+    return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
+
+
 def encode_mp3(samples: np.ndarray, rate: int, target: Path, bitrate_kbps: int) -> None:
     """Mono 16-bit samples to an MP3 with no metadata, streamed in (no unredacted temp file)."""
     _run(
         [
             "-y",
-            "-f",
-            "s16le",
-            "-ar",
-            str(rate),
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
+            *_mono_pcm_input(rate),
             *MP3_CLEAN_ARGS,
             "-codec:a",
             "libmp3lame",
@@ -121,14 +119,7 @@ def pitch_shift(samples: np.ndarray, rate: int, factor: float) -> np.ndarray:
     """Shift pitch by ``factor`` keeping the duration (rubberband), sample count unchanged."""
     raw = _run(
         [
-            "-f",
-            "s16le",
-            "-ar",
-            str(rate),
-            "-ac",
-            "1",
-            "-i",
-            "pipe:0",
+            *_mono_pcm_input(rate),
             "-af",
             f"rubberband=pitch={factor}:transients=smooth",
             "-f",

@@ -117,11 +117,6 @@ def render_room(
         render.page("tags.md", "tags.md.j2"),
     ]
     for entry in room.personas:
-        meta = {
-            "title": entry.persona.name,
-            "description": entry.persona.tagline,
-            "tags": entry.persona.tags,
-        }
         files.append(
             render.page(
                 f"personas/{entry.slug}.md",
@@ -129,7 +124,7 @@ def render_room(
                 entry=entry,
                 p=entry.persona,
                 image=images[entry.slug],
-                meta=meta,
+                meta=page_meta(entry.persona.name, entry.persona.tagline, entry.persona.tags),
                 quotes=room.quotes_of(entry.slug),
                 clips=[c for c in published if c.clip.persona == entry.slug],
             )
@@ -138,11 +133,6 @@ def render_room(
         tags = sorted({t for c in published for t in c.clip.tags}, key=str.lower)
         files.append(render.page("clips/index.md", "clip_index.md.j2", clip_tags=tags))
     for clip in published:
-        clip_meta: dict[str, Any] = {
-            "title": clip.clip.title,
-            "description": clip.clip.summary,
-            "tags": clip.clip.tags,
-        }
         files.append(
             render.page(
                 f"clips/{clip.slug}.md",
@@ -151,18 +141,25 @@ def render_room(
                 c=clip.clip,
                 m=clip_media[clip.slug],
                 who=room.persona(clip.clip.persona),
-                meta=clip_meta,
+                meta=page_meta(clip.clip.title, clip.clip.summary, clip.clip.tags),
             )
         )
     for page in room.pages:
-        page_meta: dict[str, Any] = {
-            "title": page.title,
-            "description": page.page.summary,
-            "tags": page.page.tags,
-        }
-        files.append(render.page(f"{page.slug}.md", "free_page.md.j2", entry=page, meta=page_meta))
+        files.append(
+            render.page(
+                f"{page.slug}.md",
+                "free_page.md.j2",
+                entry=page,
+                meta=page_meta(page.title, page.page.summary, page.page.tags),
+            )
+        )
     files += asset_files()
     return files
+
+
+def page_meta(title: str, description: str | None, tags: list[str]) -> dict[str, Any]:
+    """Front matter every room page carries: its title, a description, its tags."""
+    return {"title": title, "description": description, "tags": tags}
 
 
 def asset_files() -> list[GeneratedFile]:
