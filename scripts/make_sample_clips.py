@@ -24,9 +24,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from audiohelpers import speak  # noqa: E402
-from sample_calls import CALLS  # noqa: E402
+from sample_calls import CALLS
 
+from audiohelpers import speak
 from customer_room.align import align_words
 from customer_room.ffmpeg import ffmpeg_path
 from customer_room.transcript import Word
