@@ -174,3 +174,9 @@ def test_sample_files_point_editors_at_the_schemas() -> None:
     assert "$schema=../schemas/quotes.schema.json" in (ROOT / "content/quotes.yml").read_text()
     for page in (ROOT / "content").glob("*.md"):
         assert "$schema=../schemas/page.schema.json" in page.read_text(), page
+
+
+def test_a_quote_links_to_its_moment_in_a_call(built: tuple[Path, Result, dict[str, str]]) -> None:
+    site, _, _ = built
+    wall = (site / "quotes/index.html").read_text()
+    assert 'href="../clips/walter-large-print/#t=4.4"' in wall  # 4.8 s in the recording
