@@ -120,7 +120,7 @@ class PeakMemory(threading.Thread):
 def ours(folder: Path, cache: Path) -> float:
     settings = Settings(room_dir=folder, cache_dir=cache)
     room, report = read_room(settings)
-    protect_room(room, report)
+    protect_room(room, settings, report)
     started = time.perf_counter()
     media, _ = process_clips(room, settings, Report())
     elapsed = time.perf_counter() - started

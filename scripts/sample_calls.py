@@ -13,9 +13,9 @@ CALLS = {
         "tone": "positive",
         "tags": ["cards", "fraud"],
         "format": "mulaw-stereo",
+        "redact": ["Jasmine", "Adeyemi"],
         "transcript": "transcribe",
         "disguise": True,
-        "redact": ["Okafor"],
         "voice": "en-us+f2",
         "lines": [
             (
@@ -30,10 +30,10 @@ CALLS = {
                 "Agent",
                 "Oh no, that's the worst timing. Let's get this sorted for you right now. Can I take your name?",
             ),
-            ("Customer", "It's Maria Okafor."),
+            ("Customer", "It's Jasmine Adeyemi."),
             (
                 "Agent",
-                "Thanks Maria. I can see we paused the card this morning for a quick fraud check.",
+                "Thanks Jasmine. I can see we paused the card this morning for a quick fraud check.",
             ),
             (
                 "Customer",
@@ -58,19 +58,19 @@ CALLS = {
         "tone": "mixed",
         "tags": ["billing", "small-business"],
         "format": "mp3",
+        "redact": ["Gareth", "Pryce", "Mill Street"],
         "transcript": "vtt",
         "disguise": False,
         "voice": "en-gb+m3",
-        "redact": ["Hughes", "Mill Street"],
         "lines": [
             ("Agent", "Lakeside Business Banking, Aileen speaking."),
             (
                 "Customer",
-                "Hi Aileen, it's Tom Hughes from the bakery on Mill Street. I've been charged thirty five pounds for going overdrawn by twelve pounds.",
+                "Hi Aileen, it's Gareth Pryce from the bakery on Mill Street. I've been charged thirty five pounds for going overdrawn by twelve pounds.",
             ),
             (
                 "Agent",
-                "I'm sorry, Tom, I can hear how frustrating that is. Let me look at what happened.",
+                "I'm sorry, Gareth, I can hear how frustrating that is. Let me look at what happened.",
             ),
             (
                 "Customer",
@@ -103,6 +103,7 @@ CALLS = {
         "tone": "positive",
         "tags": ["claims", "home"],
         "format": "m4a",
+        "redact": ["Margaret"],
         "transcript": "srt",
         "disguise": False,
         "voice": "en-gb+f4",
@@ -112,7 +113,7 @@ CALLS = {
                 "Customer",
                 "Hello dear. The river came over the wall last night and my whole ground floor is under water.",
             ),
-            ("Agent", "Oh Grace, I'm so sorry. First, are you safe and warm right now?"),
+            ("Agent", "Oh Margaret, I'm so sorry. First, are you safe and warm right now?"),
             (
                 "Customer",
                 "I'm upstairs with a flask of tea. My neighbour carried the photo albums up.",
@@ -139,19 +140,19 @@ CALLS = {
         "tone": "mixed",
         "tags": ["renewals", "app"],
         "format": "pcm-8k",
+        "redact": ["Arjun", "Mehta"],
         "transcript": "plain",
         "disguise": False,
         "voice": "en-us+m1",
-        "redact": ["Patel"],
         "lines": [
             ("Agent", "Lakeside Insurance, Rhona speaking, how can I help?"),
             (
                 "Customer",
-                "Hi, it's Dev Patel. My renewal has gone up by ninety pounds and the app doesn't say why.",
+                "Hi, it's Arjun Mehta. My renewal has gone up by ninety pounds and the app doesn't say why.",
             ),
             (
                 "Agent",
-                "Thanks Dev. Let me have a look. Part of it is the new postcode, and part is the claim in March.",
+                "Thanks Arjun. Let me have a look. Part of it is the new postcode, and part is the claim in March.",
             ),
             ("Customer", "The claim where someone reversed into me? That wasn't my fault."),
             (
@@ -205,6 +206,7 @@ CALLS = {
         "tone": "positive",
         "tags": ["accessibility"],
         "format": "mp3",
+        "redact": ["Doyle"],
         "transcript": "plain",
         "disguise": False,
         "voice": "en-gb+m7",
@@ -214,7 +216,7 @@ CALLS = {
                 "Customer",
                 "Hello, love. Can you speak up a bit? The machine talked too fast for me.",
             ),
-            ("Agent", "Of course. Is this better, Walter?"),
+            ("Agent", "Of course. Is this better, Mr Doyle?"),
             ("Customer", "Much better. I got a letter about my tablets but the print is tiny."),
             (
                 "Agent",
@@ -262,13 +264,13 @@ CALLS = {
         "tone": "positive",
         "tags": ["mortgages"],
         "format": "mulaw-mono",
+        "redact": ["Leah", "Morrow"],
         "transcript": "srt",
         "disguise": False,
         "voice": "en-us+f2",
-        "redact": ["Okafor"],
         "lines": [
             ("Agent", "Lakeside Mortgages, Callum speaking."),
-            ("Customer", "Hi, it's Maria Okafor. Can I move my payment date? My pay day changed."),
+            ("Customer", "Hi, it's Leah Morrow. Can I move my payment date? My pay day changed."),
             ("Agent", "Absolutely. Which day would suit you best?"),
             ("Customer", "The second of the month would be perfect."),
             ("Agent", "Done. From next month it comes out on the second. No fee."),

@@ -58,7 +58,7 @@ def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> N
     settings = Settings(room_dir=root, cache_dir=tmp_path / "cache")
     for expected in (1, 0):
         room, report = read_room(settings)
-        protect_room(room, report)
+        protect_room(room, settings, report)
         CountingExecutor.submitted = 0
         with CountingExecutor(2) as pool:
             media, files = process_clips(room, settings, report, executor=pool)

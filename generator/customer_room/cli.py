@@ -99,6 +99,7 @@ def build_command(
         sys.exit(1)
     seconds = (dt.datetime.now() - started).total_seconds()
     click.echo(f"{result.summary()} — built in {seconds:.1f} s")
+    click.echo(result.privacy.summary())
 
 
 @main.command("serve")
@@ -144,8 +145,9 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     room, report = read_room(settings)
-    protect_room(room, report)
+    privacy = protect_room(room, settings, report)
     _print_report(report)
+    click.echo(privacy.summary())
     click.echo(
         f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
         f"{len(room.clips)} clips, {len(room.pages)} pages: {len(report.errors)} errors, "

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .clips import process_clips
+from .clips import ClipMedia, process_clips
 from .errors import Report, RoomError
 from .ffmpeg import AudioError, ffmpeg_path
 from .generated import GeneratedFile
 from .load import load_room
 from .photos import process_photos
-from .protect import protect_room
+from .protect import PrivacyLog, protect_room
 from .render import render_room, site_nav
 from .room import Room
 from .settings import Settings
@@ -26,6 +26,8 @@ class RoomBuild:
     files: list[GeneratedFile]
     nav: list[dict[str, Any]]
     report: Report
+    privacy: PrivacyLog
+    clip_media: dict[str, ClipMedia] = field(default_factory=dict)
     counts: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
@@ -47,7 +49,7 @@ def build_room(settings: Settings) -> RoomBuild:
     """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built."""
     room, report = read_room(settings)
     _stop_on_errors(report)
-    protect_room(room, report)
+    privacy = protect_room(room, settings, report)
     if room.clips:
         try:
             ffmpeg_path()
@@ -67,7 +69,7 @@ def build_room(settings: Settings) -> RoomBuild:
         "redacted spans": sum(len(m.spans) for m in clip_media.values()),
         "photo files": len(photo_files),
     }
-    return RoomBuild(room, files, site_nav(room), report, counts)
+    return RoomBuild(room, files, site_nav(room), report, privacy, clip_media, counts)
 
 
 def _stop_on_errors(report: Report) -> None:

@@ -1,25 +1,169 @@
-"""Protect stage: personal data is found and marked before anything is rendered or encoded."""
+"""Protect stage: nothing without consent is published, and personal data is found and
+replaced before anything is rendered or encoded.
+
+Every replacement is logged by file, kind and place — never by value. The values themselves are
+kept in memory only, for the leak scan of the built site.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
 from .errors import Report
-from .redact import mark_terms
-from .room import Room
+from .pii import CustomPattern, Detector, Hit
+from .redact import mark_words, replace_hits, word_offsets
+from .room import ClipEntry, Room
+from .settings import Settings
 
 
-def protect_room(room: Room, report: Report) -> dict[str, int]:
-    """Mark each clip's redact terms in its transcript; return how many places per clip."""
-    marked = {}
-    for entry in room.clips:
-        hits = mark_terms(entry.transcript, entry.clip.redact_terms)
-        marked[entry.slug] = sum(hits)
-        for number, count in enumerate(hits, start=1):
-            if count == 0:
-                # The term itself is never printed: logs travel further than the room.
-                report.warn(
-                    entry.path,
-                    f"term {number} of the list is not in the transcript — "
-                    "check its spelling, or hide it with redact_spans",
-                    field="redact_terms",
-                )
-    return marked
+@dataclass
+class PrivacyLog:
+    """What was hidden where (no values), what was held back and why, and the values to scan
+    the output for."""
+
+    redactions: list[dict[str, Any]] = field(default_factory=list)
+    held_back: list[dict[str, str]] = field(default_factory=list)
+    published_clips: int = 0
+    secrets: set[str] = field(default_factory=set)
+
+    def add(self, path: str, hit: Hit, **where: Any) -> None:
+        self.redactions.append({"file": path, "kind": hit.kind, **where})
+        if len(hit.value.strip()) >= 3:
+            self.secrets.add(hit.value.strip())
+
+    def counts(self) -> Counter[str]:
+        return Counter(r["kind"] for r in self.redactions)
+
+    def summary(self) -> str:
+        reasons = Counter(h["reason"] for h in self.held_back)
+        held = ", ".join(f"{n} {reason}" for reason, n in reasons.items())
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.counts().items()))
+        return (
+            f"Privacy: {self.published_clips} clips published, {len(self.held_back)} held "
+            f"back{f' ({held})' if held else ''}; redactions: {kinds or 'none'}"
+        )
+
+
+def detector_for(settings: Settings) -> Detector:
+    return Detector(
+        settings.phone_region,
+        settings.redact_terms,
+        [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
+    )
+
+
+def protect_room(room: Room, settings: Settings, report: Report) -> PrivacyLog:
+    """Hold back clips that may not be shown; replace personal data everywhere else."""
+    log = PrivacyLog()
+    room.clips = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
+    log.published_clips = len(room.clips)
+    detector = detector_for(settings)
+    for quote in room.quotes:
+        quote.quote = _clean_model(
+            quote.quote, ["text"], detector, quote.path, log, line=quote.line
+        )
+    for persona in room.personas:
+        persona.persona = _clean_model(
+            persona.persona,
+            ["tagline", "goals", "frustrations", "values", "life", "at_a_glance", "photo_alt"],
+            detector,
+            persona.path,
+            log,
+        )
+        persona.body = _clean_text(persona.body, detector, persona.path, log)
+    for page in room.pages:
+        page.body = _clean_text(page.body, detector, page.path, log)
+        page.page = _clean_model(page.page, ["summary"], detector, page.path, log)
+    for clip in room.clips:
+        _protect_clip(clip, detector, report, log)
+    return log
+
+
+def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLog) -> bool:
+    consent = clip.clip.consent
+    if consent is None:
+        reason, advice = "no consent", "add its consent record (reference, date, scope)"
+    elif consent.withdrawn:
+        reason, advice = "consent withdrawn", "remove the clip from the room"
+    elif clip.clip.publish_until is not None and clip.clip.publish_until < today:
+        reason, advice = "past publish-until", "remove it, or renew consent and the date"
+    else:
+        return True
+    report.warn(
+        clip.path,
+        f"left out of the site ({reason}) — {advice}",
+        field="consent" if reason != "past publish-until" else "publish_until",
+    )
+    log.held_back.append({"clip": clip.path, "reason": reason})
+    return False
+
+
+def _clean_text(
+    text: str,
+    detector: Detector,
+    path: str,
+    log: PrivacyLog,
+    extra: tuple[str, ...] = (),
+    **where: Any,
+) -> str:
+    hits = detector.find(text, extra)
+    for hit in hits:
+        log.add(path, hit, **{"line": text.count("\n", 0, hit.start) + 1, **where})
+    return replace_hits(text, hits) if hits else text
+
+
+def _clean_model(
+    model: Any,
+    fields: list[str],
+    detector: Detector,
+    path: str,
+    log: PrivacyLog,
+    extra: tuple[str, ...] = (),
+    **where: Any,
+) -> Any:
+    """A copy of ``model`` with personal data replaced in the named text fields."""
+    assert isinstance(model, BaseModel)
+    changes: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(model, name)
+        clean: Any
+        if isinstance(value, str):
+            clean = _clean_text(value, detector, path, log, extra, field=name, **where)
+        elif isinstance(value, list):
+            clean = [_clean_text(v, detector, path, log, extra, field=name, **where) for v in value]
+        elif isinstance(value, dict):
+            clean = {
+                k: _clean_text(v, detector, path, log, extra, field=name, **where)
+                for k, v in value.items()
+            }
+        else:
+            continue
+        if clean != value:
+            changes[name] = clean
+    return model.model_copy(update=changes) if changes else model
+
+
+def _protect_clip(clip: ClipEntry, detector: Detector, report: Report, log: PrivacyLog) -> None:
+    terms = tuple(clip.clip.redact_terms)
+    clip.clip = _clean_model(clip.clip, ["title", "summary"], detector, clip.path, log, terms)
+    found = Counter[str]()
+    for number, turn in enumerate(clip.transcript.turns, start=1):
+        text, _ = word_offsets(turn)
+        hits = detector.find(text, terms)
+        for hit, indices in mark_words(turn, hits):
+            log.add(clip.path, hit, turn=number, words=[indices[0], indices[-1]] if indices else [])
+            found[hit.value.lower()] += 1
+    for number, term in enumerate(terms, start=1):
+        if not found[term.lower()]:
+            # The term itself is never printed: logs travel further than the room.
+            report.warn(
+                clip.path,
+                f"term {number} of the list is not in the transcript — check "
+                "its spelling, or hide it with redact_spans",
+                field="redact_terms",
+            )

@@ -1,4 +1,4 @@
-"""Redaction planning: which words of a transcript to hide, and which stretches of audio.
+"""Redaction: hits become typed markers in text, marked words in transcripts, and audio spans.
 
 Words are marked in the transcript (their text never reaches the site, a typed marker does);
 the audio spans follow from the marked words' times once they are known, padded and merged,
@@ -7,37 +7,11 @@ plus the spans written in the clip file. A marked word without a time hides its 
 
 from __future__ import annotations
 
-import re
-
 from .audio import Span, merge_spans
-from .transcript import Transcript, Word
+from .pii import Hit
+from .transcript import Transcript, Turn, Word
 
 WORD_PAD_SECONDS = 0.15
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^\w]", "", text.lower())
-
-
-def term_kind(term: str) -> str:
-    return "number" if any(ch.isdigit() for ch in term) else "name"
-
-
-def mark_terms(transcript: Transcript, terms: list[str]) -> list[int]:
-    """Mark every occurrence of each term (any case, across words); return hits per term."""
-    hits = [0] * len(terms)
-    for turn in transcript.turns:
-        tokens = [_norm(w.text) for w in turn.words]
-        for index, term in enumerate(terms):
-            parts = [p for p in (_norm(x) for x in term.split()) if p]
-            if not parts:
-                continue
-            for start in range(len(tokens) - len(parts) + 1):
-                if tokens[start : start + len(parts)] == parts:
-                    hits[index] += 1
-                    for word in turn.words[start : start + len(parts)]:
-                        word.redacted = word.redacted or term_kind(term)
-    return hits
 
 
 def audio_spans(transcript: Transcript, explicit: list[Span]) -> list[Span]:
@@ -60,3 +34,31 @@ def audio_spans(transcript: Transcript, explicit: list[Span]) -> list[Span]:
 def _placed_exactly(word: Word, turn_start: float | None, turn_end: float | None) -> bool:
     """A word that only inherited its turn's span was not placed: hide the whole turn."""
     return word.timed and (word.start, word.end) != (turn_start, turn_end)
+
+
+def replace_hits(text: str, hits: list[Hit]) -> str:
+    """``text`` with each hit replaced by its typed marker, e.g. ``[card number]``."""
+    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        text = f"{text[: hit.start]}[{hit.kind}]{text[hit.end :]}"
+    return text
+
+
+def word_offsets(turn: Turn) -> tuple[str, list[tuple[int, int]]]:
+    """A turn's text (words joined by spaces) and each word's character span in it."""
+    spans, position = [], 0
+    for word in turn.words:
+        spans.append((position, position + len(word.text)))
+        position += len(word.text) + 1
+    return " ".join(w.text for w in turn.words), spans
+
+
+def mark_words(turn: Turn, hits: list[Hit]) -> list[tuple[Hit, list[int]]]:
+    """Mark the words each hit touches; return the word indices per hit."""
+    _, spans = word_offsets(turn)
+    marked = []
+    for hit in hits:
+        indices = [i for i, (a, b) in enumerate(spans) if a < hit.end and b > hit.start]
+        for index in indices:
+            turn.words[index].redacted = turn.words[index].redacted or hit.kind
+        marked.append((hit, indices))
+    return marked

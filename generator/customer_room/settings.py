@@ -21,3 +21,6 @@ class Settings:
     loudness_target: float = -16.0
     bleep: str = "tone"
     disguise_factor: float = 0.82
+    phone_region: str = "GB"
+    redact_terms: tuple[str, ...] = ()
+    redact_patterns: tuple[tuple[str, str], ...] = ()

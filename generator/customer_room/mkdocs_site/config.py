@@ -31,3 +31,12 @@ class RoomPluginConfig(base.Config):
     """What replaces hidden stretches of a call: a 1 kHz tone, or silence."""
     clip_disguise_pitch = c.Type(float, default=0.82)
     """Pitch factor for clips with voice_disguise (below 1 is lower); duration is kept."""
+
+    phone_region = c.Type(str, default="GB")
+    """Country whose national phone numbers are recognised without a +country code."""
+    redact_terms = c.ListOfItems(c.Type(str), default=[])
+    """Names and terms hidden everywhere in the room, in any case."""
+    redact_patterns = c.ListOfItems(c.Type(dict), default=[])
+    """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
+    privacy_report = c.Type(str, default=".customer-room/privacy-report.json")
+    """Where the privacy report is written (outside the site), relative to mkdocs.yml."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import RoomError
+from ..leakscan import scan_site
 from ..pipeline import RoomBuild, build_room
+from ..privacy_report import write_privacy_report
+from ..protect import detector_for
 from ..render import CSS_ASSETS, JS_ASSETS
 from ..sanitize import sanitize_html
 from ..settings import Settings
@@ -49,7 +53,30 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         loudness_target=options.clip_loudness,
         bleep=options.clip_bleep,
         disguise_factor=options.clip_disguise_pitch,
+        phone_region=options.phone_region,
+        redact_terms=tuple(options.redact_terms),
+        redact_patterns=tuple(_patterns(options.redact_patterns)),
     )
+
+
+def _patterns(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    patterns = []
+    for number, item in enumerate(items, start=1):
+        kind, pattern = item.get("kind"), item.get("pattern")
+        if not isinstance(kind, str) or not isinstance(pattern, str):
+            raise PluginError(
+                f"mkdocs.yml: redact_patterns: item {number} needs 'kind' and "
+                "'pattern', e.g. {kind: member number, pattern: 'MBR-\\d{6}'}"
+            )
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise PluginError(
+                f"mkdocs.yml: redact_patterns: item {number}: the pattern is not a "
+                f"valid regular expression ({exc})"
+            ) from None
+        patterns.append((kind, pattern))
+    return patterns
 
 
 def _nav_paths(nav: list[Any]) -> set[str]:
@@ -121,6 +148,28 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 )
             files.append(file)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Scan the built site for leaks, write the privacy report, and fail on any leak."""
+        assert self.result is not None and self.settings is not None
+        room = self.result.room
+        leaks = scan_site(
+            Path(config.site_dir),
+            detector_for(self.settings),
+            self.result.privacy.secrets,
+            [c.audio_path for c in room.clips],
+        )
+        base = Path(config.config_file_path or ".").resolve().parent
+        report_path = base / self.config.privacy_report
+        write_privacy_report(report_path, self.result, leaks)
+        log.info(self.result.privacy.summary())
+        if leaks:
+            for leak in leaks:
+                log.error(str(leak))
+            raise PluginError(
+                f"the leak scan found personal data in {len(leaks)} place(s) of the "
+                "built site — the site was not published (see the lines above)"
+            )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return sanitize_html(html)

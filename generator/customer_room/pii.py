@@ -1,0 +1,280 @@
+"""Finding personal data in text: card and account numbers, phones, emails, SSNs, IBANs, IP
+addresses, dates of birth, addresses and postcodes, numbers spoken as words, listed terms.
+
+Every detector looks at the text with number words read as digits (see :mod:`spoken`), so the
+same rules catch "4929 1234 ..." and "four nine two nine one two ...". Checksums raise
+confidence without deciding alone: a card number that fails Luhn is still a card number when the
+words around it say "card".
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban, luhn
+
+from .spoken import as_digits
+
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth)"
+)
+DIGITS_RUN = r"(?<![\d.,])(?:\d[ \-]?){%d,%d}\d(?![\d])"
+CARD_CONTEXT = re.compile(
+    r"\b(?:card|visa|master ?card|amex|american express|debit|credit|"
+    r"long number|number on the front|pan)\b",
+    re.I,
+)
+VERSION_CONTEXT = re.compile(r"\b(?:version|ver|v|release|build|update)\W{0,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True)
+class CustomPattern:
+    kind: str
+    pattern: str
+
+
+def _context(words: str, value: str, gap: int = 30) -> re.Pattern[str]:
+    """``value`` when ``words`` come shortly before it (the value alone is the hit)."""
+    return re.compile(rf"(?:{words})\b[^\d\n]{{0,{gap}}}?(?P<v>{value})", re.I)
+
+
+CONTEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "social security number",
+        _context(r"\bsocial security(?: number)?|\bssn", r"(?:\d[ \-]?){8}\d(?!\d)"),
+    ),
+    (
+        "account number",
+        _context(
+            r"\baccount (?:number|no\.?|#)|\bacct(?: no\.?)?|\ba/c", r"(?:\d[ \-]?){5,11}\d(?!\d)"
+        ),
+    ),
+    (
+        "routing number",
+        _context(
+            r"\brouting(?: number)?|\bsort code|\baba(?: number)?|"
+            r"\btransit number",
+            r"\d{2}[\- ]\d{2}[\- ]\d{2}(?!\d)|(?:\d ?){8}\d(?!\d)",
+        ),
+    ),
+    (
+        "security code",
+        _context(
+            r"\bcvv2?|\bcvc2?|\bcsc|\bsecurity code|\bverification code|"
+            r"\b(?:three|3) digits (?:on|at) the back",
+            r"\d(?: ?\d){2,3}(?!\d)",
+        ),
+    ),
+    ("pin", _context(r"\bpin(?: number| code)?", r"\d(?: ?\d){3,5}(?!\d)")),
+    (
+        "expiry date",
+        _context(
+            r"\bexpir(?:y|es|ed|ation)(?: date)?|\bexp\b|\bvalid (?:until|"
+            r"thru|through|to)|\bend date",
+            rf"(?:0 ?)?(?:1[0-2]|[1-9]) ?(?:/|-|\s) ?(?:20 ?)?\d{{2}}(?!\d)|"
+            rf"{MONTHS}\.? (?:20 ?)?\d{{2}}(?!\d)",
+        ),
+    ),
+    (
+        "date of birth",
+        _context(
+            r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bbirth ?date|"
+            r"\bbirthday(?: is)?",
+            rf"\d{{1,2}}[/.\- ]\d{{1,2}}[/.\- ](?:\d{{4}}|\d{{2}})(?!\d)|"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: (?:\d ?){{2,4}}"
+            rf"(?:\d\d)?)?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{2,4}})?|"
+            rf"(?:the )?(?:\d{{1,2}} )?{ORDINALS} (?:of )?{MONTHS}"
+            rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?",
+            gap=20,
+        ),
+    ),
+    ("postcode", _context(r"\bzip(?: code)?", r"\d{5}(?:-\d{4})?(?!\d)")),
+]
+
+SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+SPOKEN_EMAIL = re.compile(
+    r"\b[a-z0-9]+(?:(?: dot | underscore | dash )[a-z0-9]+)* at [a-z0-9\-]+"
+    r"(?: dot [a-z0-9\-]+)*? dot (?:com|co dot uk|org|net|io|edu|gov|uk|info|biz)\b",
+    re.I,
+)
+IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+STREET = re.compile(
+    r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:[A-Za-z'\-]+ ){1,3}?(?P<type>street|road|avenue|lane|"
+    r"row|drive|crescent|terrace|boulevard|mews|parade|highway|way|place|close|court|walk|hill|"
+    r"square|grove|gardens|st|rd|ave|ln|dr|ct|pl|blvd|hwy)\b\.?", re.I)
+# Words that are streets only when written as a name ("Harbour Way", not "one small way").
+WEAK_STREET_TYPES = {"way", "place", "close", "court", "walk", "hill", "square", "grove",
+                     "gardens", "st", "rd", "ave", "ln", "dr", "ct", "pl", "blvd", "hwy"}
+UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
+
+
+class Detector:
+    """Finds personal data in a piece of text; configured once per room."""
+
+    def __init__(
+        self, region: str = "GB", terms: Iterable[str] = (), patterns: Iterable[CustomPattern] = ()
+    ) -> None:
+        self.region = region
+        self.terms = [t for t in terms if t.strip()]
+        self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
+
+    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
+        """Every piece of personal data in ``text``, non-overlapping, in order."""
+        digits = as_digits(text)
+        candidates: list[Hit] = []
+        for finder in self._finders():
+            for kind, start, end in finder(digits.text):
+                source_start, source_end = digits.source_span(start, end)
+                while source_start < source_end and text[source_start].isspace():
+                    source_start += 1
+                candidates.append(
+                    Hit(kind, source_start, source_end, text[source_start:source_end])
+                )
+        for term in [*self.terms, *extra_terms]:
+            for match in re.finditer(rf"(?<!\w){re.escape(term.strip())}(?!\w)", text, re.I):
+                candidates.append(Hit(term_kind(term), match.start(), match.end(), match.group()))
+        return _without_overlaps(candidates)
+
+    def _finders(self) -> list[Callable[[str], Iterator[tuple[str, int, int]]]]:
+        return [
+            _ibans,
+            _emails,
+            _cards,
+            _ssns,
+            _context_values,
+            self._phones,
+            _ips,
+            _addresses,
+            self._custom,
+        ]
+
+    def _phones(self, text: str) -> Iterator[tuple[str, int, int]]:
+        seen: set[tuple[int, int]] = set()
+        for region in dict.fromkeys([self.region, "US"]):
+            matcher = phonenumbers.PhoneNumberMatcher(
+                text, region, leniency=phonenumbers.Leniency.POSSIBLE
+            )
+            for match in matcher:
+                digits = re.sub(r"\D", "", match.raw_string)
+                international = match.raw_string.lstrip().startswith("+")
+                if (len(digits) >= 10 or (international and len(digits) >= 9)) and (
+                    match.start,
+                    match.end,
+                ) not in seen:
+                    seen.add((match.start, match.end))
+                    yield "phone number", match.start, match.end
+
+    def _custom(self, text: str) -> Iterator[tuple[str, int, int]]:
+        for kind, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                yield kind, match.start(), match.end()
+
+
+def term_kind(term: str) -> str:
+    """What a listed term is, for its marker: a number, or (most often) a name."""
+    return "number" if any(ch.isdigit() for ch in term) else "name"
+
+
+PRIORITY = [
+    "iban",
+    "email address",
+    "card number",
+    "social security number",
+    "account number",
+    "routing number",
+    "security code",
+    "pin",
+    "expiry date",
+    "date of birth",
+    "phone number",
+    "ip address",
+    "street address",
+    "postcode",
+    "name",
+    "number",
+]
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    def rank(hit: Hit) -> tuple[int, int]:
+        order = PRIORITY.index(hit.kind) if hit.kind in PRIORITY else len(PRIORITY)
+        return order, hit.start
+
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=rank):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _ibans(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in IBAN.finditer(text.upper()):
+        if iban.is_valid(match.group()):
+            yield "iban", match.start(), match.end()
+
+
+def _emails(text: str) -> Iterator[tuple[str, int, int]]:
+    for pattern in (EMAIL, SPOKEN_EMAIL):
+        for match in pattern.finditer(text):
+            yield "email address", match.start(), match.end()
+
+
+def _cards(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in re.finditer(DIGITS_RUN % (11, 18), text):
+        digits = re.sub(r"\D", "", match.group())
+        if not 12 <= len(digits) <= 19:
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if luhn.is_valid(digits) or CARD_CONTEXT.search(before):
+            yield "card number", match.start(), match.end()
+
+
+def _ssns(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in SSN.finditer(text):
+        yield "social security number", match.start(), match.end()
+
+
+def _context_values(text: str) -> Iterator[tuple[str, int, int]]:
+    for kind, pattern in CONTEXT_RULES:
+        for match in pattern.finditer(text):
+            yield kind, match.start("v"), match.end("v")
+
+
+def _ips(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in IPV4.finditer(text):
+        try:
+            ipaddress.IPv4Address(match.group())
+        except ValueError:
+            continue
+        if not VERSION_CONTEXT.search(text[max(0, match.start() - 12) : match.start()]):
+            yield "ip address", match.start(), match.end()
+
+
+def _addresses(text: str) -> Iterator[tuple[str, int, int]]:
+    for match in STREET.finditer(text):
+        kind = match.group("type")
+        if kind.lower() not in WEAK_STREET_TYPES or kind[0].isupper():
+            yield "street address", match.start(), match.end()
+    for match in UK_POSTCODE.finditer(text):
+        if any(ch.isdigit() for ch in match.group()) and any(ch.isalpha() for ch in match.group()):
+            yield "postcode", match.start(), match.end()
