@@ -224,3 +224,12 @@ def test_loudness_meter_agrees_with_pyloudnorm() -> None:
         expected = pyloudnorm.Meter(rate).integrated_loudness(signal)
         assert abs(integrated_loudness(signal, rate) - expected) < 0.05
     assert integrated_loudness(np.zeros(16000), 16000) == float("-inf")
+
+
+def test_recordings_over_the_length_limit_are_refused(tmp_path: Path) -> None:
+    source = write_recording(speechlike(3), tmp_path / "call.pcm.wav")
+    with pytest.raises(AudioError, match=r"over the limit of 0\.02"):
+        read_recording(source, max_seconds=1.2)
+    m4a = write_recording(speechlike(3), tmp_path / "call.m4a")  # decoded by ffmpeg first
+    with pytest.raises(AudioError, match="minutes long"):
+        read_recording(m4a, max_seconds=1.2)

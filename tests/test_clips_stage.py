@@ -20,7 +20,7 @@ RoomMaker = Callable[[dict[str, str | bytes]], Path]
 PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"
 VTT = (
     "WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello, you are through to the bank.\n\n"
-    "00:00:03.000 --> 00:00:05.500\n<v Customer>Hi, this is Ada Byrne calling.\n"
+    "00:00:03.000 --> 00:00:05.500\n<v Customer>Hi, this is Jo Fenwick calling.\n"
 )
 
 
@@ -33,6 +33,7 @@ def clip_yaml(audio: str, **extra: str) -> str:
         f"audio: {audio}",
         "transcript: call.vtt",
         *[f"{k}: {v}" for k, v in extra.items()],
+        "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -122,7 +123,7 @@ def test_named_caller_is_hidden_in_page_and_audio(
         make_room,
         tmp_path,
         {
-            "good": clip_yaml("good.pcm.wav", redact_terms="[Ada Byrne]"),
+            "good": clip_yaml("good.pcm.wav", redact_terms="[Jo Fenwick]"),
         },
     )
     (root / "content/quotes.yml").write_text(
@@ -134,7 +135,7 @@ def test_named_caller_is_hidden_in_page_and_audio(
     assert result.exit_code == 0, result.stderr
     page = (site / "clips/good/index.html").read_text()
     transcript = page.split('class="cr-transcript"', 1)[1]
-    assert "Byrne" not in transcript
+    assert "Fenwick" not in transcript
     assert transcript.count('aria-label="name removed">[name]</span>') == 1  # one marker a run
     assert 'href="../clips/good/#t=3.5"' in (site / "quotes/index.html").read_text()
     [mp3] = list((site / "media/clips").glob("good-*.mp3"))
@@ -146,3 +147,13 @@ def test_named_caller_is_hidden_in_page_and_audio(
     assert 3.0 - 0.15 <= start < end <= 5.5 + 0.15, "the name is hidden inside its own line"
     assert tone_share(out[int(start * RATE) : int(end * RATE)]) > 0.5
     assert tone_share(out[int((start - 0.3) * RATE) : int((start - 0.05) * RATE)]) < 0.1
+
+
+def test_a_recording_over_the_size_limit_is_refused(make_room: RoomMaker, tmp_path: Path) -> None:
+    root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
+    settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", max_clip_megabytes=0.1)
+    _, report = read_room(settings)
+    assert [str(p) for p in report.errors] == [
+        "clips/good.yml:5: audio: the recording is 0 MB, over the limit of 0.1 MB — cut it to "
+        "the moment you want to show"
+    ]

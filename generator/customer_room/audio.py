@@ -55,15 +55,30 @@ class AudioPlan:
     bitrate_kbps: int
 
 
-def read_recording(path: Path) -> AudioSegment:
-    """The recording as 16-bit samples at its own rate; :class:`AudioError` when it is not audio."""
+def read_recording(path: Path, max_seconds: float = 3600.0) -> AudioSegment:
+    """The recording as 16-bit samples at its own rate; :class:`AudioError` when it is not audio
+    or longer than ``max_seconds`` (checked before it is decoded, where the format says)."""
     _check_complete_wav(path)
+    try:
+        length = soundfile.info(str(path)).duration
+    except (soundfile.LibsndfileError, RuntimeError, ValueError):
+        length = 0.0
+    if length > max_seconds:
+        raise AudioError(
+            f"is {length / 60:.0f} minutes long, over the limit of "
+            f"{max_seconds / 60:g} — cut it to the moment you want to show"
+        )
     try:
         samples, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, ValueError):
         samples, rate = _read_with_ffmpeg(path)
     if len(samples) < rate // 10:
         raise AudioError("has no audio in it (shorter than 0.1 s) — export the recording again")
+    if len(samples) / rate > max_seconds:
+        raise AudioError(
+            f"is {len(samples) / rate / 60:.0f} minutes long, over the limit of "
+            f"{max_seconds / 60:g} — cut it to the moment you want to show"
+        )
     return AudioSegment(
         np.ascontiguousarray(samples).tobytes(),
         frame_rate=rate,

@@ -14,8 +14,11 @@ from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from .align import align_transcript, fill_gaps
 from .audio import AudioPlan, Span, alignment_samples, read_recording, render_audio
+from .dtmf import keypad_spans
 from .errors import Report
 from .generated import GeneratedFile
 from .redact import audio_spans
@@ -24,7 +27,7 @@ from .settings import Settings
 from .transcript import Transcript, Turn, Word
 from .workpool import run_jobs
 
-CLIP_FORMAT_VERSION = 1
+CLIP_FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class ClipJob:
     plan: AudioPlan
     out_dir: Path
     stem: str
+    max_seconds: float = 3600.0
 
 
 @dataclass
@@ -113,17 +117,20 @@ def _job_for(entry: ClipEntry, settings: Settings) -> ClipJob:
         plan,
         settings.cache_dir / "clips" / key,
         f"{entry.slug}-{key[:8]}",
+        settings.max_clip_minutes * 60,
     )
 
 
 def process_clip(job: ClipJob) -> ClipMedia:
     """Decode, align, plan the redactions, and render one clip (runs in a worker process)."""
     transcript = _copy(job.transcript)
-    recording = read_recording(job.source)
+    recording = read_recording(job.source, job.max_seconds)
     if not all(w.timed for w in transcript.words):
         align_transcript(transcript, alignment_samples(recording))
     fill_gaps(transcript, recording.duration_seconds)
-    spans = audio_spans(transcript, list(job.explicit_spans))
+    mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
+    keypad = keypad_spans(mono, recording.frame_rate)
+    spans = audio_spans(transcript, [*job.explicit_spans, *keypad])
     end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
     local_spans = _shift_spans(spans, job.plan.trim_start, end)
     plan = replace(job.plan, spans=tuple(local_spans))

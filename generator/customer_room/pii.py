@@ -121,10 +121,30 @@ IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 STREET = re.compile(
     r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:[A-Za-z'\-]+ ){1,3}?(?P<type>street|road|avenue|lane|"
     r"row|drive|crescent|terrace|boulevard|mews|parade|highway|way|place|close|court|walk|hill|"
-    r"square|grove|gardens|st|rd|ave|ln|dr|ct|pl|blvd|hwy)\b\.?", re.I)
+    r"square|grove|gardens|st|rd|ave|ln|dr|ct|pl|blvd|hwy)\b\.?",
+    re.I,
+)
 # Words that are streets only when written as a name ("Harbour Way", not "one small way").
-WEAK_STREET_TYPES = {"way", "place", "close", "court", "walk", "hill", "square", "grove",
-                     "gardens", "st", "rd", "ave", "ln", "dr", "ct", "pl", "blvd", "hwy"}
+WEAK_STREET_TYPES = {
+    "way",
+    "place",
+    "close",
+    "court",
+    "walk",
+    "hill",
+    "square",
+    "grove",
+    "gardens",
+    "st",
+    "rd",
+    "ave",
+    "ln",
+    "dr",
+    "ct",
+    "pl",
+    "blvd",
+    "hwy",
+}
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
 

@@ -21,6 +21,8 @@ class Settings:
     loudness_target: float = -16.0
     bleep: str = "tone"
     disguise_factor: float = 0.82
+    max_clip_minutes: float = 30.0
+    max_clip_megabytes: float = 200.0
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
     redact_patterns: tuple[tuple[str, str], ...] = ()

@@ -38,13 +38,23 @@ def validate_room(room: Room, settings: Settings, report: Report) -> None:
     _check_page_slugs(room, report)
     for entry in room.personas:
         _check_photo(entry, room.root, settings, report)
-    _check_clips(room, report)
+    _check_clips(room, settings, report)
 
 
-def _check_clips(room: Room, report: Report) -> None:
+def _check_clips(room: Room, settings: Settings, report: Report) -> None:
     slugs = [p.slug for p in room.personas]
     for entry in room.clips:
         clip = entry.clip
+        megabytes = entry.audio_path.stat().st_size / 1_000_000
+        if megabytes > settings.max_clip_megabytes:
+            report.error(
+                entry.path,
+                f"the recording is {megabytes:.0f} MB, over the limit of "
+                f"{settings.max_clip_megabytes:g} MB — cut it to the moment you want "
+                "to show",
+                line=entry.lines.get("audio"),
+                field="audio",
+            )
         if room.persona(clip.persona) is None:
             close = difflib.get_close_matches(clip.persona, slugs, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "use a persona's folder name"

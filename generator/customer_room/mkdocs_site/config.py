@@ -32,6 +32,11 @@ class RoomPluginConfig(base.Config):
     clip_disguise_pitch = c.Type(float, default=0.82)
     """Pitch factor for clips with voice_disguise (below 1 is lower); duration is kept."""
 
+    clip_max_minutes = c.Type(float, default=30.0)
+    """Longest recording accepted, in minutes (longer ones are refused with a clear error)."""
+    clip_max_megabytes = c.Type(float, default=200.0)
+    """Largest recording file accepted, in megabytes."""
+
     phone_region = c.Type(str, default="GB")
     """Country whose national phone numbers are recognised without a +country code."""
     redact_terms = c.ListOfItems(c.Type(str), default=[])

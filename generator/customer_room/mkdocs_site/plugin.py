@@ -53,6 +53,8 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         loudness_target=options.clip_loudness,
         bleep=options.clip_bleep,
         disguise_factor=options.clip_disguise_pitch,
+        max_clip_minutes=options.clip_max_minutes,
+        max_clip_megabytes=options.clip_max_megabytes,
         phone_region=options.phone_region,
         redact_terms=tuple(options.redact_terms),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
