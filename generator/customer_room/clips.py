@@ -27,7 +27,7 @@ from .settings import Settings
 from .transcript import Transcript, Turn, Word
 from .workpool import run_jobs
 
-CLIP_FORMAT_VERSION = 2
+CLIP_FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)
