@@ -197,6 +197,8 @@ class Detector:
             for match in matcher:
                 digits = re.sub(r"\D", "", match.raw_string)
                 international = match.raw_string.lstrip().startswith("+")
+                if _inside_word(text, match.start, match.end):
+                    continue  # part of a code such as a parcel tracking number
                 if (len(digits) >= 10 or (international and len(digits) >= 9)) and (
                     match.start,
                     match.end,
@@ -245,6 +247,12 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or after.isalnum()
 
 
 def _ibans(text: str) -> Iterator[tuple[str, int, int]]:
