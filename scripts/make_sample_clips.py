@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from sample_calls import CALLS
 
-from audiohelpers import speak
+from audiohelpers import speak, write_recording
 from customer_room.align import align_words
-from customer_room.ffmpeg import ffmpeg_path
 from customer_room.transcript import Word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,33 +108,8 @@ def export(stereo: np.ndarray, kind: str, target: Path) -> None:
         "mp3": ["-ar", "16000", "-c:a", "libmp3lame", "-b:a", "24k"],
         "m4a": ["-ar", "16000", "-c:a", "aac", "-b:a", "24k"],
     }[kind]
-    band = "highpass=f=300,lowpass=f=3400"
-    subprocess.run(
-        [
-            ffmpeg_path(),
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "s16le",
-            "-ar",
-            str(RATE),
-            "-ac",
-            "2",
-            "-i",
-            "pipe:0",
-            "-af",
-            band,
-            "-ac",
-            "1" if mono else "2",
-            "-map_metadata",
-            "-1",
-            *codec,
-            str(target),
-        ],
-        input=stereo.tobytes(),
-        check=True,
-    )
+    band = ["-af", "highpass=f=300,lowpass=f=3400", "-ac", "1" if mono else "2"]
+    write_recording(stereo, target, RATE, 2, [*band, "-map_metadata", "-1", *codec])
 
 
 def is_number(word: Word) -> bool:

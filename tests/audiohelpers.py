@@ -37,9 +37,17 @@ def speechlike(seconds: float, seed: int = 1, rate: int = RATE) -> np.ndarray:
     return (signal * 32767).astype(np.int16)
 
 
-def write_recording(samples: np.ndarray, target: Path, rate: int = RATE, channels: int = 1) -> Path:
-    """Encode interleaved int16 ``samples`` as ``target`` (format from its name) with ffmpeg."""
-    kind = next(k for k in FORMATS if target.name.endswith(k))
+def write_recording(
+    samples: np.ndarray,
+    target: Path,
+    rate: int = RATE,
+    channels: int = 1,
+    output: list[str] | None = None,
+) -> Path:
+    """Encode interleaved int16 ``samples`` as ``target`` with ffmpeg: in the format its name
+    gives (``call.mulaw.wav``), or with the ``output`` arguments given."""
+    if output is None:
+        output = FORMATS[next(k for k in FORMATS if target.name.endswith(k))]
     subprocess.run(
         [
             ffmpeg_path(),
@@ -54,7 +62,7 @@ def write_recording(samples: np.ndarray, target: Path, rate: int = RATE, channel
             str(channels),
             "-i",
             "pipe:0",
-            *FORMATS[kind],
+            *output,
             str(target),
         ],
         input=samples.astype("<i2").tobytes(),

@@ -13,10 +13,17 @@ import yaml
 from customer_room.pii import Detector
 
 CORPUS = Path(__file__).resolve().parent / "pii_corpus.yml"
-MUST_FIND_ALL = ["card number", "phone number", "email address", "social security number",
-                 "iban", "spoken card number"]
-NUMBER_WORD = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double)\b",
-                         re.I)
+MUST_FIND_ALL = [
+    "card number",
+    "phone number",
+    "email address",
+    "social security number",
+    "iban",
+    "spoken card number",
+]
+NUMBER_WORD = re.compile(
+    r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double)\b", re.I
+)
 
 
 def load_cases() -> list[tuple[str, set[str]]]:
@@ -42,8 +49,9 @@ def scores() -> dict[str, Counter[str]]:
                 found = found | {"spoken card number"}
         for kind in labels | found:
             tally = tallies.setdefault(kind, Counter())
-            tally["tp" if kind in labels and kind in found else
-                  "fn" if kind in labels else "fp"] += 1
+            tally[
+                "tp" if kind in labels and kind in found else "fn" if kind in labels else "fp"
+            ] += 1
         if found - {"spoken card number"} != expected:
             misses.append((text, sorted(expected), sorted(found)))
     print("\nkind                      cases  precision  recall")
@@ -62,13 +70,16 @@ def test_the_corpus_is_large_and_balanced() -> None:
     negatives = [c for c in cases if not c[1]]
     assert len(negatives) >= 50
     kinds = Counter(k for _, expected in cases for k in expected)
-    assert all(kinds[k] >= 5 for k in ("card number", "phone number", "email address",
-                                       "social security number", "iban"))
+    assert all(
+        kinds[k] >= 5
+        for k in ("card number", "phone number", "email address", "social security number", "iban")
+    )
 
 
 @pytest.mark.parametrize("kind", MUST_FIND_ALL)
 def test_recall_is_total_where_a_miss_is_unacceptable(
-        scores: dict[str, Counter[str]], kind: str) -> None:
+    scores: dict[str, Counter[str]], kind: str
+) -> None:
     tally = scores[kind]
     assert tally["tp"] > 0 and tally["fn"] == 0, tally
 
