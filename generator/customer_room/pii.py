@@ -59,7 +59,7 @@ def _context(words: str, value: str, gap: int = 30) -> re.Pattern[str]:
 CONTEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "social security number",
-        _context(r"\bsocial security(?: number)?|\bssn", r"(?:\d[ \-]?){8}\d(?!\d)"),
+        _context(r"\bsocial security(?: number)?|\bssn", r"(?:\d[ \-,]{0,2}){8}\d(?!\d)"),
     ),
     (
         "account number",
@@ -72,7 +72,7 @@ CONTEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
         _context(
             r"\brouting(?: number)?|\bsort code|\baba(?: number)?|"
             r"\btransit number",
-            r"\d{2}[\- ]\d{2}[\- ]\d{2}(?!\d)|(?:\d ?){8}\d(?!\d)",
+            r"\d ?\d[\-, ]{1,2}\d ?\d[\-, ]{1,2}\d ?\d(?!\d)|(?:\d ?){8}\d(?!\d)",
         ),
     ),
     (
@@ -119,8 +119,8 @@ SPOKEN_EMAIL = re.compile(
 )
 IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 STREET = re.compile(
-    r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:[A-Za-z'\-]+ ){1,3}?(?P<type>street|road|avenue|lane|"
-    r"row|drive|crescent|terrace|boulevard|mews|parade|highway|way|place|close|court|walk|hill|"
+    r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:(?!the\b)[A-Za-z'\-]+ ){1,2}?"
+    r"(?P<type>street|road|avenue|lane|row|drive|crescent|terrace|boulevard|mews|parade|highway|way|place|close|court|walk|hill|"
     r"square|grove|gardens|st|rd|ave|ln|dr|ct|pl|blvd|hwy)\b\.?",
     re.I,
 )
@@ -228,8 +228,8 @@ PRIORITY = [
     "pin",
     "expiry date",
     "date of birth",
-    "phone number",
     "ip address",
+    "phone number",
     "street address",
     "postcode",
     "name",

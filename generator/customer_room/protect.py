@@ -155,8 +155,15 @@ def _protect_clip(clip: ClipEntry, detector: Detector, report: Report, log: Priv
     for number, turn in enumerate(clip.transcript.turns, start=1):
         for index, word in enumerate(turn.words):
             if word.redacted:  # already hidden by the transcription service ([PII])
-                log.redactions.append({"file": clip.path, "kind": word.redacted, "turn": number,
-                                       "words": [index, index], "by": "transcript"})
+                log.redactions.append(
+                    {
+                        "file": clip.path,
+                        "kind": word.redacted,
+                        "turn": number,
+                        "words": [index, index],
+                        "by": "transcript",
+                    }
+                )
         text, _ = word_offsets(turn)
         hits = detector.find(text, terms)
         for hit, indices in mark_words(turn, hits):
