@@ -6,6 +6,7 @@ import csv
 import difflib
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, 
 from .transcript import read_transcript
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+DocT = TypeVar("DocT")
 
 PERSONA_FILE_NAMES = ("persona.md", "index.md")
 
@@ -100,6 +102,30 @@ def _read(path: Path, root: Path, report: Report) -> str | None:
     return None
 
 
+def _valid_slug(slug: str, where: str, what: str, suffix: str, report: Report) -> bool:
+    """A name that becomes an address: lowercase letters, digits and dashes."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        return True
+    report.error(
+        where,
+        f"{what} address — use lowercase letters, digits and dashes, e.g. "
+        f"'{_slugify(slug)}{suffix}'",
+    )
+    return False
+
+
+def _parse(path: Path, root: Path, report: Report, parse: Callable[[str], DocT]) -> DocT | None:
+    """Read and parse one content file, reporting what is wrong with it."""
+    text = _read(path, root, report)
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except SourceError as exc:
+        report.error(relative_name(path, root), exc.message, line=exc.line)
+        return None
+
+
 def _load_personas(root: Path, report: Report) -> list[PersonaEntry]:
     folder = root / "personas"
     if not folder.is_dir():
@@ -134,20 +160,12 @@ def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry
         return None
     name = relative_name(md_path, root)
     slug = persona_dir.name
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        report.error(
-            relative_name(persona_dir, root),
-            "folder name is the persona's address — use lowercase letters, digits "
-            f"and dashes, e.g. '{_slugify(slug)}'",
-        )
+    if not _valid_slug(
+        slug, relative_name(persona_dir, root), "folder name is the persona's", "", report
+    ):
         return None
-    text = _read(md_path, root, report)
-    if text is None:
-        return None
-    try:
-        doc = parse_front_matter(text)
-    except SourceError as exc:
-        report.error(name, exc.message, line=exc.line)
+    doc = _parse(md_path, root, report, parse_front_matter)
+    if doc is None:
         return None
     persona = build_model(Persona, doc.meta.data, doc.meta, name, report)
     if persona is None:
@@ -252,13 +270,8 @@ def _load_pages(root: Path, report: Report) -> list[PageEntry]:
     entries = []
     for path in sorted(folder.rglob("*.md")):
         name = relative_name(path, root)
-        text = _read(path, root, report)
-        if text is None:
-            continue
-        try:
-            doc = parse_front_matter(text)
-        except SourceError as exc:
-            report.error(name, exc.message, line=exc.line)
+        doc = _parse(path, root, report, parse_front_matter)
+        if doc is None:
             continue
         page = build_model(FreePage, doc.meta.data, doc.meta, name, report)
         if page is None:
@@ -291,20 +304,10 @@ def _load_clips(root: Path, report: Report) -> list[ClipEntry]:
 def _load_clip(path: Path, root: Path, report: Report) -> ClipEntry | None:
     name = relative_name(path, root)
     slug = path.stem
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        report.error(
-            name,
-            "the file name is the clip's address — use lowercase letters, digits "
-            f"and dashes, e.g. '{_slugify(slug)}.yml'",
-        )
+    if not _valid_slug(slug, name, "the file name is the clip's", ".yml", report):
         return None
-    text = _read(path, root, report)
-    if text is None:
-        return None
-    try:
-        doc = parse_yaml(text)
-    except SourceError as exc:
-        report.error(name, exc.message, line=exc.line)
+    doc = _parse(path, root, report, parse_yaml)
+    if doc is None:
         return None
     clip = build_model(Clip, doc.data, doc, name, report)
     if clip is None:
