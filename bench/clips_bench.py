@@ -79,6 +79,7 @@ def make_room(folder: Path, count: int) -> None:
             f"title: Call {index}\npersona: ada\nmoment: praise\ntone: positive\n"
             f"audio: call{index}.mulaw.wav\ntranscript: call{index}.json\n"
             "trim: {start: 1.0, end: 59.0}\nchannels: {agent: left, customer: right}\n"
+            "consent: {reference: CR-1, date: 2026-01-05, scope: benchmark}\n"
         )
 
 

@@ -19,8 +19,9 @@ from audiohelpers import (
     tone_share,
     write_recording,
 )
-from customer_room.audio import AudioPlan, Span, _redact, _segment, read_recording, render_audio
+from customer_room.audio import AudioPlan, _redact, _segment, read_recording, render_audio
 from customer_room.ffmpeg import AudioError
+from customer_room.spans import Span
 
 SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))
 
@@ -124,7 +125,7 @@ def test_speech_remains_outside_the_spans(decoded: AudioSegment, tmp_path: Path)
 
 def test_duration_loudness_and_no_tags(decoded: AudioSegment, tmp_path: Path) -> None:
     target = tmp_path / "clip.mp3"
-    duration, peaks = render_audio(decoded, plan(), target)
+    duration, peaks, _ = render_audio(decoded, plan(), target)
     out = decode(target)
     assert abs(len(out) / RATE - 10.0) < 0.05
     assert abs(duration - 10.0) < 0.05
@@ -158,7 +159,7 @@ def test_stereo_agent_and_customer_are_mixed_down(tmp_path: Path) -> None:
     recording = read_recording(source)
     assert (recording.channels, recording.frame_rate) == (2, 8000)
     target = tmp_path / "clip.mp3"
-    duration, _ = render_audio(recording, plan((), trim_start=0.0, trim_end=None), target)
+    duration, _, _ = render_audio(recording, plan((), trim_start=0.0, trim_end=None), target)
     assert abs(duration - 4.0) < 0.05
     assert metadata_of(target).strip() == ";FFMETADATA1"
 
@@ -170,7 +171,7 @@ def test_voice_disguise_keeps_timing(tmp_path: Path) -> None:
         np.column_stack([left * 0, right]).ravel(), tmp_path / "call.pcm.wav", channels=2
     )
     target = tmp_path / "clip.mp3"
-    duration, _ = render_audio(
+    duration, _, _ = render_audio(
         read_recording(source), plan((), trim_start=0.0, trim_end=None, customer_channel=1), target
     )
     out = decode(target)

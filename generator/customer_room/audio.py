@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import tempfile
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import soundfile
 from scipy.signal import resample_poly
 
+from .dtmf import keypad_spans
 from .ffmpeg import DECODE_FAILED, AudioError, decode_to_wav, encode_mp3, pitch_shift
 from .loudness import integrated_loudness
+from .spans import Span, merge_spans
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", RuntimeWarning)  # pydub warns when ffmpeg is not on PATH
@@ -30,15 +32,6 @@ TONE_HZ = 1000.0
 TONE_LEVEL = 0.25
 FADE_MS = 30
 PEAK_BARS = 240
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of a recording, in seconds."""
-
-    start: float
-    end: float
-    kind: str = "personal data"
 
 
 @dataclass(frozen=True)
@@ -133,19 +126,6 @@ def alignment_samples(recording: AudioSegment) -> np.ndarray:
     return np.asarray(np.clip(resampled, -32768, 32767), dtype=np.int16)
 
 
-def merge_spans(spans: list[Span], pad: float = 0.0) -> list[Span]:
-    """Spans padded on both sides, overlapping ones joined (the first one's kind is kept)."""
-    merged: list[Span] = []
-    for span in sorted(spans, key=lambda s: s.start):
-        start, end = max(0.0, span.start - pad), span.end + pad
-        if merged and start <= merged[-1].end:
-            last = merged[-1]
-            merged[-1] = Span(last.start, max(last.end, end), last.kind)
-        else:
-            merged.append(Span(start, end, span.kind))
-    return merged
-
-
 def _samples(segment: AudioSegment) -> np.ndarray:
     return np.array(segment.get_array_of_samples(), dtype=np.int16)
 
@@ -158,8 +138,9 @@ def _segment(samples: np.ndarray, rate: int) -> AudioSegment:
 
 def render_audio(
     recording: AudioSegment, plan: AudioPlan, target: Path
-) -> tuple[float, list[float]]:
-    """Write the clip's MP3; return its duration in seconds and waveform peaks (0..1)."""
+) -> tuple[float, list[float], list[Span]]:
+    """Write the clip's MP3; return its duration in seconds, waveform peaks (0..1) and the spans
+    hidden (the plan's, and any keypad tones found in the clip)."""
     rate = recording.frame_rate
     first = round(plan.trim_start * rate)
     frames = int(recording.frame_count())
@@ -172,12 +153,14 @@ def render_audio(
         )
     clip = recording.get_sample_slice(first, last)
     clip = _downmix(clip, plan)
+    spans = merge_spans([*plan.spans, *keypad_spans(_samples(clip), rate)])
+    plan = replace(plan, spans=tuple(spans))
     clip = _redact(clip, plan)
     clip = _match_loudness(clip, plan.target_lufs)
     clip = clip.fade_in(FADE_MS).fade_out(FADE_MS)
     samples = _samples(clip)
     encode_mp3(samples, rate, target, plan.bitrate_kbps)
-    return len(samples) / rate, _peaks(samples)
+    return len(samples) / rate, _peaks(samples), spans
 
 
 def _downmix(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:

@@ -10,24 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from .align import align_transcript, fill_gaps
-from .audio import AudioPlan, Span, alignment_samples, read_recording, render_audio
-from .dtmf import keypad_spans
+from .audio import AudioPlan, alignment_samples, read_recording, render_audio
 from .errors import Report
 from .generated import GeneratedFile
 from .redact import audio_spans
 from .room import ClipEntry, Room
 from .settings import Settings
+from .spans import Span
 from .transcript import Transcript, Turn, Word
 from .workpool import run_jobs
 
-CLIP_FORMAT_VERSION = 3
+CLIP_FORMAT_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -57,14 +56,19 @@ class ClipMedia:
 def process_clips(
     room: Room, settings: Settings, report: Report, executor: Executor | None = None
 ) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
-    jobs = {entry.slug: _job_for(entry, settings) for entry in room.clips}
+    jobs: dict[str, ClipJob] = {}
+
+    def prepared() -> Iterator[tuple[str, ClipJob]]:
+        for entry in room.clips:
+            jobs[entry.slug] = _job_for(entry, settings)
+            yield entry.slug, jobs[entry.slug]
 
     def failed(slug: str, exc: Exception) -> None:
         entry = next(c for c in room.clips if c.slug == slug)
         report.error(entry.audio_name, str(exc))
 
     results = run_jobs(
-        jobs,
+        prepared(),
         process_clip,
         cached_clip,
         label="clips",
@@ -128,15 +132,13 @@ def process_clip(job: ClipJob) -> ClipMedia:
     if not all(w.timed for w in transcript.words):
         align_transcript(transcript, alignment_samples(recording))
     fill_gaps(transcript, recording.duration_seconds)
-    mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
-    keypad = keypad_spans(mono, recording.frame_rate)
-    spans = audio_spans(transcript, [*job.explicit_spans, *keypad])
+    spans = audio_spans(transcript, list(job.explicit_spans))
     end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
     local_spans = _shift_spans(spans, job.plan.trim_start, end)
     plan = replace(job.plan, spans=tuple(local_spans))
     job.out_dir.mkdir(parents=True, exist_ok=True)
     name = f"{job.stem}.mp3"
-    duration, peaks = render_audio(recording, plan, job.out_dir / name)
+    duration, peaks, local_spans = render_audio(recording, plan, job.out_dir / name)
     result = ClipMedia(
         name, duration, peaks, _shift_transcript(transcript, job.plan.trim_start, end), local_spans
     )
@@ -190,11 +192,25 @@ def _shift_transcript(transcript: Transcript, start: float, end: float) -> Trans
 
 
 def _copy(transcript: Transcript) -> Transcript:
-    return transcript_from_json(transcript_json(transcript))
+    return Transcript(
+        [Turn(t.speaker, [replace(w) for w in t.words], t.start, t.end) for t in transcript.turns]
+    )
 
 
 def transcript_json(transcript: Transcript) -> list[dict[str, object]]:
-    return [asdict(turn) for turn in transcript.turns]
+    # Written out by hand: dataclasses.asdict deep-copies, and this runs for every clip.
+    return [
+        {
+            "speaker": t.speaker,
+            "start": t.start,
+            "end": t.end,
+            "words": [
+                {"text": w.text, "start": w.start, "end": w.end, "redacted": w.redacted}
+                for w in t.words
+            ],
+        }
+        for t in transcript.turns
+    ]
 
 
 def transcript_from_json(data: list[dict[str, object]]) -> Transcript:

@@ -94,7 +94,7 @@ def process_photos(
         )
 
     results = run_jobs(
-        jobs,
+        jobs.items(),
         render_photo,
         cached_photo,
         label="photos",

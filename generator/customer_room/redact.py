@@ -7,8 +7,8 @@ plus the spans written in the clip file. A marked word without a time hides its 
 
 from __future__ import annotations
 
-from .audio import Span, merge_spans
 from .pii import Hit
+from .spans import Span, merge_spans
 from .transcript import Transcript, Turn, Word
 
 WORD_PAD_SECONDS = 0.15

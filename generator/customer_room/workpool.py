@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from .progress import Progress
@@ -21,8 +21,16 @@ def cpu_count() -> int:
     return os.cpu_count() or 1
 
 
+def _one_thread_each() -> None:
+    """Worker processes already run one per core: a BLAS pool of threads inside each one would
+    only fight them (and ffmpeg) for the same cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def run_jobs(
-    jobs: Mapping[Key, Job],
+    jobs: Iterable[tuple[Key, Job]],
     work: Callable[[Job], Result],
     cached: Callable[[Job], Result | None],
     *,
@@ -31,24 +39,28 @@ def run_jobs(
     on_error: Callable[[Key, Exception], None],
     executor: Executor | None = None,
 ) -> dict[Key, Result]:
-    """Results for every job: from the cache where present, else computed by ``work`` in a pool.
+    """Results for every (key, job): from the cache where present, else computed by ``work`` in a
+    pool of processes (started only when there is work).
 
     A job that fails is handed to ``on_error`` with its key; the others still finish.
     """
     results: dict[Key, Result] = {}
-    todo: dict[Key, Job] = {}
-    for key, job in jobs.items():
-        hit = cached(job)
-        if hit is None:
-            todo[key] = job
-        else:
-            results[key] = hit
-    if not todo:
-        return results
-    pool = executor or ProcessPoolExecutor(max_workers=min(len(todo), workers or cpu_count()))
-    progress = Progress(label, len(todo))
+    futures: dict[Key, Future[Result]] = {}
+    pool: Executor | None = executor
     try:
-        futures = {key: pool.submit(work, job) for key, job in todo.items()}
+        # Jobs are submitted as they come, so preparing the next (hashing its file) overlaps
+        # with the work on the first.
+        for key, job in jobs:
+            hit = cached(job)
+            if hit is not None:
+                results[key] = hit
+                continue
+            if pool is None:
+                pool = ProcessPoolExecutor(
+                    max_workers=workers or cpu_count(), initializer=_one_thread_each
+                )
+            futures[key] = pool.submit(work, job)
+        progress = Progress(label, len(futures))
         for key, future in futures.items():
             try:
                 results[key] = future.result()
@@ -56,6 +68,6 @@ def run_jobs(
                 on_error(key, exc)
             progress.advance()
     finally:
-        if executor is None:
+        if executor is None and pool is not None:
             pool.shutdown()
     return results
