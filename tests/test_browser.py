@@ -204,3 +204,26 @@ def test_clip_filter_narrows_the_list(page: Page, site_url: str) -> None:
     page.select_option("select[name=moment]", "delight")
     moments = cards.evaluate_all("cards => cards.map(c => c.dataset.moment)")
     assert 0 < len(moments) < total and set(moments) == {"delight"}
+
+
+def test_calendar_timeline_and_subscribe_links(page: Page, site_url: str) -> None:
+    page.goto(site_url + "visits/", wait_until="networkidle")
+    calendar = page.locator("svg.cr-calendar")
+    assert calendar.is_visible()
+    assert calendar.locator("rect").count() >= 28
+    assert calendar.locator("text", has_text="today").count() == 1
+    assert page.locator(".cr-calendar-list li").count() >= 4, "the calendar's text equivalent"
+    link = page.locator(".cr-subscribe a").first
+    href = link.get_attribute("href") or ""
+    assert href.endswith("visits.ics")
+    feed = page.request.get(page.url + href)
+    assert feed.ok and feed.text().startswith("BEGIN:VCALENDAR")
+    page.goto(site_url + "lending/", wait_until="networkidle")
+    timeline = page.locator("svg.cr-timeline")
+    assert timeline.is_visible() and timeline.locator("rect.cr-timeline__bar").count() >= 1
+    box = timeline.bounding_box()
+    assert box is not None and box["width"] > 300
+    feed = page.request.get(
+        page.url + (page.locator(".cr-subscribe a").first.get_attribute("href") or "")
+    )
+    assert "BEGIN:VEVENT" in feed.text()

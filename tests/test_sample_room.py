@@ -48,12 +48,15 @@ def test_every_page_is_there(built: tuple[Path, Result, dict[str, str]]) -> None
     expected += [f"personas/{p.slug}/index.html" for p in room.personas]
     expected += [f"{p.slug}/index.html" for p in room.pages]
     expected += ["clips/index.html"] + [f"clips/{c.slug}/index.html" for c in room.clips]
+    expected += ["visits/index.html", "lending/index.html", "visits.ics", "lending.ics"]
     missing = [path for path in expected if not (site / path).is_file()]
     assert not missing
     home = (site / "index.html").read_text()
     for persona in room.personas:
         assert persona.persona.name in home
     assert "cr-featured" in home
+    # 24 November 2026 is a Tuesday: the weekly billing visit is on the home page.
+    assert "Today on the floor" in home and "Sam Lee" in home
 
 
 def test_the_sample_room_is_rich_enough(built: tuple[Path, Result, dict[str, str]]) -> None:

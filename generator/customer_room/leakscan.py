@@ -82,16 +82,21 @@ def _readable_text(path: Path) -> str:
             return raw
     if path.suffix.lower() in (".html", ".htm", ".xml"):
         attributes = " ".join(ATTRIBUTE_TEXT.findall(raw))
-        body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", raw, flags=re.S | re.I)
-        body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
-        body = re.sub(r"<[^>]+>", "", body)
-        return html.unescape(body + "\n" + attributes)
+        return html.unescape(_without_markup(raw) + "\n" + attributes)
     return raw
+
+
+def _without_markup(text: str) -> str:
+    """What a reader sees: no scripts, styles or drawings (an SVG calendar is a grid of numbers),
+    no comments, no tags."""
+    text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return re.sub(r"<[^>]+>", "", text)
 
 
 def _strings(data: object) -> Iterator[str]:
     if isinstance(data, str):
-        yield re.sub(r"<[^>]+>", "", html.unescape(data))
+        yield _without_markup(html.unescape(data))
     elif isinstance(data, dict):
         for value in data.values():
             yield from _strings(value)

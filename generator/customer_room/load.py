@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 from .clip_models import Clip
 from .errors import Report, relative_name
 from .models import FreePage, Persona, Quote
-from .room import ClipEntry, PageEntry, PersonaEntry, QuoteEntry, Room
+from .room import ClipEntry, LendEntry, PageEntry, PersonaEntry, QuoteEntry, Room, VisitEntry
+from .schedule_models import Lend, Visit
 from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, read_text
 from .transcript import read_transcript
 
@@ -32,6 +33,12 @@ def load_room(root: Path, report: Report) -> Room:
     room.quotes = _load_quotes(root, report)
     room.pages = _load_pages(root, report)
     room.clips = _load_clips(root, report)
+    room.visits = [VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)]
+    room.lends = [LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)]
+    for stem in ("visits", "lending"):
+        for path in (root / "content").glob(f"{stem}.*"):
+            changed = path.stat().st_mtime
+            room.schedule_changed[stem] = max(room.schedule_changed.get(stem, 0.0), changed)
     return room
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .calendar_feeds import feed_files
 from .clips import ClipMedia, process_clips
 from .errors import Report, RoomError
 from .ffmpeg import AudioError, ffmpeg_path
@@ -12,8 +13,10 @@ from .generated import GeneratedFile
 from .load import load_room
 from .photos import process_photos
 from .protect import PrivacyLog, protect_room
-from .render import render_room, site_nav
+from .render import Schedules, render_room, site_nav
 from .room import Room
+from .schedule import lend_times, room_zone, validate_schedules, visit_times
+from .schedule_views import group_lends, group_visits
 from .settings import Settings
 from .validate import validate_room
 
@@ -42,7 +45,24 @@ def read_room(settings: Settings) -> tuple[Room, Report]:
     report = Report()
     room = load_room(settings.room_dir, report)
     validate_room(room, settings, report)
+    if room.visits or room.lends:
+        zone = room_zone(settings.timezone, report)
+        if zone is not None:
+            validate_schedules(room, zone, settings.today, report)
     return room, report
+
+
+def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | None:
+    if not room.visits and not room.lends:
+        return None
+    zone = room_zone(settings.timezone, report)
+    if zone is None:
+        return None
+    return Schedules(
+        zone,
+        group_visits(visit_times(room, zone, settings.today), settings.today),
+        group_lends(lend_times(room, settings.today), settings.today),
+    )
 
 
 def build_room(settings: Settings) -> RoomBuild:
@@ -59,7 +79,24 @@ def build_room(settings: Settings) -> RoomBuild:
     images, photo_files = process_photos(room, settings, report)
     clip_media, clip_files = process_clips(room, settings, report)
     _stop_on_errors(report)
-    files = render_room(room, images, clip_media, settings) + photo_files + clip_files
+    schedules = _schedules(room, settings, report)
+    feeds = (
+        []
+        if schedules is None
+        else feed_files(
+            room,
+            schedules.zone,
+            settings.site_name,
+            settings.today,
+            settings.state_dir / "calendar-state.json",
+        )
+    )
+    files = (
+        render_room(room, images, clip_media, settings, schedules)
+        + photo_files
+        + clip_files
+        + feeds
+    )
     counts = {
         "pages": sum(1 for f in files if f.is_page),
         "personas": len(room.personas),

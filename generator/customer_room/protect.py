@@ -81,6 +81,14 @@ def protect_room(room: Room, settings: Settings, report: Report) -> PrivacyLog:
         page.page = _clean_model(page.page, ["summary"], detector, page.path, log)
     for clip in room.clips:
         _protect_clip(clip, detector, report, log)
+    for visit in room.visits:
+        visit.visit = _clean_model(
+            visit.visit, ["focus", "notes"], detector, visit.path, log, line=visit.line
+        )
+    for lend in room.lends:
+        lend.lend = _clean_model(
+            lend.lend, ["goals", "outcome"], detector, lend.path, log, line=lend.line
+        )
     return log
 
 

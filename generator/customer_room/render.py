@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .calendar_feeds import slug
 from .clip_models import Moment
 from .clips import ClipMedia
 from .generated import GeneratedFile
 from .models import Tone
 from .photos import PersonaImage
 from .room import ClipEntry, QuoteEntry, Room
+from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .settings import Settings
 from .transcript import Turn, Word
 from .urls import relative_url
@@ -96,11 +101,21 @@ class PageRenderer:
         return GeneratedFile(path, text)
 
 
+@dataclass
+class Schedules:
+    """The schedules relative to the build date, for the pages and the home page."""
+
+    zone: ZoneInfo
+    visits: VisitGroups
+    lends: LendGroups
+
+
 def render_room(
     room: Room,
     images: dict[str, PersonaImage],
     clip_media: dict[str, ClipMedia],
     settings: Settings,
+    schedules: Schedules | None = None,
 ) -> list[GeneratedFile]:
     """Every page and asset the room adds to the site."""
     render = PageRenderer(room, images, clip_media, settings)
@@ -111,6 +126,9 @@ def render_room(
             "home.md.j2",
             featured=featured_quote(room, settings),
             featured_clip=_featured_clip(published, settings),
+            schedules=None
+            if schedules is None
+            else {"visits_today": schedules.visits.today, "away_now": schedules.lends.away_now},
         ),
         render.page("personas/index.md", "persona_index.md.j2"),
         render.page("quotes/index.md", "quotes.md.j2", themes=_themes(room)),
@@ -153,8 +171,48 @@ def render_room(
                 meta=page_meta(page.title, page.page.summary, page.page.tags),
             )
         )
+    files += _schedule_pages(render, room, schedules, settings)
     files += asset_files()
     return files
+
+
+def _schedule_pages(
+    render: PageRenderer, room: Room, schedules: Schedules | None, settings: Settings
+) -> list[GeneratedFile]:
+    if schedules is None:
+        return []
+    files = []
+    if room.visits:
+        departments = sorted({v.visit.department for v in room.visits})
+        files.append(
+            render.page(
+                "visits.md",
+                "visits.md.j2",
+                groups=schedules.visits,
+                month_name=settings.today.strftime("%B %Y"),
+                month_svg=month_svg(schedules.visits.month, settings.today),
+                departments=[(d, f"visits-{slug(d)}.ics") for d in departments],
+                changed=_changed(room, "visits", schedules.zone),
+            )
+        )
+    if room.lends:
+        files.append(
+            render.page(
+                "lending.md",
+                "lending.md.j2",
+                groups=schedules.lends,
+                timeline_svg=timeline_svg(schedules.lends.window, settings.today),
+                changed=_changed(room, "lending", schedules.zone),
+            )
+        )
+    return files
+
+
+def _changed(room: Room, stem: str, zone: ZoneInfo) -> str:
+    stamp = room.schedule_changed.get(stem)
+    if stamp is None:
+        return "unknown"
+    return dt.datetime.fromtimestamp(stamp, zone).strftime("%d %b %Y at %H:%M")
 
 
 def page_meta(title: str, description: str | None, tags: list[str]) -> dict[str, Any]:
@@ -198,6 +256,10 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
     ]
     if room.clips:
         nav.append({"Clips": "clips/index.md"})
+    if room.visits:
+        nav.append({"Peer visits": "visits.md"})
+    if room.lends:
+        nav.append({"Lending program": "lending.md"})
     guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
     if guides:
         nav.append({"Guides": guides})

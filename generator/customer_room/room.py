@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote
+from .schedule_models import Lend, Visit
 from .transcript import Transcript
 
 
@@ -48,12 +49,29 @@ class ClipEntry:
 
 
 @dataclass
+class VisitEntry:
+    visit: Visit
+    path: str
+    line: int
+
+
+@dataclass
+class LendEntry:
+    lend: Lend
+    path: str
+    line: int
+
+
+@dataclass
 class Room:
     root: Path
     personas: list[PersonaEntry] = field(default_factory=list)
     quotes: list[QuoteEntry] = field(default_factory=list)
     pages: list[PageEntry] = field(default_factory=list)
     clips: list[ClipEntry] = field(default_factory=list)
+    visits: list[VisitEntry] = field(default_factory=list)
+    lends: list[LendEntry] = field(default_factory=list)
+    schedule_changed: dict[str, float] = field(default_factory=dict)
 
     def persona(self, slug: str | None) -> PersonaEntry | None:
         return next((p for p in self.personas if p.slug == slug), None)

@@ -10,12 +10,15 @@ from pydantic import BaseModel
 
 from .clip_models import Clip
 from .models import FreePage, Persona, QuotesFile
+from .schedule_models import LendingFile, VisitsFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "persona": (Persona, "Front matter of personas/<slug>/persona.md"),
     "quotes": (QuotesFile, "content/quotes.yml"),
     "page": (FreePage, "Front matter of a free page in content/"),
     "clip": (Clip, "clips/<slug>.yml"),
+    "visits": (VisitsFile, "content/visits.yml"),
+    "lending": (LendingFile, "content/lending.yml"),
 }
 
 

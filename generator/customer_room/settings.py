@@ -23,6 +23,13 @@ class Settings:
     disguise_factor: float = 0.82
     max_clip_minutes: float = 30.0
     max_clip_megabytes: float = 200.0
+    timezone: str = "Europe/London"
+    site_name: str = "Customer Room"
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
     redact_patterns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def state_dir(self) -> Path:
+        """Where the room keeps what must outlive the cache (calendar revisions, the report)."""
+        return self.room_dir / ".customer-room"

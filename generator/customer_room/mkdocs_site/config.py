@@ -37,6 +37,9 @@ class RoomPluginConfig(base.Config):
     clip_max_megabytes = c.Type(float, default=200.0)
     """Largest recording file accepted, in megabytes."""
 
+    timezone = c.Type(str, default="Europe/London")
+    """The room's time zone (IANA name): schedules, calendars and 'today' are read in it."""
+
     phone_region = c.Type(str, default="GB")
     """Country whose national phone numbers are recognised without a +country code."""
     redact_terms = c.ListOfItems(c.Type(str), default=[])

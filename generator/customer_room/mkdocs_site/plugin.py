@@ -56,6 +56,8 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         max_clip_minutes=options.clip_max_minutes,
         max_clip_megabytes=options.clip_max_megabytes,
         phone_region=options.phone_region,
+        timezone=options.timezone,
+        site_name=config.site_name,
         redact_terms=tuple(options.redact_terms),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
     )

@@ -1,0 +1,114 @@
+"""Typed models of the two programs' schedules: peer visits (``content/visits.yml``/``.csv``) and
+the lending program (``content/lending.yml``/``.csv``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
+
+from .models import ContentModel, Slug, Text
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def day(value: object) -> object:
+    """A date as people and spreadsheets write it: 2026-03-05, 05/03/2026 (day first), or an
+    Excel serial number (46086)."""
+    if isinstance(value, int) and 20_000 < value < 80_000:
+        return EXCEL_EPOCH + dt.timedelta(days=value)
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{5}", text):
+            return EXCEL_EPOCH + dt.timedelta(days=int(text))
+        match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+        if match:
+            d, m, y = (int(g) for g in match.groups())
+            return dt.date(y, m, d)
+    return value
+
+
+def clock(value: object) -> object:
+    """A time of day: 9:30, 09:30, 9.30 or 14:00."""
+    if isinstance(value, int):  # YAML reads 9:30 as sexagesimal minutes
+        return dt.time(value // 60, value % 60)
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", value)
+        if match:
+            return dt.time(int(match.group(1)), int(match.group(2)))
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(day)]
+Clock = Annotated[dt.time, BeforeValidator(clock)]
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Visit(ContentModel):
+    """A peer visit: someone from another function sits with agents."""
+
+    id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
+    visitor: Text = Field(description="who visits, e.g. 'Sam Lee'")
+    role: Text | None = Field(None, description="their role, e.g. 'Product manager'")
+    department: Text = Field(description="their department, e.g. 'Marketing'")
+    date: Day = Field(description="the day, YYYY-MM-DD (or DD/MM/YYYY)")
+    start: Clock = Field(description="start time, HH:MM")
+    end: Clock = Field(description="end time, HH:MM")
+    host: Text = Field(description="the agent or team they sit with")
+    focus: Text | None = Field(None, description="what they come for, e.g. 'billing calls'")
+    status: Status = Field(Status.PLANNED, description="planned, confirmed, done or cancelled")
+    seats: int = Field(1, ge=1, description="seats the host has for visitors")
+    party: int = Field(1, ge=1, description="how many people come")
+    notes: Text | None = Field(None, description="afterwards: what we learned")
+    repeat: Text | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+
+    @model_validator(mode="after")
+    def _times(self) -> Visit:
+        if self.end <= self.start:
+            raise ValueError("the visit must end after it starts")
+        return self
+
+
+class Lend(ContentModel):
+    """An agent lent to another function for a while."""
+
+    id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
+    agent: Text = Field(description="the agent lent, e.g. 'Shona Reid'")
+    home_team: Text = Field(description="their team in the contact center")
+    host_function: Text = Field(description="where they go, e.g. 'Claims operations'")
+    start: Day = Field(description="first day, YYYY-MM-DD")
+    end: Day = Field(description="last day, YYYY-MM-DD")
+    host_contact: Text | None = Field(None, description="who looks after them there")
+    goals: list[Text] = Field(default_factory=list, description="a list: what they go to learn")
+    outcome: Text | None = Field(None, description="afterwards: what they brought back")
+    status: Status = Field(Status.CONFIRMED, description="planned, confirmed, done or cancelled")
+    repeat: Text | None = Field(None, description="an RRULE for lends that recur")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+
+    @model_validator(mode="after")
+    def _dates(self) -> Lend:
+        if self.end < self.start:
+            raise ValueError("the lend must end on or after its first day")
+        return self
+
+
+class VisitsFile(BaseModel):
+    """``content/visits.yml``: a list of visits under ``visits:`` (used for its JSON Schema)."""
+
+    visits: list[Visit] = Field(description="the list of visits")
+
+
+class LendingFile(BaseModel):
+    """``content/lending.yml``: a list of lends under ``lending:`` (used for its JSON Schema)."""
+
+    lending: list[Lend] = Field(description="the list of lends")

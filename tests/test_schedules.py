@@ -1,0 +1,239 @@
+"""Peer visits and lending: validation, pages relative to --today, and iCalendar feeds that two
+independent readers accept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import vobject
+from click.testing import Result
+from dateutil.rrule import rrulestr
+
+from conftest import ROOMS
+from customer_room.pipeline import build_room, read_room
+from customer_room.settings import Settings
+
+RoomMaker = Callable[[dict[str, str | bytes]], Path]
+LONDON = ZoneInfo("Europe/London")
+VISIT = "visits:\n  - visitor: A\n    department: D\n"
+LEND = "lending:\n  - agent: Moira\n    home_team: T\n    host_function: X\n"
+
+
+def feeds(root: Path, today: dt.date, tmp_path: Path) -> dict[str, str]:
+    result = build_room(Settings(room_dir=root, cache_dir=tmp_path / "cache", today=today))
+    assert not result.report.problems, [str(p) for p in result.report.problems]
+    return {f.path: str(f.content) for f in result.files if f.path.endswith(".ics")}
+
+
+def test_golden_feeds(copy_room: Callable[[str], Path], tmp_path: Path) -> None:
+    made = feeds(copy_room("schedules"), dt.date(2026, 3, 20), tmp_path)
+    assert sorted(made) == [
+        "lending.ics",
+        "visits-executive.ics",
+        "visits-legal.ics",
+        "visits-marketing.ics",
+        "visits.ics",
+    ]
+    expected = ROOMS / "schedules" / "expected"
+    for name in ("visits.ics", "lending.ics"):
+        if os.environ.get("UPDATE_GOLDEN"):
+            expected.mkdir(exist_ok=True)
+            with (expected / name).open("w", encoding="utf-8", newline="") as handle:
+                handle.write(made[name])
+        with (expected / name).open(encoding="utf-8", newline="") as handle:
+            assert made[name] == handle.read()
+
+
+def test_feeds_parse_with_two_independent_readers(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    made = feeds(copy_room("schedules"), dt.date(2026, 3, 20), tmp_path)
+    calendar = icalendar.Calendar.from_ical(made["visits.ics"])
+    assert calendar["METHOD"] == "PUBLISH"
+    assert str(calendar["REFRESH-INTERVAL"].to_ical().decode()) == "PT4H"
+    assert calendar["X-PUBLISHED-TTL"] == "PT4H"
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/London"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 3
+    assert {str(e["STATUS"]) for e in events} == {"CONFIRMED", "CANCELLED"}
+    other = vobject.readOne(made["visits.ics"])
+    uids = sorted(str(e.uid.value) for e in other.vevent_list)
+    assert uids == sorted(str(e["UID"]) for e in events)
+    lends = vobject.readOne(made["lending.ics"])
+    assert lends.vevent.summary.value.startswith("On loan: Moira Campbell")
+
+
+def test_a_weekly_visit_keeps_its_local_time_across_the_clock_change(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    made = feeds(copy_room("schedules"), dt.date(2026, 3, 20), tmp_path)
+    event = next(
+        e
+        for e in icalendar.Calendar.from_ical(made["visits.ics"]).walk("VEVENT")
+        if "Sam Lee" in str(e["SUMMARY"])
+    )
+    start = event.decoded("DTSTART")
+    rule = event["RRULE"].to_ical().decode()
+    local = list(rrulestr(rule, dtstart=start.replace(tzinfo=None)))
+    dates = [d.date() for d in local]
+    assert dates == [
+        dt.date(2026, 3, 17),
+        dt.date(2026, 3, 24),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 4, 7),
+    ]  # British Summer Time starts on 29 March 2026
+    aware = [d.replace(tzinfo=LONDON) for d in local]
+    assert {d.hour for d in aware} == {10}
+    assert [d.utcoffset() for d in aware] == [dt.timedelta(0)] * 2 + [dt.timedelta(hours=1)] * 2
+    assert [d.astimezone(dt.UTC).hour for d in aware] == [10, 10, 9, 9]
+
+
+def test_all_day_lend_and_timed_visit_round_trip(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    made = feeds(copy_room("schedules"), dt.date(2026, 3, 20), tmp_path)
+    lend = icalendar.Calendar.from_ical(made["lending.ics"]).walk("VEVENT")[0]
+    assert lend.decoded("DTSTART") == dt.date(2026, 3, 30)
+    assert lend.decoded("DTEND") == dt.date(2026, 4, 11)  # the day after the last day
+    visit = next(
+        e
+        for e in icalendar.Calendar.from_ical(made["visits.ics"]).walk("VEVENT")
+        if "Dana" in str(e["SUMMARY"])
+    )
+    start, end = visit.decoded("DTSTART"), visit.decoded("DTEND")
+    assert (start.hour, end.hour, str(start.tzinfo)) == (9, 11, "Europe/London")
+    assert "shared status page" in str(visit["DESCRIPTION"])
+
+
+def test_uid_stays_and_sequence_moves_when_only_the_time_changes(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = copy_room("schedules")
+
+    def dana(made: dict[str, str]) -> icalendar.Event:
+        return next(
+            e
+            for e in icalendar.Calendar.from_ical(made["visits.ics"]).walk("VEVENT")
+            if "Dana" in str(e["SUMMARY"])
+        )
+
+    first = dana(feeds(root, dt.date(2026, 3, 20), tmp_path))
+    again = dana(feeds(root, dt.date(2026, 3, 21), tmp_path))
+    assert (again["UID"], again["SEQUENCE"]) == (first["UID"], 0)
+    visits = root / "content/visits.yml"
+    visits.write_text(visits.read_text().replace('start: "09:00"', 'start: "09:30"'))
+    moved = dana(feeds(root, dt.date(2026, 3, 22), tmp_path))
+    assert moved["UID"] == first["UID"]
+    assert moved["SEQUENCE"] == 1
+    assert moved.decoded("LAST-MODIFIED") > first.decoded("LAST-MODIFIED")
+    assert moved.decoded("DTSTART").minute == 30
+
+
+def test_today_moves_entries_between_upcoming_current_and_past(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = copy_room("schedules")
+
+    def pages(today: str) -> tuple[str, str]:
+        site = tmp_path / today
+        result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", today)
+        assert result.exit_code == 0, result.stderr
+        return (site / "visits/index.html").read_text(), (site / "lending/index.html").read_text()
+
+    def section(page: str, heading: str) -> str:
+        return page.split(f">{heading}<", 1)[1].split("<h2", 1)[0]
+
+    visits, lending = pages("2026-03-20")
+    assert "Dana Whitfield" in section(visits, "Upcoming")
+    assert "Moira Campbell" in section(lending, "Upcoming")
+    visits, lending = pages("2026-04-02")
+    assert "Dana Whitfield" in section(visits, "This week")
+    assert "Moira Campbell" in section(lending, "Away now")
+    visits, lending = pages("2026-04-20")
+    past = section(visits, "Past visits and what we learned")
+    assert "Dana Whitfield" in past and "shared status page" in past
+    assert "adjuster is booked" in section(lending, "Past lends and what they brought back")
+    assert 'href="../visits.ics"' in visits and "last changed" in visits
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {
+                "content/visits.yml": VISIT + "    date: 2026-02-30\n"
+                "    start: '10:00'\n    end: '11:00'\n    host: H\n"
+            },
+            "content/visits.yml:4: date: input should be a valid date",
+        ),
+        (
+            {
+                "content/visits.yml": VISIT + "    date: 2026-02-03\n"
+                "    start: '11:00'\n    end: '10:00'\n    host: H\n"
+            },
+            "content/visits.yml:2: value error, the visit must end after it starts",
+        ),
+        (
+            {
+                "content/visits.yml": VISIT + "    date: 2026-02-03\n"
+                "    start: '10:00'\n    end: '11:00'\n    host: H\n    repeat: FREQ=SOMETIMES\n"
+            },
+            "content/visits.yml:2: repeat: not a repeat rule",
+        ),
+        (
+            {
+                "content/visits.yml": VISIT + "    date: 2026-02-03\n"
+                "    start: '10:00'\n    end: '11:00'\n    host: H\n    party: 3\n    seats: 2\n"
+            },
+            "content/visits.yml:2: party: 3 people for 2 seat(s)",
+        ),
+        (
+            {
+                "content/lending.yml": LEND
+                + "    start: 2026-03-01\n    end: 2026-03-20\n  - agent: moira\n    home_team: T\n"
+                "    host_function: Y\n    start: 2026-03-10\n    end: 2026-03-12\n"
+            },
+            "content/lending.yml:7: start: moira is already lent from 2026-03-01 to 2026-03-20",
+        ),
+        (
+            {
+                "content/lending.yml": "id,agent,home_team,host_function,start,end\n"
+                "a,Moira,T,X,31/02/2026,46100\n"
+            },
+            "content/lending.csv:2: start: ",
+        ),
+    ],
+)
+def test_schedule_problems_name_file_line_and_field(
+    make_room: RoomMaker, tmp_path: Path, files: dict[str, str], expected: str
+) -> None:
+    if "content/lending.yml" in files and files["content/lending.yml"].startswith("id,"):
+        files = {"content/lending.csv": files.pop("content/lending.yml")}
+    root = make_room(files)  # type: ignore[arg-type]
+    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    lines = [str(p) for p in report.errors]
+    assert any(line.startswith(expected) for line in lines), lines
+
+
+def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path: Path) -> None:
+    root = make_room(
+        {
+            "content/lending.csv": b"\xef\xbb\xbfid,agent,home_team,host_function,"
+            b"start,end\na,Moira,T,X,02/03/2026,46096\n"
+        }
+    )
+    room, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    assert not report.problems
+    lend = room.lends[0].lend
+    assert (lend.start, lend.end) == (dt.date(2026, 3, 2), dt.date(2026, 3, 15))
+    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base"))
+    assert [str(p) for p in report.errors] == [
+        "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
+        "Europe/London or America/New_York"
+    ]
