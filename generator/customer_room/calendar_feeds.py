@@ -18,7 +18,7 @@ from icalendar import Calendar, Event, vRecur
 
 from .generated import GeneratedFile
 from .room import LendEntry, Room, VisitEntry
-from .schedule_models import Status
+from .schedule_models import Lend, Status, Visit
 
 REFRESH = dt.timedelta(hours=4)
 STATUS = {
@@ -94,54 +94,69 @@ def _finish(calendar: Calendar, path: str) -> GeneratedFile:
     return GeneratedFile(path, calendar.to_ical().decode("utf-8"))
 
 
-def _visit_event(
-    entry: VisitEntry, zone: ZoneInfo, revisions: Revisions, stamp: dt.datetime
+def _event(
+    uid: str,
+    model: Visit | Lend,
+    summary: str,
+    details: list[str],
+    revisions: Revisions,
+    stamp: dt.datetime,
 ) -> Event:
-    v = entry.visit
+    """What every event carries: identity, revision, summary, status, details, repeat rule."""
     event = Event()
-    uid = visit_uid(entry)
-    sequence, modified = revisions.of(uid, v.model_dump_json())
+    sequence, modified = revisions.of(uid, model.model_dump_json())
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("sequence", sequence)
     event.add("last-modified", modified)
-    event.add("summary", f"Visit: {v.visitor} ({v.department}) with {v.host}")
-    event.add("dtstart", dt.datetime.combine(v.date, v.start, zone))
-    event.add("dtend", dt.datetime.combine(v.date, v.end, zone))
-    event.add("status", STATUS[v.status])
+    event.add("summary", summary)
+    event.add("status", STATUS[model.status])
+    event.add("description", "\n".join(d for d in details if d))
+    if model.repeat:
+        event.add("rrule", vRecur.from_ical(model.repeat))
+    return event
+
+
+def _visit_event(
+    entry: VisitEntry, zone: ZoneInfo, revisions: Revisions, stamp: dt.datetime
+) -> Event:
+    v = entry.visit
     details = [
         f"Focus: {v.focus}" if v.focus else "",
         f"Role: {v.role}" if v.role else "",
         f"What we learned: {v.notes}" if v.notes else "",
     ]
-    event.add("description", "\n".join(d for d in details if d))
-    if v.repeat:
-        event.add("rrule", vRecur.from_ical(v.repeat))
+    event = _event(
+        visit_uid(entry),
+        v,
+        f"Visit: {v.visitor} ({v.department}) with {v.host}",
+        details,
+        revisions,
+        stamp,
+    )
+    event.add("dtstart", dt.datetime.combine(v.date, v.start, zone))
+    event.add("dtend", dt.datetime.combine(v.date, v.end, zone))
     return event
 
 
 def _lend_event(entry: LendEntry, revisions: Revisions, stamp: dt.datetime) -> Event:
     lend = entry.lend
-    event = Event()
-    uid = lend_uid(entry)
-    sequence, modified = revisions.of(uid, lend.model_dump_json())
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("sequence", sequence)
-    event.add("last-modified", modified)
-    event.add("summary", f"On loan: {lend.agent} ({lend.home_team}) to {lend.host_function}")
-    event.add("dtstart", lend.start)
-    event.add("dtend", lend.end + dt.timedelta(days=1))  # all-day events end the day after
-    event.add("transp", "TRANSPARENT")
-    event.add("status", STATUS[lend.status])
     details = [
         f"Host: {lend.host_contact}" if lend.host_contact else "",
         *(f"Goal: {g}" for g in lend.goals),
         f"What they brought back: {lend.outcome}" if lend.outcome else "",
     ]
-    event.add("description", "\n".join(d for d in details if d))
-    if lend.repeat:
-        event.add("rrule", vRecur.from_ical(lend.repeat))
+    event = _event(
+        lend_uid(entry),
+        lend,
+        f"On loan: {lend.agent} ({lend.home_team}) to {lend.host_function}",
+        details,
+        revisions,
+        stamp,
+    )
+    event.add("dtstart", lend.start)
+    event.add("dtend", lend.end + dt.timedelta(days=1))  # all-day events end the day after
+    event.add("transp", "TRANSPARENT")
     return event
 
 
