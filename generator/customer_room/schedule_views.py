@@ -128,11 +128,14 @@ def timeline_svg(lends: list[LendTime], today: dt.date) -> str:
             continue
         y = 28 + index * row_height
         text = escape(f"{lend.entry.lend.agent} → {lend.entry.lend.host_function}")
+        bar_x, bar_width = left + first * scale, (last - first) * scale
+        # A label that would run off the right edge ends at its bar's end instead.
+        near_edge = bar_x + 7 * len(text) > left + days * scale
+        label_x, anchor = (bar_x + bar_width - 6, "end") if near_edge else (bar_x + 6, "start")
         parts.append(
-            f'<rect class="cr-timeline__bar" x="{left + first * scale}" y="{y}" '
-            f'width="{(last - first) * scale}" height="{row_height - 8}" rx="3">'
-            f'</rect><text class="cr-timeline__text" x="{left + first * scale + 6}" '
-            f'y="{y + 17}">{text}</text>'
+            f'<rect class="cr-timeline__bar" x="{bar_x}" y="{y}" width="{bar_width}" '
+            f'height="{row_height - 8}" rx="3"></rect><text class="cr-timeline__text" '
+            f'x="{label_x}" y="{y + 17}" text-anchor="{anchor}">{text}</text>'
         )
     x = left + 60 * scale
     parts.append(
