@@ -53,10 +53,18 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
-class Visit(ContentModel):
-    """A peer visit: someone from another function sits with agents."""
+class ScheduleEntry(ContentModel):
+    """What visits and lends share: an id that keeps calendar entries in place, a repeat rule,
+    tags."""
 
     id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
+    repeat: Text | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
+    tags: list[Text] = Field(default_factory=list, description="a list of tags")
+
+
+class Visit(ScheduleEntry):
+    """A peer visit: someone from another function sits with agents."""
+
     visitor: Text = Field(description="who visits, e.g. 'Sam Lee'")
     role: Text | None = Field(None, description="their role, e.g. 'Product manager'")
     department: Text = Field(description="their department, e.g. 'Marketing'")
@@ -69,8 +77,6 @@ class Visit(ContentModel):
     seats: int = Field(1, ge=1, description="seats the host has for visitors")
     party: int = Field(1, ge=1, description="how many people come")
     notes: Text | None = Field(None, description="afterwards: what we learned")
-    repeat: Text | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
-    tags: list[Text] = Field(default_factory=list, description="a list of tags")
 
     @model_validator(mode="after")
     def _times(self) -> Visit:
@@ -79,10 +85,9 @@ class Visit(ContentModel):
         return self
 
 
-class Lend(ContentModel):
+class Lend(ScheduleEntry):
     """An agent lent to another function for a while."""
 
-    id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
     agent: Text = Field(description="the agent lent, e.g. 'Shona Reid'")
     home_team: Text = Field(description="their team in the contact center")
     host_function: Text = Field(description="where they go, e.g. 'Claims operations'")
@@ -92,8 +97,6 @@ class Lend(ContentModel):
     goals: list[Text] = Field(default_factory=list, description="a list: what they go to learn")
     outcome: Text | None = Field(None, description="afterwards: what they brought back")
     status: Status = Field(Status.CONFIRMED, description="planned, confirmed, done or cancelled")
-    repeat: Text | None = Field(None, description="an RRULE for lends that recur")
-    tags: list[Text] = Field(default_factory=list, description="a list of tags")
 
     @model_validator(mode="after")
     def _dates(self) -> Lend:
