@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .calendar_feeds import feed_files
 from .clips import ClipMedia, process_clips
 from .errors import Report, RoomError
 from .ffmpeg import AudioError, ffmpeg_path
 from .generated import GeneratedFile
+from .kiosk import KioskInput, kiosk_files
+from .kiosk_config import KioskConfig, read_kiosk_config
 from .load import load_room
 from .photos import process_photos
 from .protect import PrivacyLog, protect_room
@@ -40,16 +43,30 @@ class RoomBuild:
         return "Customer Room: " + ", ".join(parts)
 
 
+@dataclass
+class RoomRead:
+    """The room as read and validated, with the settings that were checked alongside it."""
+
+    room: Room
+    report: Report
+    kiosk: KioskConfig
+
+
 def read_room(settings: Settings) -> tuple[Room, Report]:
     """Load and validate: everything ``customer-room check`` looks at."""
+    read = _read(settings)
+    return read.room, read.report
+
+
+def _read(settings: Settings) -> RoomRead:
     report = Report()
     room = load_room(settings.room_dir, report)
     validate_room(room, settings, report)
-    if room.visits or room.lends:
-        zone = room_zone(settings.timezone, report)
-        if zone is not None:
-            validate_schedules(room, zone, settings.today, report)
-    return room, report
+    zone = room_zone(settings.timezone, report)
+    if zone is not None and (room.visits or room.lends):
+        validate_schedules(room, zone, settings.today, report)
+    kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
+    return RoomRead(room, report, kiosk)
 
 
 def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | None:
@@ -58,16 +75,21 @@ def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | No
     zone = room_zone(settings.timezone, report)
     if zone is None:
         return None
+    visits = visit_times(room, zone, settings.today)
+    lends = lend_times(room, settings.today)
     return Schedules(
         zone,
-        group_visits(visit_times(room, zone, settings.today), settings.today),
-        group_lends(lend_times(room, settings.today), settings.today),
+        group_visits(visits, settings.today),
+        group_lends(lends, settings.today),
+        visits,
+        lends,
     )
 
 
 def build_room(settings: Settings) -> RoomBuild:
     """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built."""
-    room, report = read_room(settings)
+    read = _read(settings)
+    room, report = read.room, read.report
     _stop_on_errors(report)
     privacy = protect_room(room, settings, report)
     if room.clips:
@@ -91,11 +113,25 @@ def build_room(settings: Settings) -> RoomBuild:
             settings.state_dir / "calendar-state.json",
         )
     )
+    kiosk = kiosk_files(
+        KioskInput(
+            room,
+            images,
+            clip_media,
+            read.kiosk,
+            settings.site_name,
+            settings.today,
+            zone=ZoneInfo(settings.timezone),
+            visits=schedules.visit_times if schedules else None,
+            lends=schedules.lend_times if schedules else None,
+        )
+    )
     files = (
         render_room(room, images, clip_media, settings, schedules)
         + photo_files
         + clip_files
         + feeds
+        + kiosk
     )
     counts = {
         "pages": sum(1 for f in files if f.is_page),

@@ -21,6 +21,7 @@ from .generated import GeneratedFile
 from .models import Tone
 from .photos import PersonaImage
 from .room import ClipEntry, QuoteEntry, Room
+from .schedule import LendTime, VisitTime
 from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .settings import Settings
 from .transcript import Turn, Word
@@ -108,6 +109,8 @@ class Schedules:
     zone: ZoneInfo
     visits: VisitGroups
     lends: LendGroups
+    visit_times: list[VisitTime]
+    lend_times: list[LendTime]
 
 
 def render_room(

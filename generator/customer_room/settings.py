@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Settings:
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
     redact_patterns: tuple[tuple[str, str], ...] = ()
+    kiosk: dict[str, Any] = field(default_factory=dict)
+    config_file: Path | None = None
 
     @property
     def state_dir(self) -> Path:

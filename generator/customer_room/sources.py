@@ -61,6 +61,15 @@ def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int)
             _record_lines(item, (*loc, index), lines, offset)
 
 
+def yaml_lines(text: str) -> dict[Loc, int]:
+    """Where each key of a YAML text is, without building its values (any tag is fine)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, 0)
+    return lines
+
+
 class _RoomLoader(yaml.SafeLoader):
     """Safe YAML where dates stay text, so the models can explain an impossible date per field."""
 

@@ -48,3 +48,7 @@ class RoomPluginConfig(base.Config):
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
     privacy_report = c.Type(str, default=".customer-room/privacy-report.json")
     """Where the privacy report is written (outside the site), relative to mkdocs.yml."""
+
+    kiosk = c.Type(dict, default={})
+    """The kiosk screen at /kiosk/: slides, seconds, order, dayparts, open, orientation, theme,
+    poll_minutes, shift_pixels, shift_minutes, sound (see the README)."""

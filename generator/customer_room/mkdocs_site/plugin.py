@@ -60,6 +60,8 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         site_name=config.site_name,
         redact_terms=tuple(options.redact_terms),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
+        kiosk=dict(options.kiosk),
+        config_file=Path(config.config_file_path).resolve() if config.config_file_path else None,
     )
 
 

@@ -1,0 +1,693 @@
+/* Customer Room kiosk: rotates the room's slides on a screen for days without anyone touching it.
+ *
+ * - data.json holds every slide and the settings from mkdocs.yml; the address can override them
+ *   for one screen: ?seconds=8 (or quotes:5,personas:8), slides=quotes,personas, order=shuffle,
+ *   orientation=portrait, theme=dark, poll_minutes=1, shift=0, sound=on.
+ * - Two slide frames take turns: the next slide is built and its photo decoded in the hidden
+ *   frame, then laid over the shown one, so there is never a blank frame.
+ * - version.json is polled; a new build's data is loaded and its photos fetched in the
+ *   background, then it replaces the old data at the next slide, without reloading the page.
+ * - When the server cannot be reached, the screen keeps rotating what it has (photos are kept
+ *   in memory as blobs); a slide that cannot be shown is skipped.
+ * - Times of day (dayparts, opening hours, "today") are read in the room's time zone.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("kiosk");
+  if (!root) return;
+
+  var TYPES = ["personas", "quotes", "clips", "visits", "lending"];
+  var DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+  var RETRY_MS = 5000;
+  var CLOSED_CHECK_MS = 30000;
+  var MAX_TRIES = 12;
+  var LOG_SIZE = 50;
+  var FADE_MS = 800; // keep in step with kiosk.css
+
+  var stage = root.querySelector(".kiosk__stage");
+  var frames = root.querySelectorAll(".kiosk__slide");
+  var statusLine = root.querySelector(".kiosk__status");
+  var pauseButton = root.querySelector(".kiosk__pause");
+  var params = new URLSearchParams(location.search);
+  var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  // What tests and people diagnosing a screen can read: window.customerRoomKiosk.
+  var state = {
+    version: root.getAttribute("data-loaded-version"),
+    data: null,
+    pending: null,
+    config: null,
+    changes: 0,
+    skipped: 0,
+    online: true,
+    closed: false,
+    paused: false,
+    current: null,
+    busy: false,
+    log: [],
+    photos: function () { return images.size; },
+  };
+  window.customerRoomKiosk = state;
+
+  var front = 0; // index of the frame on show
+  var turn = 0; // round-robin position over slide types
+  var cursors = {}; // sequence: next index per type
+  var bags = {}; // shuffle: ids still to show per type
+  var lastShown = {};
+  var images = new Map(); // photo address -> blob: URL, so photos survive the server going away
+  var slideTimer = 0;
+  var pollTimer = 0;
+  var tickTimer = 0;
+  var lastShift = 0;
+  var shiftStep = 0;
+  var audio = null;
+  var clearTimer = 0;
+
+  /* ---------- settings ---------- */
+
+  function number(text) {
+    var value = parseFloat(text);
+    return isFinite(value) && value > 0 ? value : null;
+  }
+
+  function settings(base) {
+    var config = JSON.parse(JSON.stringify(base));
+    var seconds = params.get("seconds");
+    if (seconds) {
+      seconds.split(",").forEach(function (part) {
+        var pieces = part.split(":");
+        if (pieces.length === 1 && number(pieces[0])) {
+          TYPES.forEach(function (t) { config.seconds[t] = number(pieces[0]); });
+        } else if (pieces.length === 2 && TYPES.indexOf(pieces[0]) >= 0 && number(pieces[1])) {
+          config.seconds[pieces[0]] = number(pieces[1]);
+        }
+      });
+    }
+    var slides = params.get("slides");
+    if (slides) {
+      var chosen = slides.split(",").filter(function (t) { return TYPES.indexOf(t) >= 0; });
+      if (chosen.length) {
+        config.slides = chosen;
+        config.dayparts = []; // one screen's own choice wins over the room's dayparts
+      }
+    }
+    [["order", ["sequence", "shuffle"]], ["orientation", ["auto", "landscape", "portrait"]],
+     ["theme", ["auto", "light", "dark"]]].forEach(function (option) {
+      var value = params.get(option[0]);
+      if (value && option[1].indexOf(value) >= 0) config[option[0]] = value;
+    });
+    if (number(params.get("poll_minutes"))) config.poll_minutes = number(params.get("poll_minutes"));
+    if (params.get("shift") !== null && isFinite(parseInt(params.get("shift"), 10))) {
+      config.shift_pixels = Math.max(0, parseInt(params.get("shift"), 10));
+    }
+    if (params.get("sound")) config.sound = /^(on|1|true|yes)$/i.test(params.get("sound"));
+    if (params.get("open") === "always") config.open = [];
+    return config;
+  }
+
+  /* ---------- the room's clock ---------- */
+
+  var zoneFormat = null;
+
+  function roomTime(date) {
+    if (!zoneFormat) {
+      zoneFormat = new Intl.DateTimeFormat("en-US", {
+        timeZone: state.data.zone, year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23", weekday: "short",
+      });
+    }
+    var parts = {};
+    zoneFormat.formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    var weekday = parts.weekday.toLowerCase().slice(0, 3);
+    return {
+      day: parts.year + "-" + parts.month + "-" + parts.day,
+      minutes: (parseInt(parts.hour, 10) % 24) * 60 + parseInt(parts.minute, 10),
+      weekday: weekday,
+      yesterday: DAYS[(DAYS.indexOf(weekday) + 6) % 7],
+    };
+  }
+
+  function within(stretch, time) {
+    if (stretch.from < stretch.to) {
+      return stretch.days.indexOf(time.weekday) >= 0 &&
+        time.minutes >= stretch.from && time.minutes < stretch.to;
+    }
+    // Past midnight: from "from" on one of its days until "to" the morning after.
+    return (stretch.days.indexOf(time.weekday) >= 0 && time.minutes >= stretch.from) ||
+      (stretch.days.indexOf(time.yesterday) >= 0 && time.minutes < stretch.to);
+  }
+
+  function isOpen(time) {
+    var open = state.config.open;
+    return !open.length || open.some(function (stretch) { return within(stretch, time); });
+  }
+
+  function typesAt(time) {
+    var config = state.config;
+    var part = config.dayparts.find(function (d) { return within(d, time); });
+    var types = part ? part.slides : config.slides;
+    return types.filter(function (t) { return available(t); });
+  }
+
+  function available(type) {
+    var items = state.data[type];
+    return Array.isArray(items) && items.length > 0;
+  }
+
+  /* ---------- choosing the next slide ---------- */
+
+  function shuffled(items) {
+    var ids = items.map(function (item, i) { return i; });
+    for (var i = ids.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = ids[i]; ids[i] = ids[j]; ids[j] = swap;
+    }
+    return ids;
+  }
+
+  function pickIndex(type) {
+    var count = single(type) ? 1 : state.data[type].length;
+    if (state.config.order === "shuffle") {
+      if (!bags[type] || !bags[type].length) {
+        bags[type] = shuffled(new Array(count).fill(0));
+        // No repeat across the seam between two rounds either.
+        if (count > 1 && bags[type][bags[type].length - 1] === lastShown[type]) bags[type].reverse();
+      }
+      return bags[type].pop();
+    }
+    var index = (cursors[type] || 0) % count;
+    cursors[type] = index + 1;
+    return index;
+  }
+
+  function single(type) {
+    // Visits and lending are one slide each, made from the schedule at the moment it shows.
+    return type === "visits" || type === "lending";
+  }
+
+  function nextPick(time) {
+    var types = typesAt(time);
+    if (!types.length) return null;
+    var type = types[turn % types.length];
+    turn += 1;
+    var index = pickIndex(type);
+    lastShown[type] = index;
+    return { type: type, index: index };
+  }
+
+  /* ---------- building slides ---------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function sizeClass(text) {
+    var n = (text || "").length;
+    return n > 320 ? " is-very-long" : n > 160 ? " is-long" : "";
+  }
+
+  var build = {
+    personas: function (item) {
+      var slide = el("article", "k-persona");
+      var figure = el("div", "k-persona__photo");
+      var img = el("img");
+      img.alt = item.alt || "";
+      img.setAttribute("data-src", item.photo);
+      figure.appendChild(img);
+      var words = el("div", "k-persona__words");
+      words.appendChild(el("p", "k-kicker", "Meet"));
+      words.appendChild(el("h1", "k-persona__name", item.name));
+      words.appendChild(el("p", "k-persona__segment", item.segment));
+      words.appendChild(el("p", "k-persona__tagline" + sizeClass(item.tagline), "“" + item.tagline + "”"));
+      if (item.quote) {
+        words.appendChild(el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote));
+      }
+      slide.appendChild(figure);
+      slide.appendChild(words);
+      return slide;
+    },
+
+    quotes: function (item) {
+      var slide = el("article", "k-quote k-tone--" + item.tone);
+      slide.appendChild(el("p", "k-kicker", "In their words · " + item.tone_label));
+      slide.appendChild(el("blockquote", "k-quote__text" + sizeClass(item.text), "“" + item.text + "”"));
+      if (item.who) {
+        slide.appendChild(el("p", "k-quote__who", "— " + item.who + (item.segment ? ", " + item.segment : "")));
+      }
+      return slide;
+    },
+
+    clips: function (item) {
+      if (!item.lines || !item.lines.length) return null;
+      var slide = el("article", "k-clip k-tone--" + item.tone);
+      slide.appendChild(el("p", "k-kicker", "From a call · " + item.moment + (item.who ? " · " + item.who : "")));
+      slide.appendChild(el("h1", "k-clip__title", item.title));
+      slide.appendChild(waveform(item));
+      var list = el("ol", "k-clip__lines");
+      item.lines.forEach(function (line) {
+        var li = el("li", "k-line");
+        li.setAttribute("data-start", line.start);
+        li.setAttribute("data-end", line.end);
+        li.appendChild(el("span", "k-line__who", line.who));
+        var text = el("span", "k-line__text");
+        line.parts.forEach(function (part, i) {
+          if (i) text.appendChild(document.createTextNode(" "));
+          if (part[0] === "removed") {
+            var marker = el("span", "k-removed", "[" + part[1] + "]");
+            marker.setAttribute("role", "img");
+            marker.setAttribute("aria-label", part[1] + " removed");
+            text.appendChild(marker);
+          } else {
+            text.appendChild(document.createTextNode(part[1]));
+          }
+        });
+        li.appendChild(text);
+        list.appendChild(li);
+      });
+      slide.appendChild(list);
+      return slide;
+    },
+
+    visits: function (item, time) {
+      var today = [], week = [];
+      var weekEnd = addDays(time.day, 7 - ((DAYS.indexOf(time.weekday) + 6) % 7));
+      state.data.visits.forEach(function (visit) {
+        var start = new Date(visit.start);
+        var day = roomTime(start).day;
+        if (day === time.day) today.push(visit);
+        else if (day > time.day && day < weekEnd) week.push(visit);
+      });
+      if (!today.length && !week.length) return null;
+      var slide = el("article", "k-list k-visits");
+      slide.appendChild(el("p", "k-kicker", "Peer visits"));
+      slide.appendChild(el("h1", "k-list__title", today.length ? "Visiting us today" : "Visiting us this week"));
+      slide.appendChild(visitList(today.length ? today : week, !today.length));
+      if (today.length && week.length) {
+        slide.appendChild(el("h2", "k-list__subtitle", "Later this week"));
+        slide.appendChild(visitList(week, true));
+      }
+      return slide;
+    },
+
+    lending: function (item, time) {
+      var away = state.data.lending.filter(function (lend) {
+        return lend.first <= time.day && time.day <= lend.last;
+      });
+      if (!away.length) return null;
+      var slide = el("article", "k-list k-lending");
+      slide.appendChild(el("p", "k-kicker", "Lending program"));
+      slide.appendChild(el("h1", "k-list__title", "Away learning with other teams"));
+      var list = el("ul", "k-list__items");
+      away.slice(0, 6).forEach(function (lend) {
+        var li = el("li");
+        li.appendChild(el("strong", null, lend.agent));
+        li.appendChild(document.createTextNode(" (" + lend.home_team + ") is with "));
+        li.appendChild(el("strong", null, lend.host_function));
+        li.appendChild(document.createTextNode(" until " + dayName(lend.last)));
+        list.appendChild(li);
+      });
+      slide.appendChild(list);
+      if (away.length > 6) slide.appendChild(el("p", "k-list__more", "and " + (away.length - 6) + " more"));
+      return slide;
+    },
+  };
+
+  function visitList(visits, withDay) {
+    var list = el("ul", "k-list__items");
+    visits.slice(0, 5).forEach(function (visit) {
+      var li = el("li");
+      var start = new Date(visit.start);
+      var when = (withDay ? weekdayFormat().format(start) + " " : "") + clockFormat().format(start);
+      li.appendChild(el("span", "k-list__when", when));
+      li.appendChild(el("strong", null, visit.visitor));
+      li.appendChild(document.createTextNode(
+        " (" + [visit.role, visit.department].filter(Boolean).join(", ") + ") sits with " + visit.host +
+        (visit.focus ? " — " + visit.focus : "")));
+      list.appendChild(li);
+    });
+    if (visits.length > 5) {
+      var more = el("li", "k-list__more", "and " + (visits.length - 5) + " more");
+      list.appendChild(more);
+    }
+    return list;
+  }
+
+  var formats = {};
+  function cachedFormat(key, options) {
+    if (!formats[key]) formats[key] = new Intl.DateTimeFormat("en-GB", Object.assign({ timeZone: state.data.zone }, options));
+    return formats[key];
+  }
+  function clockFormat() { return cachedFormat("clock", { hour: "2-digit", minute: "2-digit" }); }
+  function weekdayFormat() { return cachedFormat("weekday", { weekday: "long" }); }
+  function dayName(isoDay) {
+    return cachedFormat("day", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
+      .format(new Date(isoDay + "T12:00:00Z"));
+  }
+  function addDays(isoDay, days) {
+    var date = new Date(isoDay + "T12:00:00Z");
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function waveform(item) {
+    var bars = item.peaks.length;
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "k-wave");
+    svg.setAttribute("viewBox", "0 0 " + bars + " 40");
+    svg.setAttribute("preserveAspectRatio", "none");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Waveform of the call; shaded parts are hidden for privacy");
+    var scale = bars / item.duration;
+    function rect(className, x, y, w, h) {
+      var r = document.createElementNS(SVG, "rect");
+      r.setAttribute("class", className);
+      r.setAttribute("x", x.toFixed(2)); r.setAttribute("y", y.toFixed(2));
+      r.setAttribute("width", w.toFixed(2)); r.setAttribute("height", h.toFixed(2));
+      svg.appendChild(r);
+      return r;
+    }
+    if (item.window) {
+      rect("k-wave__window", item.window[0] * scale, 0, Math.max((item.window[1] - item.window[0]) * scale, 1), 40);
+    }
+    item.hidden.forEach(function (span) {
+      rect("k-wave__hidden", span[0] * scale, 0, Math.max((span[1] - span[0]) * scale, 0.5), 40);
+    });
+    item.peaks.forEach(function (p, i) {
+      var h = Math.max(p * 38, 1);
+      rect("k-wave__bar", i, 20 - h / 2, 0.7, h);
+    });
+    var head = rect("k-wave__head", item.window ? item.window[0] * scale : 0, 0, 0.6, 40);
+    head.setAttribute("data-scale", scale);
+    return svg;
+  }
+
+  /* ---------- photos kept in memory ---------- */
+
+  function photoURL(address) {
+    if (images.has(address)) return Promise.resolve(images.get(address));
+    return fetch(address).then(function (response) {
+      if (!response.ok) throw new Error(address + ": HTTP " + response.status);
+      return response.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      images.set(address, url);
+      return url;
+    });
+  }
+
+  function photosOf(data) {
+    return (data.personas || []).map(function (p) { return p.photo; });
+  }
+
+  function keepOnly(addresses) {
+    var wanted = new Set(addresses);
+    Array.from(images.keys()).forEach(function (address) {
+      if (!wanted.has(address)) {
+        URL.revokeObjectURL(images.get(address));
+        images.delete(address);
+      }
+    });
+  }
+
+  function fetchAll(addresses) {
+    // One at a time, so a kiosk never floods the server; failures are left for later.
+    return addresses.reduce(function (chain, address) {
+      return chain.then(function () { return photoURL(address).catch(function () {}); });
+    }, Promise.resolve());
+  }
+
+  function withPhotos(slide) {
+    var pending = Array.prototype.map.call(slide.querySelectorAll("img[data-src]"), function (img) {
+      return photoURL(img.getAttribute("data-src")).then(function (url) {
+        img.src = url;
+        img.removeAttribute("data-src");
+        return img.decode();
+      });
+    });
+    return Promise.all(pending);
+  }
+
+  /* ---------- showing ---------- */
+
+  function stopSlideWork() {
+    clearInterval(tickTimer);
+    tickTimer = 0;
+    if (audio) {
+      audio.pause();
+      audio.removeAttribute("src");
+      audio.load();
+      audio = null;
+    }
+  }
+
+  function show(pick, time) {
+    var item = single(pick.type) ? null : state.data[pick.type][pick.index];
+    var slide;
+    try {
+      slide = build[pick.type](item, time);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!slide) return Promise.resolve(false);
+    return withPhotos(slide).then(function () {
+      var back = frames[1 - front];
+      var shown = frames[front];
+      stopSlideWork();
+      clearTimeout(clearTimer);
+      back.classList.remove("is-leaving", "is-shown");
+      back.replaceChildren(slide);
+      back.setAttribute("data-type", pick.type);
+      // The new slide fades in over the old one, which stays fully shown beneath it until the
+      // fade is over: there is never a blank frame between two slides.
+      shown.classList.replace("is-shown", "is-leaving");
+      shown.setAttribute("aria-hidden", "true");
+      back.classList.add("is-shown");
+      back.removeAttribute("aria-hidden");
+      front = 1 - front;
+      clearTimer = setTimeout(clearLeaving, FADE_MS + 200);
+      driftAgainstBurnIn();
+      if (pick.type === "clips") playClip(item, slide);
+      return true;
+    });
+  }
+
+  function clearLeaving() {
+    // Empty the frame that is no longer shown once the fade is over (nothing left behind).
+    var hidden = frames[1 - front];
+    hidden.classList.remove("is-leaving");
+    hidden.replaceChildren();
+  }
+
+  function playClip(item, slide) {
+    if (!item.window) return;
+    var started = Date.now();
+    var from = item.window[0];
+    var lines = slide.querySelectorAll(".k-line");
+    var head = slide.querySelector(".k-wave__head");
+    var scale = parseFloat(head.getAttribute("data-scale"));
+    if (state.config.sound) {
+      audio = new Audio(item.audio);
+      audio.currentTime = from;
+      audio.play().catch(function () {});
+    }
+    function tick() {
+      var at = audio ? audio.currentTime : from + (Date.now() - started) / 1000;
+      if (at > item.window[1]) at = item.window[1];
+      if (!reducedMotion.matches) head.setAttribute("x", (at * scale).toFixed(2));
+      lines.forEach(function (line) {
+        var on = at >= parseFloat(line.getAttribute("data-start")) && at < parseFloat(line.getAttribute("data-end"));
+        line.classList.toggle("is-current", on);
+      });
+    }
+    tick();
+    tickTimer = setInterval(tick, 250);
+  }
+
+  function driftAgainstBurnIn() {
+    var pixels = state.config.shift_pixels;
+    var now = Date.now();
+    if (!pixels) { stage.style.transform = ""; return; }
+    if (now - lastShift < state.config.shift_minutes * 60000) return;
+    lastShift = now;
+    shiftStep = (shiftStep + 1) % 8;
+    var angle = shiftStep * Math.PI / 4;
+    var x = Math.round(Math.cos(angle) * pixels), y = Math.round(Math.sin(angle) * pixels);
+    stage.style.setProperty("--k-shift-x", x + "px");
+    stage.style.setProperty("--k-shift-y", y + "px");
+  }
+
+  function record(pick) {
+    var item = single(pick.type) ? { id: pick.type } : state.data[pick.type][pick.index];
+    state.current = { type: pick.type, id: item.id };
+    state.changes += 1;
+    state.log.push({ type: pick.type, id: item.id, at: Date.now() });
+    if (state.log.length > LOG_SIZE) state.log.shift();
+    root.setAttribute("data-current", pick.type);
+  }
+
+  function schedule(ms) {
+    clearTimeout(slideTimer);
+    slideTimer = setTimeout(advance, ms);
+  }
+
+  function adoptPending() {
+    if (!state.pending) return;
+    state.data = state.pending.data;
+    state.version = state.pending.version;
+    state.pending = null;
+    state.config = settings(state.data.config);
+    zoneFormat = null;
+    formats = {};
+    bags = {};
+    applyLook();
+    keepOnly(photosOf(state.data));
+    root.setAttribute("data-loaded-version", state.version);
+  }
+
+  function setClosed(closed) {
+    if (closed === state.closed) return;
+    state.closed = closed;
+    root.classList.toggle("is-closed", closed);
+    if (closed) {
+      stopSlideWork();
+      frames.forEach(function (frame) { frame.replaceChildren(); frame.classList.remove("is-shown"); });
+    }
+  }
+
+  function advance() {
+    clearTimeout(slideTimer);
+    if (state.paused || state.busy) return;
+    adoptPending();
+    var time = roomTime(new Date());
+    if (!isOpen(time)) {
+      setClosed(true);
+      schedule(CLOSED_CHECK_MS);
+      return;
+    }
+    setClosed(false);
+    var tries = 0;
+    function attempt() {
+      var pick = nextPick(time);
+      if (!pick || tries >= MAX_TRIES) {
+        state.busy = false;
+        schedule(RETRY_MS);
+        return;
+      }
+      tries += 1;
+      state.busy = true;
+      show(pick, time).then(function (shown) {
+        if (!shown) { attempt(); return; }
+        state.busy = false;
+        record(pick);
+        if (state.paused) return;
+        schedule(state.config.seconds[pick.type] * 1000);
+      }, function (error) {
+        state.skipped += 1;
+        if (window.console) console.warn("kiosk: skipped a slide —", error && error.message);
+        attempt();
+      });
+    }
+    attempt();
+  }
+
+  /* ---------- new builds ---------- */
+
+  function loadData(version) {
+    var address = root.getAttribute("data-data") + "?v=" + encodeURIComponent(version || "");
+    return fetch(address, { cache: "no-store" }).then(function (response) {
+      if (!response.ok) throw new Error("data: HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  function setOnline(online) {
+    if (online === state.online) return;
+    state.online = online;
+    root.classList.toggle("is-offline", !online);
+    statusLine.textContent = online ? "" : "Offline — showing the room as last loaded";
+  }
+
+  function poll() {
+    clearTimeout(pollTimer);
+    fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("version: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (found) {
+        setOnline(true);
+        var known = state.pending ? state.pending.version : state.version;
+        if (!found.version || found.version === known) return null;
+        return loadData(found.version).then(function (data) {
+          // Fetch the new photos before the swap, so the next slides never wait on the network.
+          return fetchAll(photosOf(data)).then(function () {
+            state.pending = { version: found.version, data: data };
+          });
+        });
+      })
+      .catch(function () { setOnline(false); })
+      .then(function () {
+        pollTimer = setTimeout(poll, state.config.poll_minutes * 60000);
+      });
+  }
+
+  /* ---------- look: theme, orientation ---------- */
+
+  function applyLook() {
+    var config = state.config;
+    document.documentElement.setAttribute("data-theme", config.theme);
+    var portraitScreen = window.innerHeight > window.innerWidth;
+    var layout = config.orientation === "auto" ? (portraitScreen ? "portrait" : "landscape") : config.orientation;
+    document.documentElement.setAttribute("data-layout", layout);
+    // A screen mounted on its side while the computer still thinks landscape: turn the picture.
+    var turned = config.orientation !== "auto" && (layout === "portrait") !== portraitScreen;
+    document.documentElement.toggleAttribute("data-turned", turned);
+  }
+
+  /* ---------- pause ---------- */
+
+  function setPaused(paused) {
+    state.paused = paused;
+    pauseButton.setAttribute("aria-pressed", paused ? "true" : "false");
+    pauseButton.textContent = paused ? "Resume" : "Pause";
+    if (paused) {
+      clearTimeout(slideTimer);
+      stopSlideWork();
+    } else {
+      advance();
+    }
+  }
+
+  pauseButton.addEventListener("click", function () { setPaused(!state.paused); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowRight" && !state.paused) { advance(); }
+    if ((event.key === "p" || event.key === "P") && event.target === document.body) setPaused(!state.paused);
+  });
+  window.addEventListener("resize", function () { if (state.config) applyLook(); });
+
+  /* ---------- start ---------- */
+
+  function start(data) {
+    state.data = data;
+    state.config = settings(data.config);
+    applyLook();
+    advance();
+    pollTimer = setTimeout(poll, state.config.poll_minutes * 60000);
+    fetchAll(photosOf(data));
+  }
+
+  function firstLoad() {
+    loadData(state.version).then(start, function () {
+      setOnline(false);
+      setTimeout(firstLoad, RETRY_MS);
+    });
+  }
+
+  firstLoad();
+})();

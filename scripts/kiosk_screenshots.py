@@ -1,0 +1,55 @@
+"""Take the README's kiosk screenshots: the sample room's kiosk at 1920x1080 and 1080x1920,
+on a Tuesday at noon (the same way tests/test_kiosk_browser.py takes and checks them).
+
+    .venv/bin/python scripts/kiosk_screenshots.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from click.testing import CliRunner
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from customer_room.cli import main  # noqa: E402
+from sitehelpers import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+
+NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+SHOTS = [(1920, 1080, "kiosk-landscape.png"), (1080, 1920, "kiosk-portrait.png")]
+
+
+def take() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        result = CliRunner().invoke(
+            main,
+            ["build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"],
+        )
+        if result.exit_code:
+            sys.exit(result.output)
+        with serve_folder(site) as url, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for width, height, name in SHOTS:
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, reduced_motion="reduce"
+                )
+                page = context.new_page()
+                page.clock.install(time=NOON)
+                page.clock.pause_at(NOON)
+                page.goto(url + "kiosk/")
+                page.wait_for_selector(".kiosk__slide.is-shown img")
+                page.screenshot(path=str(ROOT / "screenshots" / name))
+                print("wrote", f"screenshots/{name}")
+                context.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    take()

@@ -1,0 +1,165 @@
+"""The kiosk's files and settings: what data.json holds, what is left out, and how problems in
+the settings are reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from conftest import ROOMS
+from customer_room.kiosk import _line
+from customer_room.transcript import Turn, Word
+
+Cli = Callable[..., Result]
+
+
+def build(cli: Cli, room: Path) -> Path:
+    site = room / "site"
+    result = cli("build", "-f", str(room / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24")
+    assert result.exit_code == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def kiosk_room(tmp_path: Path) -> Path:
+    room = tmp_path / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    return room
+
+
+def test_kiosk_files_and_data(cli: Cli, kiosk_room: Path) -> None:
+    site = build(cli, kiosk_room)
+    folder = site / "kiosk"
+    assert {p.name for p in folder.iterdir()} == {
+        "index.html",
+        "data.json",
+        "version.json",
+        "kiosk.js",
+        "kiosk.css",
+    }
+    data = json.loads((folder / "data.json").read_text(encoding="utf-8"))
+    assert data["zone"] == "Europe/London"
+    assert [p["name"] for p in data["personas"]] == ["Lena Moss", "Omar Haddad"]
+    lena = data["personas"][0]
+    assert lena["quote"].startswith("She rang back")  # her positive quote, not her complaint
+    assert (folder / lena["photo"]).resolve().is_file()
+    assert lena["photo"].endswith(".webp") and lena["alt"].startswith("Drawing of a woman")
+    assert data["personas"][1]["photo"].endswith(".svg")  # no photo: the initials avatar
+    assert [q["id"] for q in data["quotes"]] == [
+        "quotes/lena-callback",
+        "quotes/omar-app",
+        "quotes/lena-photos",
+    ]
+    assert [v["visitor"] for v in data["visits"]] == ["Sam Lee", "Ollie Grant"]  # not cancelled
+    assert data["visits"][0]["start"] == "2026-11-24T10:00:00+00:00"
+    assert [lend["agent"] for lend in data["lending"]] == ["Moira Campbell", "Priya Shah"]
+    assert "clips" not in data  # the room has none: no clip slides
+    config = data["config"]
+    assert config["seconds"] == {
+        "personas": 6.0,
+        "quotes": 4.0,
+        "clips": 20.0,
+        "visits": 4.0,
+        "lending": 4.0,
+    }
+    assert config["dayparts"][0]["from"] == 7 * 60 and config["dayparts"][0]["to"] == 10 * 60
+    assert config["open"][0]["days"] == ["mon", "tue", "wed", "thu", "fri"]
+
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page and "default-src 'self'" in page
+    assert 'name="robots" content="noindex' in page
+    assert "md-header" not in page  # standalone: none of the site's chrome
+    version = json.loads((folder / "version.json").read_text(encoding="utf-8"))["version"]
+    assert f'data-loaded-version="{version}"' in page
+
+
+def test_version_changes_with_the_content_only(cli: Cli, kiosk_room: Path) -> None:
+    site = build(cli, kiosk_room)
+    first = (site / "kiosk" / "version.json").read_text(encoding="utf-8")
+    assert (site / "kiosk" / "version.json").read_text(encoding="utf-8") == first
+    build(cli, kiosk_room)
+    assert (site / "kiosk" / "version.json").read_text(encoding="utf-8") == first
+    quotes = kiosk_room / "content" / "quotes.yml"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("bus stop", "tram stop"))
+    build(cli, kiosk_room)
+    assert (site / "kiosk" / "version.json").read_text(encoding="utf-8") != first
+
+
+def test_slides_for_missing_parts_are_absent(cli: Cli, make_room: Callable[..., Path]) -> None:
+    room = make_room(
+        {
+            "content/quotes.yml": (
+                "quotes:\n  - text: Lovely service.\n    tone: positive\n    source: survey\n"
+            ),
+        }
+    )
+    data = json.loads((build(cli, room) / "kiosk" / "data.json").read_text(encoding="utf-8"))
+    assert [q["text"] for q in data["quotes"]] == ["Lovely service."]
+    assert not {"personas", "clips", "visits", "lending"} & set(data)
+
+
+def test_slide_types_not_configured_are_left_out(cli: Cli, kiosk_room: Path) -> None:
+    config = kiosk_room / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("slides: [personas, quotes, visits, lending]", "slides: [quotes]")
+    text = text.replace("slides: [visits, lending]", "slides: [quotes]")
+    config.write_text(text, encoding="utf-8")
+    data = json.loads((build(cli, kiosk_room) / "kiosk" / "data.json").read_text("utf-8"))
+    assert "quotes" in data and not {"personas", "visits", "lending"} & set(data)
+
+
+def test_problems_in_the_kiosk_settings_name_their_line(cli: Cli, kiosk_room: Path) -> None:
+    config = kiosk_room / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("slides: [personas, quotes, visits, lending]", "slides: [personas, memes]")
+    text = text.replace("personas: 6", "personas: -1")
+    text = text.replace('to: "10:00"', 'to: "25:00"')
+    text = text.replace("shift_pixels: 8", "shift_pixels: 8\n        colour: red")
+    config.write_text(text, encoding="utf-8")
+    site = kiosk_room / "site"
+    result = cli("build", "-f", str(config), "-d", str(site))
+    assert result.exit_code == 1
+    lines = text.splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(n for n, line in enumerate(lines, start=1) if fragment in line)
+
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: mkdocs.yml")]
+    assert f"error: mkdocs.yml:{line_of('memes')}: kiosk.slides.1: " in "\n".join(errors)
+    assert f"error: mkdocs.yml:{line_of('seconds:')}: kiosk.seconds: " in "\n".join(errors)
+    assert f"error: mkdocs.yml:{line_of('25:00')}: kiosk.dayparts.0.to: " in "\n".join(errors)
+    assert f"error: mkdocs.yml:{line_of('colour')}: kiosk.colour: unknown setting" in "\n".join(
+        errors
+    )
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+
+    check = cli("check", "-f", str(config))
+    assert check.exit_code == 1
+    assert "kiosk.slides.1" in check.output + check.stderr
+
+
+def test_transcript_line_keeps_removed_parts_typed() -> None:
+    turn = Turn(
+        "Customer",
+        [
+            Word("my", 1.0, 1.2),
+            Word("card", 1.2, 1.5),
+            Word("4111", 1.5, 2.0, redacted="card number"),
+            Word("1111", 2.0, 2.5, redacted="card number"),
+            Word("thanks", 2.6, 3.0),
+        ],
+        1.0,
+        3.0,
+    )
+    assert _line(turn) == {
+        "who": "Customer",
+        "start": 1.0,
+        "end": 3.0,
+        "parts": [["said", "my card"], ["removed", "card number"], ["said", "thanks"]],
+    }

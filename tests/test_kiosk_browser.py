@@ -1,0 +1,502 @@
+"""The kiosk in a real Chromium: rotation order and durations, dayparts and blank hours on a
+mocked clock, a rebuild picked up without a reload, a server that goes away, a flat heap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from conftest import ROOMS, ROOT, run_cli
+from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_folder
+
+pytestmark = pytest.mark.browser
+
+LONDON = ZoneInfo("Europe/London")
+TUESDAY_NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=LONDON)
+KIOSK = "window.customerRoomKiosk"
+
+
+def build(room: Path, site: Path) -> None:
+    result = run_cli(
+        "build", "-f", str(room / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def kiosk_room(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/rooms/kiosk: two personas, three quotes, visits and lending, dayparts, open hours."""
+    room = tmp_path_factory.mktemp("kiosk") / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    build(room, room / "site")
+    return room
+
+
+@pytest.fixture(scope="module")
+def kiosk_url(kiosk_room: Path) -> Iterator[str]:
+    with serve_folder(kiosk_room / "site") as url:
+        yield url + "kiosk/"
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample room, which has every slide type, clips included."""
+    site = tmp_path_factory.mktemp("kiosk-sample") / "site"
+    build(ROOT, site)
+    with serve_folder(site) as url:
+        yield url + "kiosk/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Pages in fresh contexts; playwright's own waits need eval, which the kiosk's CSP forbids,
+    so most tests bypass it (test_kiosk_runs_under_its_own_csp checks the real thing)."""
+    contexts: list[BrowserContext] = []
+
+    def make(width: int = 1920, height: int = 1080, **options: Any) -> Page:
+        options.setdefault("bypass_csp", True)
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.errors = errors  # type: ignore[attr-defined]
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def open_at(page: Page, url: str, when: dt.datetime) -> None:
+    """Open the kiosk with the page's clock stopped at ``when``; time moves by run_for only."""
+    page.clock.install(time=when)
+    page.clock.pause_at(when)
+    page.goto(url)
+    page.wait_for_function(f"{KIOSK} && ({KIOSK}.changes >= 1 || {KIOSK}.closed)")
+
+
+def run(page: Page, seconds: float, step: float = 0.5) -> None:
+    """Move the mocked clock on, a step at a time, letting each slide finish building."""
+    for _ in range(round(seconds / step)):
+        page.clock.run_for(int(step * 1000))
+        page.wait_for_function(f"!{KIOSK}.busy")
+
+
+def shown(page: Page) -> list[tuple[str, str, float]]:
+    """(type, id, seconds since the first slide) of every slide shown so far."""
+    log = page.evaluate(f"{KIOSK}.log")
+    start = log[0]["at"]
+    return [(e["type"], e["id"], round((e["at"] - start) / 1000, 3)) for e in log]
+
+
+def current_text(page: Page) -> str:
+    return page.locator(".kiosk__slide.is-shown").inner_text()
+
+
+def test_slides_follow_the_configured_order_and_durations(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url, TUESDAY_NOON)
+    run(page, 40)
+    assert shown(page)[:9] == [
+        ("personas", "personas/lena-moss", 0.0),
+        ("quotes", "quotes/lena-callback", 6.0),
+        ("visits", "visits", 10.0),
+        ("lending", "lending", 14.0),
+        ("personas", "personas/omar-haddad", 18.0),
+        ("quotes", "quotes/omar-app", 24.0),
+        ("visits", "visits", 28.0),
+        ("lending", "lending", 32.0),
+        ("personas", "personas/lena-moss", 36.0),
+    ]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_address_overrides_slides_and_seconds_for_one_screen(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    # 08:00 is inside the room's visits-and-lending daypart: the screen's own choice wins.
+    open_at(
+        page,
+        kiosk_url + "?seconds=3&slides=quotes,personas",
+        TUESDAY_NOON.replace(hour=8),
+    )
+    run(page, 12)
+    assert [(t, s) for t, _, s in shown(page)[:5]] == [
+        ("quotes", 0.0),
+        ("personas", 3.0),
+        ("quotes", 6.0),
+        ("personas", 9.0),
+        ("quotes", 12.0),
+    ]
+    page2 = new_page()
+    open_at(page2, kiosk_url + "?seconds=quotes:2,personas:5&slides=personas,quotes", TUESDAY_NOON)
+    run(page2, 14)
+    assert [s for _, _, s in shown(page2)[:5]] == [0.0, 5.0, 7.0, 12.0, 14.0]
+
+
+def test_shuffle_shows_every_slide_once_per_round(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url + "?order=shuffle&slides=quotes&seconds=1", TUESDAY_NOON)
+    run(page, 11, step=1)
+    ids = [i for _, i, _ in shown(page)][:12]
+    assert len(ids) == 12
+    for start in range(0, 12, 3):
+        assert len(set(ids[start : start + 3])) == 3, ids
+    assert all(a != b for a, b in itertools.pairwise(ids)), ids
+
+
+def test_dayparts_and_blank_hours_follow_the_clock(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url, TUESDAY_NOON.replace(hour=7, minute=30))
+    run(page, 20)
+    morning = {t for t, _, _ in shown(page)}
+    assert morning == {"visits", "lending"}
+
+    page.clock.pause_at(TUESDAY_NOON.replace(hour=10, minute=0, second=1))
+    run(page, 30)
+    later = {t for t, _, _ in shown(page)[-6:]}
+    assert {"personas", "quotes"} <= later
+
+    page.clock.pause_at(TUESDAY_NOON.replace(hour=20, minute=0, second=1))
+    run(page, 40, step=1)
+    assert page.evaluate(f"{KIOSK}.closed") is True
+    assert "is-closed" in (page.locator("#kiosk").get_attribute("class") or "")
+    assert page.locator(".kiosk__slide > *").count() == 0
+    assert not page.locator(".kiosk__stage").is_visible()
+    changes = page.evaluate(f"{KIOSK}.changes")
+    run(page, 60, step=5)
+    assert page.evaluate(f"{KIOSK}.changes") == changes  # nothing rotates while closed
+
+    # Wednesday 07:00: open again, in the morning daypart.
+    page.clock.pause_at(dt.datetime(2026, 11, 25, 7, 0, 1, tzinfo=LONDON))
+    run(page, 40, step=1)
+    assert page.evaluate(f"{KIOSK}.closed") is False
+    assert page.evaluate(f"{KIOSK}.changes") > changes
+    assert page.evaluate(f"{KIOSK}.current.type") in ("visits", "lending")
+
+    # Saturday noon: the room's opening hours are weekdays only.
+    weekend = new_page()
+    open_at(weekend, kiosk_url, dt.datetime(2026, 11, 28, 12, 0, tzinfo=LONDON))
+    assert weekend.evaluate(f"{KIOSK}.closed") is True
+
+
+def test_visits_and_lending_are_read_by_the_screens_own_clock(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url + "?slides=visits,lending&seconds=1", TUESDAY_NOON)
+    text = current_text(page)
+    assert "Visiting us today" in text and "Sam Lee" in text
+    assert "Morgan Ellis" not in text  # cancelled
+    assert "Later this week" in text and "Ollie Grant" in text
+    run(page, 1, step=1)
+    text = current_text(page)
+    assert "Moira Campbell" in text and "Claims operations" in text
+    assert "Priya Shah" not in text  # her lend starts in December
+
+    # Days later, without a rebuild: Thursday shows Thursday's visit as today's.
+    page.clock.pause_at(dt.datetime(2026, 11, 26, 9, 0, tzinfo=LONDON))
+    run(page, 3, step=1)
+    texts = [current_text(page)]
+    run(page, 1, step=1)
+    texts.append(current_text(page))
+    visits = next(t for t in texts if "Visiting" in t)
+    assert "Visiting us today" in visits and "Ollie Grant" in visits and "Sam Lee" not in visits
+
+
+def test_rebuild_is_picked_up_without_a_reload_or_a_blank_frame(
+    new_page: Callable[..., Page], tmp_path: Path
+) -> None:
+    room = tmp_path / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    site = room / "site"
+    build(room, site)
+    with serve_folder(site) as url:
+        page = new_page()
+        navigations: list[str] = []
+        page.on("framenavigated", lambda frame: navigations.append(frame.url))
+        page.goto(url + "kiosk/?slides=quotes&seconds=0.3&poll_minutes=0.01&open=always")
+        page.wait_for_function(f"{KIOSK}.changes >= 2")
+        page.evaluate("window.stayedOnThisPage = true")
+        page.evaluate(BLANK_FRAME_WATCH)
+        version = page.evaluate(f"{KIOSK}.version")
+
+        quotes = room / "content" / "quotes.yml"
+        quotes.write_text(
+            quotes.read_text(encoding="utf-8").replace(
+                "Paid the premium from the bus stop.", "Renewed the policy on the train."
+            ),
+            encoding="utf-8",
+        )
+        build(room, site)
+
+        page.wait_for_function(f"{KIOSK}.version !== {version!r}", timeout=20000)
+        page.wait_for_function(
+            "document.querySelector('.kiosk__slide.is-shown').textContent"
+            ".includes('Renewed the policy on the train.')",
+            timeout=20000,
+        )
+        assert page.evaluate("window.stayedOnThisPage") is True
+        assert len(navigations) == 1, navigations
+        assert page.evaluate("window.blankFrames") == 0
+        assert page.evaluate("window.framesWatched") > 10
+        assert page.errors == []  # type: ignore[attr-defined]
+
+
+# Counts animation frames in which no slide with content is on show.
+BLANK_FRAME_WATCH = """() => {
+  window.blankFrames = 0; window.framesWatched = 0;
+  const watch = () => {
+    const shown = [...document.querySelectorAll('.kiosk__slide')].filter(
+      (f) => getComputedStyle(f).visibility === 'visible' && f.children.length &&
+             parseFloat(getComputedStyle(f).opacity) > 0);
+    if (!shown.length) window.blankFrames += 1;
+    window.framesWatched += 1;
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}"""
+
+
+def test_rotation_goes_on_when_the_server_is_gone(
+    new_page: Callable[..., Page], kiosk_room: Path
+) -> None:
+    page = new_page()
+    with serve_folder(kiosk_room / "site") as url:
+        page.goto(url + "kiosk/?seconds=0.25&poll_minutes=0.01&open=always&slides=personas,quotes")
+        page.wait_for_function(f"{KIOSK}.photos() === 2 && {KIOSK}.changes >= 2")
+    # The server is stopped: polls fail, the screen says so quietly and keeps rotating.
+    before = page.evaluate(f"{KIOSK}.changes")
+    page.wait_for_function(f"{KIOSK}.online === false", timeout=10000)
+    page.wait_for_function(f"{KIOSK}.changes >= {before + 8}", timeout=10000)
+    after = page.evaluate(f"{KIOSK}.log")[-8:]
+    assert {e["id"] for e in after} >= {"personas/lena-moss", "personas/omar-haddad"}
+    assert page.evaluate(f"{KIOSK}.skipped") == 0
+    assert "Offline" in page.locator(".kiosk__status").inner_text()
+    photo = page.locator(".kiosk__slide.is-shown img")
+    if photo.count():
+        assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def test_a_slide_that_cannot_be_shown_is_skipped(
+    new_page: Callable[..., Page], kiosk_room: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(kiosk_room / "site", site)
+    for photo in (site / "media" / "photos").glob("lena-moss-*"):
+        photo.unlink()
+    with serve_folder(site) as url:
+        page = new_page()
+        page.goto(url + "kiosk/?slides=personas,quotes&seconds=0.2&open=always")
+        page.wait_for_function(f"{KIOSK}.changes >= 8")
+        ids = {e["id"] for e in page.evaluate(f"{KIOSK}.log")}
+    assert "personas/omar-haddad" in ids
+    assert "personas/lena-moss" not in ids
+    assert page.evaluate(f"{KIOSK}.skipped") >= 1
+
+
+def test_kiosk_runs_under_its_own_csp_and_asks_nothing_of_other_sites(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    page = new_page(bypass_csp=False)
+    requests: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(sample_url + "?seconds=0.3")
+    page.wait_for_timeout(3500)
+    assert page.evaluate(f"{KIOSK}.changes") >= 5
+    origin = sample_url.split("/kiosk/")[0]
+    # blob: addresses are the kiosk's own photos kept in memory, of this same origin
+    outside = [r for r in requests if not r.removeprefix("blob:").startswith(origin)]
+    assert requests and not outside, outside
+    assert not [m for m in console if "Content Security Policy" in m], console
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920), (3840, 2160)])
+def test_every_slide_type_is_readable_on_the_screen(
+    new_page: Callable[..., Page], sample_url: str, width: int, height: int
+) -> None:
+    page = new_page(width, height)
+    open_at(page, sample_url, TUESDAY_NOON)
+    seen: dict[str, Any] = {}
+    for _ in range(6):
+        kind = page.evaluate(f"{KIOSK}.current.type")
+        seen.setdefault(kind, page.evaluate(FIT_CHECK))
+        seconds = page.evaluate(f"{KIOSK}.config.seconds[{KIOSK}.current.type]")
+        run(page, seconds, step=seconds)
+    assert set(seen) >= {"personas", "quotes", "clips", "visits"}, seen.keys()
+    smallest = min(width, height) * 0.02  # about 22 px on a 1080p screen: legible at 3 m
+    for kind, fit in seen.items():
+        assert fit["inside"], f"{kind}: slide runs off the screen: {fit}"
+        assert not fit["overflow"], f"{kind}: text cut off: {fit}"
+        assert fit["smallest"] >= smallest, f"{kind}: text too small: {fit}"
+
+
+FIT_CHECK = """() => {
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const box = slide.getBoundingClientRect();
+  const sizes = [...slide.querySelectorAll('*')]
+    .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+    .map((e) => parseFloat(getComputedStyle(e).fontSize));
+  return {
+    inside: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+    overflow: slide.scrollHeight > slide.clientHeight + 1,
+    smallest: Math.min(...sizes),
+  };
+}"""
+
+
+def test_orientation_theme_and_reduced_motion(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    upright = new_page(1080, 1920)
+    open_at(upright, kiosk_url, TUESDAY_NOON)
+    assert upright.evaluate("document.documentElement.dataset.layout") == "portrait"
+    assert upright.evaluate("document.documentElement.hasAttribute('data-turned')") is False
+    columns = upright.locator(".k-persona").evaluate("e => getComputedStyle(e).gridTemplateColumns")
+    assert len(columns.split()) == 1
+
+    # A screen on its side behind a computer that still says landscape: the picture turns.
+    turned = new_page(1920, 1080)
+    open_at(turned, kiosk_url + "?orientation=portrait&theme=dark", TUESDAY_NOON)
+    assert turned.evaluate("document.documentElement.dataset.layout") == "portrait"
+    assert turned.evaluate("document.documentElement.hasAttribute('data-turned')") is True
+    transform = turned.locator(".kiosk__stage").evaluate("e => getComputedStyle(e).transform")
+    assert transform.startswith("matrix(") and transform.split(",")[1].strip() in ("1", "1.0")
+    background = turned.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+
+    light = new_page(1920, 1080, color_scheme="dark")
+    open_at(light, kiosk_url + "?theme=light", TUESDAY_NOON)
+    assert light.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+    calm = new_page(1920, 1080, reduced_motion="reduce")
+    open_at(calm, kiosk_url, TUESDAY_NOON)
+    fade = calm.locator(".kiosk__slide.is-shown").evaluate(
+        "e => getComputedStyle(e).transitionDuration"
+    )
+    assert fade == "0s"
+    moving = new_page(1920, 1080)
+    open_at(moving, kiosk_url, TUESDAY_NOON)
+    fade = moving.locator(".kiosk__slide.is-shown").evaluate(
+        "e => getComputedStyle(e).transitionDuration"
+    )
+    assert fade != "0s"
+
+
+def test_picture_drifts_a_little_against_burn_in(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url, TUESDAY_NOON)
+    offsets = set()
+    for _ in range(10):
+        offsets.add(
+            page.locator(".kiosk__stage").evaluate(
+                "e => [e.style.getPropertyValue('--k-shift-x'), "
+                "e.style.getPropertyValue('--k-shift-y')].join(' ')"
+            )
+        )
+        run(page, 130, step=10)
+    assert len(offsets) >= 5, offsets
+    for offset in offsets:
+        x, y = (int(v.removesuffix("px")) for v in offset.split())
+        assert abs(x) <= 8 and abs(y) <= 8  # shift_pixels: 8 in the room's mkdocs.yml
+
+
+def test_pause_stops_the_rotation_until_resumed(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page()
+    open_at(page, kiosk_url, TUESDAY_NOON)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "kiosk__pause"
+    page.keyboard.press("Enter")
+    assert page.locator(".kiosk__pause").get_attribute("aria-pressed") == "true"
+    changes = page.evaluate(f"{KIOSK}.changes")
+    run(page, 30, step=5)
+    assert page.evaluate(f"{KIOSK}.changes") == changes
+    page.keyboard.press("Space")
+    run(page, 30, step=5)
+    assert page.evaluate(f"{KIOSK}.changes") > changes
+
+
+def test_heap_stays_flat_over_two_thousand_slides(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    page = new_page(reduced_motion="reduce")
+    cdp = page.context.new_cdp_session(page)
+
+    def heap() -> int:
+        cdp.send("HeapProfiler.collectGarbage")
+        return int(cdp.send("Runtime.getHeapUsage")["usedSize"])
+
+    page.goto(sample_url + "?seconds=0.01&poll_minutes=0.02&open=always")
+    page.wait_for_function(f"{KIOSK}.changes >= 300", timeout=60000)
+    settled = heap()
+    start = page.evaluate(f"{KIOSK}.changes")
+    page.wait_for_function(f"{KIOSK}.changes >= {start + 2000}", timeout=180000)
+    final = heap()
+    kinds = {e["type"] for e in page.evaluate(f"{KIOSK}.log")}
+    print(f"kiosk heap: {settled} bytes after 300 slides, {final} after {start + 2000}")
+    assert kinds >= {"personas", "quotes", "clips"}
+    assert final <= settled * 1.10, (settled, final)
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "name"),
+    [
+        (1920, 1080, "kiosk-landscape.png"),
+        (1080, 1920, "kiosk-portrait.png"),
+    ],
+)
+def test_screenshots_for_the_readme(
+    new_page: Callable[..., Page],
+    sample_url: str,
+    tmp_path: Path,
+    width: int,
+    height: int,
+    name: str,
+) -> None:
+    """The README shows the kiosk at both sizes; the shots are taken the same way as here."""
+    page = new_page(width, height, reduced_motion="reduce")
+    open_at(page, sample_url, TUESDAY_NOON)
+    shot = tmp_path / name
+    page.screenshot(path=str(shot))
+    with Image.open(shot) as image:
+        assert image.size == (width, height)
+        colours = image.convert("L").getcolors(maxcolors=1_000_000) or []
+        assert len(colours) > 50  # a real slide, not a blank screen
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"screenshots/{name}" in readme
+    with Image.open(ROOT / "screenshots" / name) as committed:
+        assert committed.size == (width, height)
