@@ -60,7 +60,11 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     require_chromium()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+            headless=True,
+        )
         yield browser
         browser.close()
 
@@ -167,6 +171,26 @@ def test_shuffle_shows_every_slide_once_per_round(
     for start in range(0, 12, 3):
         assert len(set(ids[start : start + 3])) == 3, ids
     assert all(a != b for a, b in itertools.pairwise(ids)), ids
+
+
+def test_clip_moments_are_silent_unless_sound_is_on(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    quiet = new_page()
+    quiet.goto(sample_url + "?slides=clips&seconds=3")
+    quiet.wait_for_function(f"{KIOSK}.changes >= 1")
+    assert quiet.evaluate(f"{KIOSK}.sound()") is None  # no audio is even loaded
+    assert quiet.locator(".kiosk__slide.is-shown .k-line").count() >= 2
+    quiet.wait_for_selector(".kiosk__slide.is-shown .k-line.is-current")
+
+    loud = new_page()
+    loud.goto(sample_url + "?slides=clips&seconds=4&sound=on")
+    loud.wait_for_function(f"{KIOSK}.changes >= 1")
+    clip = loud.evaluate(f"{KIOSK}.data.clips[0]")
+    loud.wait_for_function(f"{KIOSK}.sound() && {KIOSK}.sound().time > {clip['window'][0] + 0.5}")
+    sound = loud.evaluate(f"{KIOSK}.sound()")
+    assert sound["src"].endswith(clip["audio"].removeprefix("..")) and not sound["muted"]
+    assert sound["paused"] is False
 
 
 def test_dayparts_and_blank_hours_follow_the_clock(

@@ -47,6 +47,9 @@
     busy: false,
     log: [],
     photos: function () { return images.size; },
+    sound: function () {
+      return audio && { src: audio.currentSrc, time: audio.currentTime, paused: audio.paused, muted: audio.muted };
+    },
   };
   window.customerRoomKiosk = state;
 
@@ -498,7 +501,10 @@
     }
     function tick() {
       var at = audio ? audio.currentTime : from + (Date.now() - started) / 1000;
-      if (at > item.window[1]) at = item.window[1];
+      if (at > item.window[1]) {
+        at = item.window[1];
+        if (audio && !audio.paused) audio.pause(); // the moment, not the rest of the call
+      }
       if (!reducedMotion.matches) head.setAttribute("x", (at * scale).toFixed(2));
       lines.forEach(function (line) {
         var on = at >= parseFloat(line.getAttribute("data-start")) && at < parseFloat(line.getAttribute("data-end"));
