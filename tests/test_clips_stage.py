@@ -110,8 +110,7 @@ def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path
         "clips/a.yml:5: audio: no file 'missing.wav' in clips/ — check the name",
         "clips/b.yml:7: moment: input should be 'praise', 'frustration', 'resolved', 'delight' "
         "or 'insight' — one of praise, frustration, resolved, delight, insight",
-        "clips/c.yml:7: trim: value error, trim end must come after trim start — start and end "
-        "of the clip",
+        "clips/c.yml:7: trim: trim end must come after trim start — start and end of the clip",
         "clips/d.yml:2: persona: no persona 'adda' — did you mean 'ada'?",
     ]
 

@@ -177,7 +177,7 @@ def test_today_moves_entries_between_upcoming_current_and_past(
                 "content/visits.yml": VISIT + "    date: 2026-02-03\n"
                 "    start: '11:00'\n    end: '10:00'\n    host: H\n"
             },
-            "content/visits.yml:2: value error, the visit must end after it starts",
+            "content/visits.yml:2: the visit must end after it starts",
         ),
         (
             {

@@ -18,6 +18,13 @@ class GeneratedFile:
     def is_page(self) -> bool:
         return self.path.endswith(".md")
 
+    @property
+    def text(self) -> str:
+        """A page's Markdown (pages are always made in memory, as text)."""
+        if isinstance(self.content, str):
+            return self.content
+        return self.read_bytes().decode("utf-8")
+
     def read_bytes(self) -> bytes:
         if self.source is not None:
             return self.source.read_bytes()

@@ -8,14 +8,24 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from .clip_models import Clip
 from .errors import Report, relative_name
 from .models import FreePage, Persona, Quote
-from .room import ClipEntry, LendEntry, PageEntry, PersonaEntry, QuoteEntry, Room, VisitEntry
+from .onboarding_models import ReadingItem, ReadingList
+from .room import (
+    ClipEntry,
+    LendEntry,
+    PageEntry,
+    PersonaEntry,
+    QuoteEntry,
+    ReadingListEntry,
+    Room,
+    VisitEntry,
+)
 from .schedule_models import Lend, Visit
 from .sources import Loc, SourceError, YamlDoc, parse_front_matter, parse_yaml, read_text
 from .transcript import read_transcript
@@ -35,11 +45,53 @@ def load_room(root: Path, report: Report) -> Room:
     room.clips = _load_clips(root, report)
     room.visits = [VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)]
     room.lends = [LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)]
+    room.reading_list = _load_reading_list(root, report)
     for stem in ("visits", "lending"):
         for path in (root / "content").glob(f"{stem}.*"):
             changed = path.stat().st_mtime
             room.schedule_changed[stem] = max(room.schedule_changed.get(stem, 0.0), changed)
     return room
+
+
+def _load_reading_list(root: Path, report: Report) -> ReadingListEntry | None:
+    for name in ("onboarding.yml", "onboarding.yaml"):
+        path = root / "content" / name
+        if not path.is_file():
+            continue
+        doc = _parse(path, root, report, parse_yaml)
+        if doc is None:
+            return None
+        where = relative_name(path, root)
+        data, locs = _valid_items(doc, where, report)
+        plan = build_model(ReadingList, data, doc, where, report)
+        return ReadingListEntry(plan, where, doc, locs) if plan else None
+    return None
+
+
+def _valid_items(doc: YamlDoc, where: str, report: Report) -> tuple[Any, list[list[Loc]]]:
+    """Check each item of the reading list on its own, so one bad item does not hide the
+    problems of the others; keep the valid ones, with where each was written."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+        return data, []
+    sections: list[Any] = []
+    locs: list[list[Loc]] = []
+    for s_index, section in enumerate(data["sections"]):
+        if not isinstance(section, dict) or not isinstance(section.get("items"), list):
+            sections.append(section)
+            locs.append([])
+            continue
+        kept, kept_locs = [], []
+        for i_index, item in enumerate(section["items"]):
+            loc: Loc = ("sections", s_index, "items", i_index)
+            if build_model(ReadingItem, item, doc, where, report, prefix=loc) is not None:
+                kept.append(item)
+                kept_locs.append(loc)
+        if section["items"] and not kept:
+            continue  # every item had a problem, each reported above
+        sections.append({**section, "items": kept})
+        locs.append(kept_locs)
+    return {**data, "sections": sections}, locs
 
 
 def inside_room(path: Path, root: Path) -> bool:
@@ -86,13 +138,44 @@ def build_model(
 
 
 def _explain(model: type[BaseModel], loc: tuple[Any, ...], err: Any) -> str:
-    info = model.model_fields.get(str(loc[0])) if loc else None
+    owner, info = _field_at(model, loc)
     hint = info.description if info and info.description else ""
+    if err["type"] == "extra_forbidden":
+        known = list(owner.model_fields)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        suggestion = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+        return f"unknown field — {suggestion}"
     if err["type"] == "missing":
         return f"required — add it: {hint}" if hint else "required — add it"
-    message = str(err["msg"])
+    message = str(err["msg"]).removeprefix("Value error, ")
     message = message[0].lower() + message[1:]
     return f"{message} — {hint}" if hint else message
+
+
+def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel], Any]:
+    """The model that holds the field at ``loc`` (nested models and lists of them followed),
+    and that field's info."""
+    owner, info = model, None
+    for part in loc:
+        if not isinstance(part, str):
+            continue  # a list index
+        if part not in owner.model_fields:
+            break
+        info = owner.model_fields[part]
+        inner = _model_in(info.annotation)
+        if inner is not None and part != loc[-1]:
+            owner = inner
+    return owner, info
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _read(path: Path, root: Path, report: Report) -> str | None:

@@ -16,7 +16,8 @@ from .kiosk_config import KioskConfig, read_kiosk_config
 from .load import load_room
 from .photos import process_photos
 from .protect import PrivacyLog, protect_room
-from .render import Schedules, render_room, site_nav
+from .render import Schedules, site_nav
+from .render_stage import render_room
 from .room import Room
 from .schedule import lend_times, room_zone, validate_schedules, visit_times
 from .schedule_views import group_lends, group_visits
@@ -127,7 +128,7 @@ def build_room(settings: Settings) -> RoomBuild:
         )
     )
     files = (
-        render_room(room, images, clip_media, settings, schedules)
+        render_room(room, images, clip_media, settings, schedules, report)
         + photo_files
         + clip_files
         + feeds

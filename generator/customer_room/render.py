@@ -34,7 +34,7 @@ TONE_LABELS = {
     Tone.NEGATIVE.value: "Negative",
 }
 MOMENT_LABELS = {m.value: m.value.capitalize() for m in Moment}
-ASSETS = ("room.css", "filter.js", "player.js")
+ASSETS = ("room.css", "filter.js", "player.js", "reading.js")
 CSS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".css"))
 JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".js"))
 
@@ -76,6 +76,15 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+@dataclass
+class PageSpec:
+    """One page to render: where it goes, its template, and what the template is given."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
 class PageRenderer:
     """Renders each page with links written relative to that page's own address."""
 
@@ -88,6 +97,8 @@ class PageRenderer:
     ) -> None:
         self.env = _environment()
         self.settings = settings
+        self.room = room
+        self.clip_media = clip_media
         self.common = {
             "room": room,
             "images": images,
@@ -96,10 +107,13 @@ class PageRenderer:
             "moment_labels": MOMENT_LABELS,
         }
 
-    def page(self, path: str, template: str, **context: Any) -> GeneratedFile:
-        url = partial(relative_url, path, directory_urls=self.settings.directory_urls)
-        text = self.env.get_template(template).render(**self.common, url=url, **context)
-        return GeneratedFile(path, text)
+    def text(self, spec: PageSpec, base: str | None = None) -> str:
+        """The page's Markdown, its links written from ``base`` (default: its own address)."""
+        url = partial(relative_url, base or spec.path, directory_urls=self.settings.directory_urls)
+        return self.env.get_template(spec.template).render(**self.common, url=url, **spec.context)
+
+    def file(self, spec: PageSpec) -> GeneratedFile:
+        return GeneratedFile(spec.path, self.text(spec))
 
 
 @dataclass
@@ -113,18 +127,21 @@ class Schedules:
     lend_times: list[LendTime]
 
 
-def render_room(
+def _spec(path: str, template: str, **context: Any) -> PageSpec:
+    return PageSpec(path, template, context)
+
+
+def page_specs(
     room: Room,
     images: dict[str, PersonaImage],
     clip_media: dict[str, ClipMedia],
     settings: Settings,
     schedules: Schedules | None = None,
-) -> list[GeneratedFile]:
-    """Every page and asset the room adds to the site."""
-    render = PageRenderer(room, images, clip_media, settings)
+) -> list[PageSpec]:
+    """Every page the room adds to the site, ready to render."""
     published = [c for c in room.clips if c.slug in clip_media]
-    files = [
-        render.page(
+    specs = [
+        _spec(
             "index.md",
             "home.md.j2",
             featured=featured_quote(room, settings),
@@ -133,13 +150,13 @@ def render_room(
             if schedules is None
             else {"visits_today": schedules.visits.today, "away_now": schedules.lends.away_now},
         ),
-        render.page("personas/index.md", "persona_index.md.j2"),
-        render.page("quotes/index.md", "quotes.md.j2", themes=_themes(room)),
-        render.page("tags.md", "tags.md.j2"),
+        _spec("personas/index.md", "persona_index.md.j2"),
+        _spec("quotes/index.md", "quotes.md.j2", themes=_themes(room)),
+        _spec("tags.md", "tags.md.j2"),
     ]
     for entry in room.personas:
-        files.append(
-            render.page(
+        specs.append(
+            _spec(
                 f"personas/{entry.slug}.md",
                 "persona.md.j2",
                 entry=entry,
@@ -152,10 +169,10 @@ def render_room(
         )
     if published:
         tags = sorted({t for c in published for t in c.clip.tags}, key=str.lower)
-        files.append(render.page("clips/index.md", "clip_index.md.j2", clip_tags=tags))
+        specs.append(_spec("clips/index.md", "clip_index.md.j2", clip_tags=tags))
     for clip in published:
-        files.append(
-            render.page(
+        specs.append(
+            _spec(
                 f"clips/{clip.slug}.md",
                 "clip.md.j2",
                 entry=clip,
@@ -166,29 +183,26 @@ def render_room(
             )
         )
     for page in room.pages:
-        files.append(
-            render.page(
+        specs.append(
+            _spec(
                 f"{page.slug}.md",
                 "free_page.md.j2",
                 entry=page,
                 meta=page_meta(page.title, page.page.summary, page.page.tags),
             )
         )
-    files += _schedule_pages(render, room, schedules, settings)
-    files += asset_files()
-    return files
+    specs += _schedule_pages(room, schedules, settings)
+    return specs
 
 
-def _schedule_pages(
-    render: PageRenderer, room: Room, schedules: Schedules | None, settings: Settings
-) -> list[GeneratedFile]:
+def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings) -> list[PageSpec]:
     if schedules is None:
         return []
-    files = []
+    specs = []
     if room.visits:
         departments = sorted({v.visit.department for v in room.visits})
-        files.append(
-            render.page(
+        specs.append(
+            _spec(
                 "visits.md",
                 "visits.md.j2",
                 groups=schedules.visits,
@@ -199,8 +213,8 @@ def _schedule_pages(
             )
         )
     if room.lends:
-        files.append(
-            render.page(
+        specs.append(
+            _spec(
                 "lending.md",
                 "lending.md.j2",
                 groups=schedules.lends,
@@ -208,7 +222,7 @@ def _schedule_pages(
                 changed=_changed(room, "lending", schedules.zone),
             )
         )
-    return files
+    return specs
 
 
 def _changed(room: Room, stem: str, zone: ZoneInfo) -> str:
@@ -263,6 +277,8 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
         nav.append({"Peer visits": "visits.md"})
     if room.lends:
         nav.append({"Lending program": "lending.md"})
+    if room.reading_list is not None:
+        nav.append({"Reading list": "onboarding.md"})
     guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
     if guides:
         nav.append({"Guides": guides})

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote
+from .onboarding_models import ReadingList
 from .schedule_models import Lend, Visit
+from .sources import Loc, YamlDoc
 from .transcript import Transcript
 
 
@@ -63,6 +65,19 @@ class LendEntry:
 
 
 @dataclass
+class ReadingListEntry:
+    """``content/onboarding.yml`` as read, with where each of its keys was written."""
+
+    plan: ReadingList
+    path: str
+    doc: YamlDoc
+    locs: list[list[Loc]]  # where each item of each section was written
+
+    def line_of(self, section: int, item: int, *field: str) -> int:
+        return self.doc.line_of((*self.locs[section][item], *field))
+
+
+@dataclass
 class Room:
     root: Path
     personas: list[PersonaEntry] = field(default_factory=list)
@@ -72,6 +87,7 @@ class Room:
     visits: list[VisitEntry] = field(default_factory=list)
     lends: list[LendEntry] = field(default_factory=list)
     schedule_changed: dict[str, float] = field(default_factory=dict)
+    reading_list: ReadingListEntry | None = None
 
     def persona(self, slug: str | None) -> PersonaEntry | None:
         return next((p for p in self.personas if p.slug == slug), None)

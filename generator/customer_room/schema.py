@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from .clip_models import Clip
 from .models import FreePage, Persona, QuotesFile
+from .onboarding_models import ReadingList
 from .schedule_models import LendingFile, VisitsFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -19,6 +20,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "clip": (Clip, "clips/<slug>.yml"),
     "visits": (VisitsFile, "content/visits.yml"),
     "lending": (LendingFile, "content/lending.yml"),
+    "onboarding": (ReadingList, "content/onboarding.yml"),
 }
 
 

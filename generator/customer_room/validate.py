@@ -27,6 +27,7 @@ RESERVED_SLUGS = {
     "visits",
     "lending",
     "onboarding",
+    "onboarding-print",
     "balance",
 }
 
@@ -39,6 +40,53 @@ def validate_room(room: Room, settings: Settings, report: Report) -> None:
     for entry in room.personas:
         _check_photo(entry, room.root, settings, report)
     _check_clips(room, settings, report)
+    _check_reading_list(room, report)
+
+
+def unknown(kind: str, name: str, known: list[str], otherwise: str) -> str:
+    """``no persona 'mario' — did you mean 'maria'?`` (or what to use instead)."""
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"no {kind} '{name}' — " + (f"did you mean '{close[0]}'?" if close else otherwise)
+
+
+def _check_reading_list(room: Room, report: Report) -> None:
+    """Every item of content/onboarding.yml points at something the room has, once."""
+    entry = room.reading_list
+    if entry is None:
+        return
+    known = {
+        "persona": ([p.slug for p in room.personas], "use a persona's folder name"),
+        "clip": ([c.slug for c in room.clips], "use a clip's file name, without .yml"),
+        "page": ([p.slug for p in room.pages], "use a page's file name in content/, without .md"),
+    }
+    seen: dict[str, int] = {}
+    for s_index, section in enumerate(entry.plan.sections):
+        for i_index, item in enumerate(section.items):
+            loc = entry.locs[s_index][i_index]
+            kind, reference = item.target
+            line = entry.line_of(s_index, i_index, kind)
+            where = ".".join(str(part) for part in (*loc, kind))
+            if kind in known and reference not in known[kind][0]:
+                names, otherwise = known[kind]
+                report.error(
+                    entry.path, unknown(kind, reference, names, otherwise), line=line, field=where
+                )
+            elif kind == "schedule" and not (room.visits if reference == "visits" else room.lends):
+                report.error(
+                    entry.path,
+                    f"the room has no {reference} — add content/{reference}.yml or remove the item",
+                    line=line,
+                    field=where,
+                )
+            first = seen.setdefault(item.item_id, line)
+            if first != line:
+                report.error(
+                    entry.path,
+                    f"'{item.item_id}' is already in the list (line {first}) — list each "
+                    "thing once, or give the items different ids",
+                    line=line,
+                    field=".".join(str(part) for part in loc),
+                )
 
 
 def _check_clips(room: Room, settings: Settings, report: Report) -> None:
@@ -56,11 +104,9 @@ def _check_clips(room: Room, settings: Settings, report: Report) -> None:
                 field="audio",
             )
         if room.persona(clip.persona) is None:
-            close = difflib.get_close_matches(clip.persona, slugs, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "use a persona's folder name"
             report.error(
                 entry.path,
-                f"no persona '{clip.persona}' — {hint}",
+                unknown("persona", clip.persona, slugs, "use a persona's folder name"),
                 line=entry.lines.get("persona"),
                 field="persona",
             )
@@ -76,9 +122,12 @@ def _check_clips(room: Room, settings: Settings, report: Report) -> None:
     for quote in room.quotes:
         name = quote.quote.clip
         if name and room.clip(name) is None:
-            close = difflib.get_close_matches(name, clip_slugs, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "use a clip's file name"
-            report.error(quote.path, f"no clip '{name}' — {hint}", line=quote.line, field="clip")
+            report.error(
+                quote.path,
+                unknown("clip", name, clip_slugs, "use a clip's file name"),
+                line=quote.line,
+                field="clip",
+            )
 
 
 def _check_quote_personas(room: Room, report: Report) -> None:
@@ -86,14 +135,11 @@ def _check_quote_personas(room: Room, report: Report) -> None:
     for entry in room.quotes:
         slug = entry.quote.persona
         if slug and room.persona(slug) is None:
-            close = difflib.get_close_matches(slug, slugs, n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else ("use the folder name of a persona in personas/")
-            )
             report.error(
-                entry.path, f"no persona '{slug}' — {hint}", line=entry.line, field="persona"
+                entry.path,
+                unknown("persona", slug, slugs, "use the folder name of a persona in personas/"),
+                line=entry.line,
+                field="persona",
             )
 
 

@@ -1,0 +1,29 @@
+"""The render stage as a whole: the room's pages, then the reading list threaded through them."""
+
+from __future__ import annotations
+
+from .clips import ClipMedia
+from .errors import Report
+from .generated import GeneratedFile
+from .onboarding import reading_list_files
+from .photos import PersonaImage
+from .render import PageRenderer, Schedules, asset_files, page_specs
+from .room import Room
+from .settings import Settings
+
+
+def render_room(
+    room: Room,
+    images: dict[str, PersonaImage],
+    clip_media: dict[str, ClipMedia],
+    settings: Settings,
+    schedules: Schedules | None,
+    report: Report,
+) -> list[GeneratedFile]:
+    """Every page and asset the room adds to the site."""
+    renderer = PageRenderer(room, images, clip_media, settings)
+    specs = page_specs(room, images, clip_media, settings, schedules)
+    pages = [renderer.file(spec) for spec in specs]
+    if room.reading_list is not None:
+        pages = reading_list_files(room.reading_list, renderer, specs, pages, report)
+    return pages + asset_files()
