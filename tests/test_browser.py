@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
@@ -227,3 +228,30 @@ def test_calendar_timeline_and_subscribe_links(page: Page, site_url: str) -> Non
         page.url + (page.locator(".cr-subscribe a").first.get_attribute("href") or "")
     )
     assert "BEGIN:VEVENT" in feed.text()
+
+
+def test_balance_page_shows_charts_tables_and_each_persona_at_their_best(
+    page: Page, site_url: str
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + "balance/")
+    charts = page.get_by_role(
+        "img", name=re.compile(r"^Tone (of the whole room|by persona|by theme)")
+    )
+    assert charts.count() == 3
+    for index in range(3):
+        box = charts.nth(index).bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 20
+    persona_table = page.locator("table", has=page.locator("caption", has_text="for each persona"))
+    assert persona_table.is_visible()
+    assert persona_table.locator("tbody tr").count() == 7  # the sample room's seven personas
+    verdict = page.locator(".cr-balance-verdict").inner_text()
+    assert "% positive" in verdict and "Within the limit of 60% negative" in verdict
+    best = page.locator("h2:has-text('At their best') + ul li")
+    assert best.count() == 7
+    best.first.get_by_role("link").first.click()
+    assert "/personas/" in page.url
+    page.goto(site_url + "quotes/")
+    assert page.get_by_text("(estimated)").first.is_visible()
+    assert errors == []

@@ -67,7 +67,7 @@ def test_the_sample_room_is_rich_enough(built: tuple[Path, Result, dict[str, str
     assert {"banking", "insurance", "health care"} <= industries
     assert all(p.photo_path for p in room.personas), "every sample persona has a photo"
     assert len(room.quotes) >= 40
-    tones = Counter(q.quote.tone.value for q in room.quotes)
+    tones = Counter(q.tone.value for q in room.quotes)
     assert set(tones) == {"positive", "negative", "mixed", "neutral"}
     assert tones["positive"] > tones["negative"]
     assert {"call", "survey", "review"} <= {q.quote.source.value for q in room.quotes}

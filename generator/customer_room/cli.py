@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from .errors import Report
-from .pipeline import read_room
-from .protect import protect_room
+from .pipeline import check_room
 from .schema import write_schemas
 
 
@@ -144,10 +143,12 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
     except SiteBuildFailed as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    room, report = read_room(settings)
-    privacy = protect_room(room, settings, report)
+    checked = check_room(settings)
+    room, report = checked.read.room, checked.read.report
     _print_report(report)
-    click.echo(privacy.summary())
+    click.echo(checked.privacy.summary())
+    for line in checked.balance.summary():
+        click.echo(line)
     click.echo(
         f"Checked {len(room.personas)} personas, {len(room.quotes)} quotes, "
         f"{len(room.clips)} clips, {len(room.pages)} pages: {len(report.errors)} errors, "

@@ -81,7 +81,10 @@ class Clip(ContentModel):
     persona: Slug = Field(description="the slug (folder name) of a persona")
     summary: Text | None = Field(None, description="two or three sentences on what happens")
     moment: Moment = Field(description="one of praise, frustration, resolved, delight, insight")
-    tone: Tone = Field(description="one of positive, negative, mixed, neutral")
+    tone: Tone | None = Field(
+        None,
+        description="positive, negative, mixed or neutral (left out: estimated from the words)",
+    )
     audio: Text = Field(description="the recording's file name, next to this file")
     transcript: Text = Field(description="the transcript's file name (.vtt, .srt, .json or .txt)")
     trim: Trim = Field(default_factory=Trim, description="start and end of the clip")

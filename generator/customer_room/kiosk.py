@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader
 
+from .balance import positive_mix
 from .clips import ClipMedia
 from .generated import GeneratedFile
 from .kiosk_config import KioskConfig, SlideType
@@ -46,6 +47,7 @@ class KioskInput:
     zone: ZoneInfo | None = None
     visits: list[VisitTime] | None = None
     lends: list[LendTime] | None = None
+    min_positive: float = 0.0
 
 
 def kiosk_files(source: KioskInput) -> list[GeneratedFile]:
@@ -79,14 +81,17 @@ def kiosk_data(source: KioskInput) -> dict[str, Any]:
     """Every slide the room can show, plus the schedules the screen filters by its own clock."""
     room = source.room
     published = [c for c in room.clips if c.slug in source.clip_media]
+    mix = source.min_positive
     wanted = set(source.config.slides) | {s for d in source.config.dayparts for s in d.slides}
     data: dict[str, Any] = {
         "site": source.site_name,
         "zone": source.zone.key if source.zone else "UTC",
         "config": source.config.as_json(),
         SlideType.PERSONAS: [_persona(p, room, source.images[p.slug]) for p in room.personas],
-        SlideType.QUOTES: [_quote(q, room) for q in room.quotes],
-        SlideType.CLIPS: [_clip(c, room, source.clip_media[c.slug]) for c in published],
+        SlideType.QUOTES: [_quote(q, room) for q in positive_mix(room.quotes, mix)],
+        SlideType.CLIPS: [
+            _clip(c, room, source.clip_media[c.slug]) for c in positive_mix(published, mix)
+        ],
         SlideType.VISITS: _visits(source),
         SlideType.LENDING: _lends(source),
     }
@@ -103,7 +108,7 @@ def _site_url(path: str) -> str:
 def _persona(entry: PersonaEntry, room: Room, image: PersonaImage) -> dict[str, Any]:
     persona = entry.persona
     quotes = room.quotes_of(entry.slug)
-    best = next((q for q in quotes if q.quote.tone is Tone.POSITIVE), quotes[0] if quotes else None)
+    best = next((q for q in quotes if q.tone is Tone.POSITIVE), quotes[0] if quotes else None)
     if image.variants:
         variant = next((v for v in image.variants if v.width >= 640), image.variants[-1])
         photo = _site_url(variant.webp)
@@ -135,8 +140,8 @@ def _quote(entry: QuoteEntry, room: Room) -> dict[str, Any]:
         "text": quote.text,
         "who": who.persona.name if who else None,
         "segment": who.persona.segment if who else None,
-        "tone": quote.tone.value,
-        "tone_label": TONE_LABELS[quote.tone.value],
+        "tone": entry.tone.value,
+        "tone_label": TONE_LABELS[entry.tone.value],
         "source": quote.source.value,
     }
 
@@ -156,7 +161,7 @@ def _clip(entry: ClipEntry, room: Room, media: ClipMedia) -> dict[str, Any]:
         "title": clip.title,
         "moment": MOMENT_LABELS[clip.moment.value],
         "who": who.persona.name if who else None,
-        "tone": clip.tone.value,
+        "tone": entry.tone.value,
         "audio": _site_url(media.audio),
         "duration": round(media.duration, 2),
         "peaks": _bars(media.peaks, WAVE_BARS),

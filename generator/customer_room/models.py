@@ -101,7 +101,10 @@ class Quote(ContentModel):
     )
     text: Text = Field(description="the customer's words")
     persona: Slug | None = Field(None, description="the slug (folder name) of a persona")
-    tone: Tone = Field(description="one of positive, negative, mixed, neutral")
+    tone: Tone | None = Field(
+        None,
+        description="positive, negative, mixed or neutral (left out: estimated from the words)",
+    )
     themes: list[Text] = Field(
         default_factory=list, description="a list of themes, e.g. billing, claims, trust"
     )

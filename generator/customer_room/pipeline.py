@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .balance import Balance, check_balance, room_balance
 from .calendar_feeds import feed_files
 from .clips import ClipMedia, process_clips
 from .errors import Report, RoomError
@@ -22,6 +23,7 @@ from .room import Room
 from .schedule import lend_times, room_zone, validate_schedules, visit_times
 from .schedule_views import group_lends, group_visits
 from .settings import Settings
+from .tone import Mislabel, assign_tones
 from .validate import validate_room
 
 
@@ -36,6 +38,7 @@ class RoomBuild:
     privacy: PrivacyLog
     clip_media: dict[str, ClipMedia] = field(default_factory=dict)
     counts: dict[str, float] = field(default_factory=dict)
+    balance: Balance | None = None
 
     def summary(self) -> str:
         parts = [f"{n:g} {what}" for what, n in self.counts.items()]
@@ -51,6 +54,16 @@ class RoomRead:
     room: Room
     report: Report
     kiosk: KioskConfig
+    mislabels: list[Mislabel]
+
+
+@dataclass
+class RoomCheck:
+    """Everything ``customer-room check`` reports: the room read, protected and weighed."""
+
+    read: RoomRead
+    privacy: PrivacyLog
+    balance: Balance
 
 
 def read_room(settings: Settings) -> tuple[Room, Report]:
@@ -62,12 +75,27 @@ def read_room(settings: Settings) -> tuple[Room, Report]:
 def _read(settings: Settings) -> RoomRead:
     report = Report()
     room = load_room(settings.room_dir, report)
+    mislabels = assign_tones(room)
     validate_room(room, settings, report)
     zone = room_zone(settings.timezone, report)
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
-    return RoomRead(room, report, kiosk)
+    return RoomRead(room, report, kiosk, mislabels)
+
+
+def check_room(settings: Settings) -> RoomCheck:
+    """Read, validate and protect the room, and weigh its balance: no media, no site."""
+    return check_room_after_read(_read(settings), settings)
+
+
+def check_room_after_read(read: RoomRead, settings: Settings) -> RoomCheck:
+    privacy = protect_room(read.room, settings, read.report)
+    balance = room_balance(
+        read.room, read.room.clips, read.mislabels, settings.balance_max_negative
+    )
+    check_balance(balance, read.room, read.report)
+    return RoomCheck(read, privacy, balance)
 
 
 def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | None:
@@ -90,9 +118,9 @@ def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | No
 def build_room(settings: Settings) -> RoomBuild:
     """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built."""
     read = _read(settings)
-    room, report = read.room, read.report
-    _stop_on_errors(report)
-    privacy = protect_room(room, settings, report)
+    checked = check_room_after_read(read, settings)
+    _stop_on_errors(read.report)
+    room, report, privacy = read.room, read.report, checked.privacy
     if room.clips:
         try:
             ffmpeg_path()
@@ -125,10 +153,11 @@ def build_room(settings: Settings) -> RoomBuild:
             zone=ZoneInfo(settings.timezone),
             visits=schedules.visit_times if schedules else None,
             lends=schedules.lend_times if schedules else None,
+            min_positive=settings.min_positive_share,
         )
     )
     files = (
-        render_room(room, images, clip_media, settings, schedules, report)
+        render_room(room, images, clip_media, settings, schedules, report, checked.balance)
         + photo_files
         + clip_files
         + feeds
@@ -143,7 +172,9 @@ def build_room(settings: Settings) -> RoomBuild:
         "redacted spans": sum(len(m.spans) for m in clip_media.values()),
         "photo files": len(photo_files),
     }
-    return RoomBuild(room, files, site_nav(room), report, privacy, clip_media, counts)
+    return RoomBuild(
+        room, files, site_nav(room), report, privacy, clip_media, counts, checked.balance
+    )
 
 
 def _stop_on_errors(report: Report) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -14,6 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .balance import positive_mix
 from .calendar_feeds import slug
 from .clip_models import Moment
 from .clips import ClipMedia
@@ -145,6 +147,7 @@ def page_specs(
             "index.md",
             "home.md.j2",
             featured=featured_quote(room, settings),
+            voices=voices(room, settings),
             featured_clip=_featured_clip(published, settings),
             schedules=None
             if schedules is None
@@ -248,10 +251,35 @@ def asset_files() -> list[GeneratedFile]:
 
 def featured_quote(room: Room, settings: Settings) -> QuoteEntry | None:
     """A positive quote for the home page, a different one each day, the same all day."""
-    pool = [q for q in room.quotes if q.quote.tone is Tone.POSITIVE] or room.quotes
+    pool = [q for q in room.quotes if q.tone is Tone.POSITIVE] or room.quotes
     if not pool:
         return None
     return pool[settings.today.toordinal() % len(pool)]
+
+
+VOICES = 4
+
+
+def voices(room: Room, settings: Settings) -> list[QuoteEntry]:
+    """A few more quotes for the home page, a new set each day, with at least
+    ``min_positive_share`` of them positive."""
+    featured = featured_quote(room, settings)
+    pool = positive_mix([q for q in room.quotes if q is not featured], settings.min_positive_share)
+    if len(pool) <= VOICES:
+        return pool
+    positive = [q for q in pool if q.tone is Tone.POSITIVE]
+    others = [q for q in pool if q.tone is not Tone.POSITIVE]
+    wanted = min(len(positive), math.ceil(VOICES * settings.min_positive_share))
+    day = settings.today.toordinal()
+    chosen = _rotate(positive, day)[:wanted] + _rotate(others, day)[: VOICES - wanted]
+    return sorted(chosen, key=pool.index)
+
+
+def _rotate(items: list[QuoteEntry], by: int) -> list[QuoteEntry]:
+    if not items:
+        return []
+    start = by % len(items)
+    return items[start:] + items[:start]
 
 
 def _themes(room: Room) -> list[str]:
@@ -260,7 +288,7 @@ def _themes(room: Room) -> list[str]:
 
 def _featured_clip(clips: list[ClipEntry], settings: Settings) -> ClipEntry | None:
     """A clip for the home page: an uplifting one where there is one, a new one each day."""
-    pool = [c for c in clips if c.clip.tone is Tone.POSITIVE] or clips
+    pool = [c for c in clips if c.tone is Tone.POSITIVE] or clips
     return pool[settings.today.toordinal() % len(pool)] if pool else None
 
 
@@ -279,6 +307,7 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
         nav.append({"Lending program": "lending.md"})
     if room.reading_list is not None:
         nav.append({"Reading list": "onboarding.md"})
+    nav.append({"Balance": "balance.md"})
     guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
     if guides:
         nav.append({"Guides": guides})

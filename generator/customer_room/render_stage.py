@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .balance import Balance
+from .balance_page import balance_page
 from .clips import ClipMedia
 from .errors import Report
 from .generated import GeneratedFile
@@ -19,10 +21,11 @@ def render_room(
     settings: Settings,
     schedules: Schedules | None,
     report: Report,
+    balance: Balance,
 ) -> list[GeneratedFile]:
     """Every page and asset the room adds to the site."""
     renderer = PageRenderer(room, images, clip_media, settings)
-    specs = page_specs(room, images, clip_media, settings, schedules)
+    specs = [*page_specs(room, images, clip_media, settings, schedules), balance_page(balance)]
     pages = [renderer.file(spec) for spec in specs]
     if room.reading_list is not None:
         pages = reading_list_files(room.reading_list, renderer, specs, pages, report)

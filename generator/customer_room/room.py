@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clip_models import Clip
-from .models import FreePage, Persona, Quote
+from .models import FreePage, Persona, Quote, Tone
 from .onboarding_models import ReadingList
 from .schedule_models import Lend, Visit
 from .sources import Loc, YamlDoc
@@ -28,6 +28,9 @@ class QuoteEntry:
     quote: Quote
     path: str
     line: int
+    tone: Tone = Tone.NEUTRAL  # the author's, or estimated (see tone.py)
+    tone_estimated: bool = False
+    score: float = 0.0
 
 
 @dataclass
@@ -48,6 +51,9 @@ class ClipEntry:
     audio_name: str
     transcript: Transcript
     lines: dict[str, int] = field(default_factory=dict)
+    tone: Tone = Tone.NEUTRAL  # the author's, or estimated (see tone.py)
+    tone_estimated: bool = False
+    score: float = 0.0
 
 
 @dataclass

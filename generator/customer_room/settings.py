@@ -29,6 +29,8 @@ class Settings:
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
     redact_patterns: tuple[tuple[str, str], ...] = ()
+    balance_max_negative: float = 0.6
+    min_positive_share: float = 0.5
     kiosk: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
 

@@ -49,6 +49,10 @@ class RoomPluginConfig(base.Config):
     privacy_report = c.Type(str, default=".customer-room/privacy-report.json")
     """Where the privacy report is written (outside the site), relative to mkdocs.yml."""
 
+    balance_max_negative = c.Type(float, default=0.6)
+    """Warn (fail with --strict) when a larger share of quotes and clips is negative."""
+    min_positive_share = c.Type(float, default=0.5)
+    """Least share of positive items in the home page's and the kiosk's mix (0 to turn off)."""
     kiosk = c.Type(dict, default={})
     """The kiosk screen at /kiosk/: slides, seconds, order, dayparts, open, orientation, theme,
     poll_minutes, shift_pixels, shift_minutes, sound (see the README)."""

@@ -60,9 +60,17 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         site_name=config.site_name,
         redact_terms=tuple(options.redact_terms),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
+        balance_max_negative=_share(options.balance_max_negative, "balance_max_negative"),
+        min_positive_share=_share(options.min_positive_share, "min_positive_share"),
         kiosk=dict(options.kiosk),
         config_file=Path(config.config_file_path).resolve() if config.config_file_path else None,
     )
+
+
+def _share(value: float, name: str) -> float:
+    if not 0 <= value <= 1:
+        raise PluginError(f"mkdocs.yml: {name}: give a share between 0 and 1, e.g. 0.6")
+    return float(value)
 
 
 def _patterns(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -127,6 +135,8 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, overrides)
         log.info(self.result.summary())
+        if self.result.balance is not None:
+            log.info(self.result.balance.summary()[0])
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
