@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from .balance import Balance, check_balance, room_balance
 from .calendar_feeds import feed_files
 from .clips import ClipMedia, process_clips
+from .cluster import media_executor
 from .errors import Report, RoomError
 from .ffmpeg import AudioError, ffmpeg_path
 from .generated import GeneratedFile
@@ -127,8 +128,10 @@ def build_room(settings: Settings) -> RoomBuild:
         except AudioError as exc:
             report.error("clips/", str(exc))
     _stop_on_errors(report)
-    images, photo_files = process_photos(room, settings, report)
-    clip_media, clip_files = process_clips(room, settings, report)
+    with media_executor(settings.media_cluster, report) as executor:
+        _stop_on_errors(report)
+        images, photo_files = process_photos(room, settings, report, executor)
+        clip_media, clip_files = process_clips(room, settings, report, executor)
     _stop_on_errors(report)
     schedules = _schedules(room, settings, report)
     feeds = (

@@ -18,6 +18,7 @@ class Settings:
     max_photo_pixels: int = 50_000_000
     directory_urls: bool = True
     workers: int | None = None
+    media_cluster: str | None = None
     clip_bitrate: int = 64
     loudness_target: float = -16.0
     bleep: str = "tone"

@@ -15,6 +15,8 @@ class RoomPluginConfig(base.Config):
     """The date pages are relative to (YYYY-MM-DD); default: the day of the build."""
     workers = c.Optional(c.Type(int))
     """How many processes work on media at once; default: one per core."""
+    media_cluster = c.Optional(c.Type(str))
+    """A Dask scheduler's address (tcp://host:8786) to run media work on; default: this machine."""
 
     photo_widths = c.ListOfItems(c.Type(int), default=[320, 640, 1280])
     """Widths (pixels) each photo is made in; a photo is never enlarged."""

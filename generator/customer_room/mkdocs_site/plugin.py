@@ -30,6 +30,7 @@ from .config import RoomPluginConfig
 log = logging.getLogger("mkdocs.plugins.customer_room")
 
 TODAY_VARIABLE = "CUSTOMER_ROOM_TODAY"
+CLUSTER_VARIABLE = "CUSTOMER_ROOM_MEDIA_CLUSTER"
 
 
 def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
@@ -49,6 +50,7 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         max_photo_pixels=options.photo_max_pixels,
         directory_urls=config.use_directory_urls,
         workers=options.workers,
+        media_cluster=os.environ.get(CLUSTER_VARIABLE) or options.media_cluster,
         clip_bitrate=options.clip_bitrate,
         loudness_target=options.clip_loudness,
         bleep=options.clip_bleep,
