@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 import soundfile
-from scipy.signal import resample_poly
 
 from .dtmf import keypad_spans
 from .ffmpeg import DECODE_FAILED, AudioError, decode_to_wav, encode_mp3, pitch_shift
@@ -122,6 +121,8 @@ def alignment_samples(recording: AudioSegment) -> np.ndarray:
     mono = np.array(recording.set_channels(1).get_array_of_samples(), dtype=np.int16)
     if recording.frame_rate == ALIGNMENT_RATE:
         return mono
+    from scipy.signal import resample_poly  # slow to import; only alignment needs it
+
     resampled = resample_poly(mono.astype(np.float64), ALIGNMENT_RATE, recording.frame_rate)
     return np.asarray(np.clip(resampled, -32768, 32767), dtype=np.int16)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .align import align_transcript, fill_gaps
 from .audio import AudioPlan, alignment_samples, read_recording, render_audio
+from .digests import FileDigests
 from .errors import Report
 from .generated import GeneratedFile
 from .redact import audio_spans
@@ -57,10 +58,11 @@ def process_clips(
     room: Room, settings: Settings, report: Report, executor: Executor | None = None
 ) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
     jobs: dict[str, ClipJob] = {}
+    digests = FileDigests(settings.cache_dir / "recording-digests.json")
 
     def prepared() -> Iterator[tuple[str, ClipJob]]:
         for entry in room.clips:
-            jobs[entry.slug] = _job_for(entry, settings)
+            jobs[entry.slug] = _job_for(entry, settings, digests.of(entry.audio_path))
             yield entry.slug, jobs[entry.slug]
 
     def failed(slug: str, exc: Exception) -> None:
@@ -76,6 +78,7 @@ def process_clips(
         on_error=failed,
         executor=executor,
     )
+    digests.save()
     files = []
     media = {}
     for slug, result in results.items():
@@ -85,7 +88,7 @@ def process_clips(
     return media, files
 
 
-def _job_for(entry: ClipEntry, settings: Settings) -> ClipJob:
+def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> ClipJob:
     clip = entry.clip
     customer = None
     if clip.voice_disguise and clip.channels is not None:
@@ -101,7 +104,7 @@ def _job_for(entry: ClipEntry, settings: Settings) -> ClipJob:
         bitrate_kbps=settings.clip_bitrate,
     )
     explicit = tuple(Span(s.start, s.end, s.kind) for s in clip.redact_spans)
-    digest = hashlib.sha256(entry.audio_path.read_bytes())
+    digest = hashlib.sha256(recording_digest.encode())
     digest.update(
         json.dumps(
             [

@@ -8,10 +8,11 @@ names the file and the kind of data, never the value.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,28 +42,95 @@ class Leak:
         )
 
 
+SCAN_VERSION = 2  # raise when the scan itself changes: remembered results are then dropped
+
+
+class ScanMemory:
+    """Files found clean by an earlier scan, by their content's SHA-256, valid only for the same
+    detectors, redacted values and source recordings: a rebuild scans only what changed."""
+
+    def __init__(self, store: Path | None, fingerprint: str) -> None:
+        self.store = store
+        self.fingerprint = fingerprint
+        self.clean: set[str] = set()
+        self.seen: set[str] = set()
+        if store is None:
+            return
+        try:
+            saved = json.loads(store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if saved.get("fingerprint") == fingerprint:
+            self.clean = set(saved.get("clean", []))
+
+    def save(self) -> None:
+        """Keep what this scan found clean (files no longer in the site are forgotten)."""
+        if self.store is None:
+            return
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        data = {"fingerprint": self.fingerprint, "clean": sorted(self.seen)}
+        self.store.write_text(json.dumps(data), encoding="utf-8")
+
+
 def scan_site(
-    site: Path, detector: Detector, secrets: Iterable[str], recordings: Iterable[Path]
+    site: Path,
+    detector: Detector,
+    secrets: Iterable[str],
+    recordings: Iterable[Path],
+    *,
+    own_audio: dict[str, Path] | None = None,
+    memory_file: Path | None = None,
+    digest_of: Callable[[Path], str] | None = None,
 ) -> list[Leak]:
-    """Every leak in the built site at ``site``."""
+    """Every leak in the built site at ``site``.
+
+    ``own_audio`` maps the site's clip files (``media/clips/x.mp3``) to the recording each was
+    made from: those are compared in depth with their own recording only (and with every
+    recording as a whole); any other audio file is compared in depth with every recording.
+    ``memory_file`` remembers clean files between builds (see :class:`ScanMemory`);
+    ``digest_of`` gives a recording's SHA-256 (default: read and hash it)."""
     patterns = [(_secret_pattern(s)) for s in set(secrets)]
-    originals = [p.read_bytes() for p in recordings if p.is_file()]
+    digest = digest_of or (lambda path: _digest(path.read_bytes()))
+    sources = {p: digest(p) for p in recordings if p.is_file()}
+    fingerprint = json.dumps(
+        [SCAN_VERSION, detector.fingerprint(), sorted(set(secrets)), sorted(sources.values())]
+    )
+    memory = ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest())
+    own = own_audio or {}
     leaks: list[Leak] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES and not name.startswith(THEME_FOLDERS):
-            text = _readable_text(path)
+        if name.startswith(THEME_FOLDERS):
+            continue
+        data = path.read_bytes()
+        content = _digest(data)
+        if content in memory.clean:
+            memory.seen.add(content)
+            continue
+        found: list[Leak] = []
+        if suffix in TEXT_SUFFIXES:
+            text = _readable_text(path, data)
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
             kinds = {hit.kind for hit in detector.find(OWN_URL.sub(" ", text))}
             if any(p.search(text) for p in patterns):
                 kinds.add("a value that was redacted")
-            leaks += [Leak(name, kind) for kind in sorted(kinds)]
-        elif suffix in AUDIO_SUFFIXES and _holds_source(path, originals):
-            leaks.append(Leak(name, "a source recording"))
-        elif suffix in IMAGE_SUFFIXES and _has_metadata(path):
-            leaks.append(Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)"))
+            found = [Leak(name, kind) for kind in sorted(kinds)]
+        elif suffix in AUDIO_SUFFIXES:
+            suspects = [own[name]] if name in own else list(sources)
+            if content in sources.values() or _holds_source(data, suspects):
+                found = [Leak(name, "a source recording")]
+        elif suffix in IMAGE_SUFFIXES and _has_metadata(path, data):
+            found = [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")]
+        if not found:
+            memory.seen.add(content)
+        leaks += found
+    memory.save()
     return leaks
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _secret_pattern(value: str) -> re.Pattern[str]:
@@ -73,8 +141,8 @@ def _secret_pattern(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)
 
 
-def _readable_text(path: Path) -> str:
-    raw = path.read_text(encoding="utf-8", errors="replace")
+def _readable_text(path: Path, data: bytes) -> str:
+    raw = data.decode("utf-8", errors="replace")
     if path.suffix.lower() == ".json":
         try:
             return "\n".join(_strings(json.loads(raw)))
@@ -105,9 +173,10 @@ def _strings(data: object) -> Iterator[str]:
             yield from _strings(value)
 
 
-def _holds_source(path: Path, originals: list[bytes]) -> bool:
-    data = path.read_bytes()
-    for original in originals:
+def _holds_source(data: bytes, recordings: list[Path]) -> bool:
+    """True when ``data`` is, or holds a 4 KB stretch of, one of the recordings."""
+    for recording in recordings:
+        original = recording.read_bytes()
         if data == original:
             return True
         for offset in range(len(original) // 8, len(original) - 4096, max(len(original) // 6, 1)):
@@ -116,8 +185,7 @@ def _holds_source(path: Path, originals: list[bytes]) -> bool:
     return False
 
 
-def _has_metadata(path: Path) -> bool:
-    data = path.read_bytes()
+def _has_metadata(path: Path, data: bytes) -> bool:
     if any(marker in data for marker in METADATA_MARKERS):
         return True
     try:

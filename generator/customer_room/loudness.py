@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyloudnorm
+
+if TYPE_CHECKING:
+    import pyloudnorm
 
 BLOCK_SECONDS = 0.4
 STEP = 0.25  # blocks overlap by 75%
@@ -21,6 +24,8 @@ RELATIVE_GATE = -10.0
 
 @lru_cache(maxsize=8)
 def _meter(rate: int) -> pyloudnorm.Meter:
+    import pyloudnorm  # imports scipy.signal (slow): only when a clip is processed
+
     return pyloudnorm.Meter(rate)
 
 

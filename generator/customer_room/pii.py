@@ -158,6 +158,10 @@ class Detector:
         self.terms = [t for t in terms if t.strip()]
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
 
+    def fingerprint(self) -> str:
+        """What the detector looks for, as text: a scan result is only reused for the same."""
+        return repr((self.region, self.terms, [(k, p.pattern) for k, p in self.patterns]))
+
     def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
         """Every piece of personal data in ``text``, non-overlapping, in order."""
         digits = as_digits(text)

@@ -24,7 +24,7 @@ from .room import Room
 from .schedule import lend_times, room_zone, validate_schedules, visit_times
 from .schedule_views import group_lends, group_visits
 from .settings import Settings
-from .tone import Mislabel, assign_tones
+from .tone import Estimates, Mislabel, assign_tones
 from .validate import validate_room
 
 
@@ -56,6 +56,7 @@ class RoomRead:
     report: Report
     kiosk: KioskConfig
     mislabels: list[Mislabel]
+    estimates: Estimates
 
 
 @dataclass
@@ -76,13 +77,14 @@ def read_room(settings: Settings) -> tuple[Room, Report]:
 def _read(settings: Settings) -> RoomRead:
     report = Report()
     room = load_room(settings.room_dir, report)
-    mislabels = assign_tones(room)
+    estimates = Estimates(settings.cache_dir / "tone-estimates.json")
+    mislabels = assign_tones(room, estimates)
     validate_room(room, settings, report)
     zone = room_zone(settings.timezone, report)
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
-    return RoomRead(room, report, kiosk, mislabels)
+    return RoomRead(room, report, kiosk, mislabels, estimates)
 
 
 def check_room(settings: Settings) -> RoomCheck:
@@ -121,6 +123,7 @@ def build_room(settings: Settings) -> RoomBuild:
     read = _read(settings)
     checked = check_room_after_read(read, settings)
     _stop_on_errors(read.report)
+    read.estimates.save()  # only for a room that builds: a failed build writes nothing
     room, report, privacy = read.room, read.report, checked.privacy
     if room.clips:
         try:

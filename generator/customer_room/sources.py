@@ -63,41 +63,59 @@ def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int)
 
 def yaml_lines(text: str) -> dict[Loc, int]:
     """Where each key of a YAML text is, without building its values (any tag is fine)."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_SafeLoader)
     lines: dict[Loc, int] = {}
     if node is not None:
         _record_lines(node, (), lines, 0)
     return lines
 
 
-class _RoomLoader(yaml.SafeLoader):
-    """Safe YAML where dates stay text, so the models can explain an impossible date per field."""
+# libyaml's parser when PyYAML was built with it (about ten times faster), else PyYAML's own.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     return str(node.value)
 
 
-_RoomLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+class _RoomLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """Safe YAML where dates stay text, so the models can explain an impossible date per field."""
+
+
+class _ExplainingLoader(yaml.SafeLoader):
+    """PyYAML's own parser: slower, but its messages say what it found ("expected ',' or ']',
+    but got ':'"), so a file that fails is read again with it to explain the problem."""
+
+
+for _loader in (_RoomLoader, _ExplainingLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
     """Parse YAML safely (no Python objects) and remember where each key is."""
-    loader = _RoomLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        problem = exc.problem or exc.context or "cannot be read"
-        raise SourceError(
-            f"YAML is malformed ({problem}) — check indentation, colons and quotes", line
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise SourceError(f"YAML is malformed ({exc}) — check the file's syntax") from exc
-    finally:
-        loader.dispose()
+        node, data = _load(text, _RoomLoader)
+    except yaml.YAMLError:
+        try:
+            node, data = _load(text, _ExplainingLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 + line_offset if mark else None
+            problem = exc.problem or exc.context or "cannot be read"
+            raise SourceError(
+                f"YAML is malformed ({problem}) — check indentation, colons and quotes", line
+            ) from exc
+        except yaml.YAMLError as exc:
+            raise SourceError(f"YAML is malformed ({exc}) — check the file's syntax") from exc
     lines: dict[Loc, int] = {}
     if node is not None:
         _record_lines(node, (), lines, line_offset)

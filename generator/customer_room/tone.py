@@ -3,9 +3,13 @@ rules, offline) when the author gave none; strong disagreements point at likely 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -72,17 +76,45 @@ def contradicts(given: Tone, found: Estimate) -> bool:
     return False
 
 
-def assign_tones(room: Room) -> list[Mislabel]:
+class Estimates:
+    """Estimates remembered between builds by a hash of the words (VADER is the slow part of
+    reading a room of thousands of quotes)."""
+
+    def __init__(self, store: Path | None) -> None:
+        self.store = store
+        self.known: dict[str, list[Any]] = {}
+        self.used: dict[str, list[Any]] = {}
+        if store is not None:
+            try:
+                self.known = json.loads(store.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.known = {}
+
+    def of(self, text: str) -> Estimate:
+        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        saved = self.known.get(key)
+        found = Estimate(Tone(saved[0]), float(saved[1])) if saved else estimate(text)
+        self.used[key] = [found.tone.value, found.score]
+        return found
+
+    def save(self) -> None:
+        if self.store is not None and self.used != self.known:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            self.store.write_text(json.dumps(self.used), encoding="utf-8")
+
+
+def assign_tones(room: Room, estimates: Estimates | None = None) -> list[Mislabel]:
     """Give every quote and clip its tone (estimated where the author left it out); return the
     given tones the words strongly contradict."""
+    estimates = estimates or Estimates(None)
     mislabels = []
     for quote in room.quotes:
-        found = estimate(quote.quote.text)
+        found = estimates.of(quote.quote.text)
         mislabel = _assign(quote, quote.quote.tone, found)
         if mislabel:
             mislabels.append(Mislabel(quote.path, quote.line, "the quote", mislabel, found))
     for clip in room.clips:
-        found = estimate(clip_words(clip))
+        found = estimates.of(clip_words(clip))
         mislabel = _assign(clip, clip.clip.tone, found)
         if mislabel:
             line = clip.lines.get("tone")

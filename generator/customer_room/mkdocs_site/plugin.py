@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..digests import FileDigests
 from ..errors import RoomError
 from ..leakscan import scan_site
 from ..pipeline import RoomBuild, build_room
@@ -171,11 +172,15 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         """Scan the built site for leaks, write the privacy report, and fail on any leak."""
         assert self.result is not None and self.settings is not None
         room = self.result.room
+        media = self.result.clip_media
         leaks = scan_site(
             Path(config.site_dir),
             detector_for(self.settings),
             self.result.privacy.secrets,
             [c.audio_path for c in room.clips],
+            own_audio={media[c.slug].audio: c.audio_path for c in room.clips if c.slug in media},
+            memory_file=self.settings.cache_dir / "leak-scan.json",
+            digest_of=FileDigests(self.settings.cache_dir / "recording-digests.json").of,
         )
         base = Path(config.config_file_path or ".").resolve().parent
         report_path = base / self.config.privacy_report
