@@ -162,9 +162,15 @@ def _without_markup(text: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
 
 
+# A JSON value that is only an address of one of the site's own files ("../media/photos/
+# ann-1c0f3a2b-320.webp"): its hex digest and size can look like a phone number.
+SITE_FILE = re.compile(r"(?:\.{1,2}/|/)?(?:[\w\-]+/)*[\w\-.]+\.[a-z0-9]{2,5}(?:[?#]\S*)?")
+
+
 def _strings(data: object) -> Iterator[str]:
     if isinstance(data, str):
-        yield _without_markup(html.unescape(data))
+        if not SITE_FILE.fullmatch(data):
+            yield _without_markup(html.unescape(data))
     elif isinstance(data, dict):
         for value in data.values():
             yield from _strings(value)

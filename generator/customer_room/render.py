@@ -36,7 +36,7 @@ TONE_LABELS = {
     Tone.NEGATIVE.value: "Negative",
 }
 MOMENT_LABELS = {m.value: m.value.capitalize() for m in Moment}
-ASSETS = ("room.css", "filter.js", "player.js", "reading.js")
+ASSETS = ("room.css", "filter.js", "player.js", "reading.js", "a11y.js")
 CSS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".css"))
 JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.endswith(".js"))
 

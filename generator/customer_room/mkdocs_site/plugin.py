@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ..digests import FileDigests
 from ..errors import RoomError
 from ..leakscan import scan_site
+from ..markers import label_markers, marker_pattern
 from ..pipeline import RoomBuild, build_room
 from ..privacy_report import write_privacy_report
 from ..protect import detector_for
@@ -111,6 +112,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     result: RoomBuild | None = None
     settings: Settings | None = None
+    _markers: re.Pattern[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_from(self.config, config)
@@ -195,7 +197,10 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return sanitize_html(html)
+        assert self.settings is not None
+        if self._markers is None:
+            self._markers = marker_pattern(kind for kind, _ in self.settings.redact_patterns)
+        return label_markers(sanitize_html(html), self._markers)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
