@@ -132,27 +132,21 @@ def test_search_results_have_no_serious_violations(
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["personas", "quotes", "clips", "visits"])
 def test_every_kiosk_slide_has_no_serious_violations(
-    browser: Browser, site_url: str, theme: str
+    browser: Browser, site_url: str, theme: str, kind: str
 ) -> None:
-    page = new_page(browser, viewport={"width": 1920, "height": 1080}, bypass_csp=True)
+    page = new_page(
+        browser, viewport={"width": 1920, "height": 1080}, bypass_csp=True, reduced_motion="reduce"
+    )
+    # The clock starts at a Tuesday noon and runs (axe itself needs timers that fire).
     page.clock.install(time=NOON)
-    page.clock.pause_at(NOON)
-    page.goto(site_url + f"kiosk/?theme={theme}")
+    page.goto(site_url + f"kiosk/?theme={theme}&slides={kind}&seconds=600")
     page.wait_for_function("window.customerRoomKiosk && window.customerRoomKiosk.changes >= 1")
-    seen: dict[str, list[dict[str, Any]]] = {}
-    for _ in range(6):
-        kind = page.evaluate("window.customerRoomKiosk.current.type")
-        if kind not in seen:
-            seen[kind] = serious(axe(page, f"kiosk {kind} ({theme})"))
-        seconds = page.evaluate(
-            "window.customerRoomKiosk.config.seconds[window.customerRoomKiosk.current.type]"
-        )
-        page.clock.run_for(int(seconds * 1000))
-        page.wait_for_function("!window.customerRoomKiosk.busy")
+    assert page.evaluate("window.customerRoomKiosk.current.type") == kind
+    found = serious(axe(page, f"kiosk {kind} ({theme})"))
     page.context.close()
-    assert set(seen) >= {"personas", "quotes", "clips", "visits"}
-    assert all(found == [] for found in seen.values()), seen
+    assert found == [], found
 
 
 # What each page must let a keyboard reach (by selector) and how many of them at least.
@@ -191,7 +185,8 @@ def test_keyboard_reaches_every_control_with_a_visible_focus_ring(
         focus = page.evaluate(FOCUS_STYLE)
         if focus is None:
             continue
-        if not focus["ring"]:
+        # A visually hidden input (the theme's scheme switch) shows focus on its label.
+        if focus["visible"] and not focus["ring"]:
             no_ring.append(focus)
         for selector in wanted:
             if page.evaluate(f"document.activeElement.matches({selector!r})"):
@@ -265,7 +260,7 @@ def test_screen_readers_get_names_roles_and_states(browser: Browser, site_url: s
     page.goto(site_url + PAGES["visits and calendar"])
     assert page.get_by_role("img", name=re.compile("^Visits in")).count() == 1
     page.goto(site_url + PAGES["lending and timeline"])
-    assert page.get_by_role("img", name=re.compile("timeline", re.I)).count() >= 1
+    assert page.get_by_role("img", name=re.compile("^Lends from")).count() == 1
     # Photos keep their alt text.
     page.goto(site_url + PAGES["persona"])
     assert page.get_by_role("img", name=re.compile("^Illustrated portrait of Maria")).count() >= 1
@@ -309,10 +304,14 @@ def test_pages_reflow_without_sideways_scrolling(
 def test_kiosk_is_readable_in_both_themes_with_aa_contrast(browser: Browser, site_url: str) -> None:
     """The kiosk's colours, checked by axe above, also hold for its least contrasted text."""
     for theme in ("light", "dark"):
-        page = new_page(browser, viewport={"width": 1920, "height": 1080}, bypass_csp=True)
+        page = new_page(
+            browser,
+            viewport={"width": 1920, "height": 1080},
+            bypass_csp=True,
+            reduced_motion="reduce",
+        )
         page.clock.install(time=NOON)
-        page.clock.pause_at(NOON)
-        page.goto(site_url + f"kiosk/?theme={theme}&slides=quotes")
+        page.goto(site_url + f"kiosk/?theme={theme}&slides=quotes&seconds=600")
         page.wait_for_function("window.customerRoomKiosk && window.customerRoomKiosk.changes >= 1")
         found = axe(page, f"kiosk contrast ({theme})")
         page.context.close()

@@ -24,8 +24,9 @@ def test_media_stage_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
             shutil.copy2(source, room / "clips" / source.name)
     cache = tmp_path / "cache"
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-        as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster) as client,
         get_task_stream(client) as stream,
     ):

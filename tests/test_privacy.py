@@ -247,3 +247,17 @@ def test_room_wide_privacy_options(
     assert result.exit_code == 0, result.stderr
     page = (tmp_path / "site/note/index.html").read_text()
     assert f"[{settings[2]}]" in page
+
+
+def test_leak_scan_reads_json_text_but_not_the_sites_own_file_addresses(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "kiosk").mkdir(parents=True)
+    (site / "kiosk" / "data.json").write_text(
+        '{"photo": "../media/photos/person-0025-47725965-320.webp", "text": "Fine, thanks."}',
+        encoding="utf-8",
+    )
+    assert scan_site(site, Detector(), set(), []) == []
+    (site / "kiosk" / "data.json").write_text(
+        '{"photo": "../media/a.webp", "text": "Ring me on 07700 900123."}', encoding="utf-8"
+    )
+    assert [leak.kind for leak in scan_site(site, Detector(), set(), [])] == ["phone number"]
