@@ -13,7 +13,6 @@ wall second for both and their ratio (target >= 0.8), and peak memory.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import subprocess
@@ -28,6 +27,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+from memory import tree_pss_kb  # noqa: E402
+from synthroom import transcript  # noqa: E402
+
 from audiohelpers import speechlike, write_recording  # noqa: E402
 from customer_room.clips import process_clips  # noqa: E402
 from customer_room.errors import Report  # noqa: E402
@@ -38,24 +41,6 @@ from customer_room.settings import Settings  # noqa: E402
 from customer_room.workpool import cpu_count  # noqa: E402
 
 SECONDS = 60.0
-
-
-def transcribe_json(seconds: float) -> str:
-    items = []
-    t = 0.5
-    for index in range(int(seconds / 0.4) - 4):
-        word = "[PII]" if 40 <= index < 52 else f"word{index % 7}"
-        items.append(
-            {
-                "start_time": f"{t:.3f}",
-                "end_time": f"{t + 0.3:.3f}",
-                "alternatives": [{"content": word}],
-                "type": "pronunciation",
-                "speaker_label": "spk_0" if (index // 10) % 2 == 0 else "spk_1",
-            }
-        )
-        t += 0.4
-    return json.dumps({"results": {"items": items}})
 
 
 def make_room(folder: Path, count: int) -> None:
@@ -74,34 +59,13 @@ def make_room(folder: Path, count: int) -> None:
             rate=8000,
             channels=2,
         )
-        (folder / "clips" / f"call{index}.json").write_text(transcribe_json(SECONDS))
+        (folder / "clips" / f"call{index}.json").write_text(transcript(SECONDS, index))
         (folder / "clips" / f"call{index}.yml").write_text(
             f"title: Call {index}\npersona: ada\nmoment: praise\ntone: positive\n"
             f"audio: call{index}.mulaw.wav\ntranscript: call{index}.json\n"
             "trim: {start: 1.0, end: 59.0}\nchannels: {agent: left, customer: right}\n"
             "consent: {reference: CR-1, date: 2026-01-05, scope: benchmark}\n"
         )
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return pids
-    for child in children:
-        pids += _tree(int(child))
-    return pids
 
 
 class PeakMemory(threading.Thread):
@@ -114,7 +78,7 @@ class PeakMemory(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(os.getpid())))
+            self.peak_kb = max(self.peak_kb, tree_pss_kb(os.getpid()))
             time.sleep(0.1)
 
 

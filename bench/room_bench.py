@@ -29,6 +29,7 @@ import yaml
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
+from memory import tree_pss_kb  # noqa: E402
 from synthroom import make_room  # noqa: E402
 
 from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
@@ -38,27 +39,6 @@ from customer_room.workpool import cpu_count  # noqa: E402
 
 TODAY = "2026-11-24"
 BIN = Path(sys.executable).parent
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return pids
-    for child in children:
-        pids += _tree(int(child))
-    return pids
 
 
 @dataclass
@@ -79,7 +59,7 @@ def timed(command: list[str], cwd: Path) -> Run:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, sum(_pss_kb(p) for p in _tree(process.pid)))
+            peak = max(peak, tree_pss_kb(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)

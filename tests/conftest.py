@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from playwright.sync_api import Browser, sync_playwright
 
 from customer_room.cli import main
 
@@ -133,3 +134,19 @@ def tree_digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and not p.is_symlink()
     }
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for every browser test (media may play without a click)."""
+    from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+            headless=True,
+        )
+        yield browser
+        browser.close()

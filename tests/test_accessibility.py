@@ -11,11 +11,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, run_cli
 from customer_room.markers import label_markers, marker_pattern
-from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_folder
+from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -60,19 +60,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.exit_code == 0, result.stderr
     with serve_folder(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
-            headless=True,
-        )
-        yield browser
-        browser.close()
 
 
 def new_page(browser: Browser, **options: Any) -> Page:

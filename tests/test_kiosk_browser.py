@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from conftest import ROOMS, ROOT, run_cli
-from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_folder
+from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -54,19 +54,6 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build(ROOT, site)
     with serve_folder(site) as url:
         yield url + "kiosk/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
-            headless=True,
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import ROOMS, run_cli
-from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve_folder
+from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +35,6 @@ def room(tmp_path: Path) -> Path:
 def site_url(room: Path) -> Iterator[str]:
     with serve_folder(room / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
