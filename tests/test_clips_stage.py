@@ -156,3 +156,15 @@ def test_a_recording_over_the_size_limit_is_refused(make_room: RoomMaker, tmp_pa
         "clips/good.yml:5: audio: the recording is 0 MB, over the limit of 0.1 MB — cut it to "
         "the moment you want to show"
     ]
+
+
+def test_published_clips_are_links_of_the_cache_not_copies(
+    make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    [published] = (tmp_path / "site/media/clips").iterdir()
+    cached = [p for p in (root / ".cache").rglob("*.mp3") if p.samefile(published)]
+    assert len(cached) == 1, "the site's clip is the cache's file, linked"
+    assert published.stat().st_nlink == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +14,10 @@ from PIL import Image
 
 from audiohelpers import RATE, decode, speak, speechlike, tone_share, write_recording
 from conftest import jpeg_with_metadata, tree_digest, write_files
+from customer_room.digests import FileDigests
 from customer_room.dtmf import COLUMNS, ROWS
 from customer_room.leakscan import scan_site
-from customer_room.pii import Detector
+from customer_room.pii import Detector, Hit
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 CARD = "4111 1111 1111 1111"
@@ -261,3 +262,63 @@ def test_leak_scan_reads_json_text_but_not_the_sites_own_file_addresses(tmp_path
         '{"photo": "../media/a.webp", "text": "Ring me on 07700 900123."}', encoding="utf-8"
     )
     assert [leak.kind for leak in scan_site(site, Detector(), set(), [])] == ["phone number"]
+
+
+class CountingDetector(Detector):
+    """A detector that counts the texts it is asked about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
+        self.texts.append(text)
+        return super().find(text, extra_terms)
+
+
+def test_leak_scan_remembers_clean_records_and_rescans_only_a_changed_one(tmp_path: Path) -> None:
+    site, memory = tmp_path / "site", tmp_path / "scan-memory.json"
+    site.mkdir()
+    docs = [{"location": f"p{n}/", "text": f"Page {n} says thanks."} for n in range(50)]
+    index = site / "search_index.json"
+    index.write_text(json.dumps({"docs": docs}), encoding="utf-8")
+    first = CountingDetector()
+    assert scan_site(site, first, set(), [], memory_file=memory) == []
+    assert len(first.texts) == 50
+    docs[7]["text"] = "Ring me on 07700 900123."
+    index.write_text(json.dumps({"docs": docs}), encoding="utf-8")
+    second = CountingDetector()
+    leaks = scan_site(site, second, set(), [], memory_file=memory)
+    assert [leak.kind for leak in leaks] == ["phone number"]
+    assert second.texts == ["p7/\nRing me on 07700 900123."], "only the changed record is read"
+    docs[7]["text"] = "Page 7 says thanks again."
+    index.write_text(json.dumps({"docs": docs}), encoding="utf-8")
+    assert scan_site(site, CountingDetector(), set(), [], memory_file=memory) == []
+
+
+def test_leak_scan_reads_a_linked_media_file_again_once_it_changed(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "media").mkdir(parents=True)
+    cache.mkdir()
+    source = write_recording(speechlike(2), tmp_path / "call.pcm.wav")
+    (cache / "clip.mp3").write_bytes(b"\xff\xfb" + bytes(4000))
+    (site / "media/clip.mp3").hardlink_to(cache / "clip.mp3")
+    digests = FileDigests(cache / "digests.json")
+
+    def scan() -> list[str]:
+        return [
+            leak.kind
+            for leak in scan_site(
+                site,
+                Detector(),
+                set(),
+                [source],
+                memory_file=cache / "memory.json",
+                digest_of=digests.of,
+                linked_from={"media/clip.mp3": cache / "clip.mp3"},
+            )
+        ]
+
+    assert scan() == [] and scan() == []
+    (site / "media/clip.mp3").write_bytes(source.read_bytes())  # in place: the cache's file too
+    assert scan() == ["a source recording"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .align import align_transcript, fill_gaps
 from .audio import AudioPlan, alignment_samples, read_recording, render_audio
-from .digests import FileDigests
+from .digests import DIGESTS_FILE, FileDigests
 from .errors import Report
 from .generated import GeneratedFile
 from .redact import audio_spans
@@ -58,7 +58,7 @@ def process_clips(
     room: Room, settings: Settings, report: Report, executor: Executor | None = None
 ) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
     jobs: dict[str, ClipJob] = {}
-    digests = FileDigests(settings.cache_dir / "recording-digests.json")
+    digests = FileDigests(settings.cache_dir / DIGESTS_FILE)
 
     def prepared() -> Iterator[tuple[str, ClipJob]]:
         for entry in room.clips:

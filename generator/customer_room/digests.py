@@ -1,6 +1,6 @@
-"""SHA-256 of large source files (recordings), remembered between builds by the file's size,
-modification time and inode, so a rebuild does not read gigabytes of audio to learn that
-nothing changed. A file whose stat changed is read and hashed again."""
+"""SHA-256 of large files (recordings, processed media), remembered between builds by the
+file's size, modification time and inode, so a rebuild does not read gigabytes of audio to learn
+that nothing changed. A file whose stat changed is read and hashed again."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import hashlib
 import json
 import os
 from pathlib import Path
+
+DIGESTS_FILE = "file-digests.json"  # in the cache folder
 
 
 class FileDigests:

@@ -12,7 +12,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,11 +42,12 @@ class Leak:
         )
 
 
-SCAN_VERSION = 2  # raise when the scan itself changes: remembered results are then dropped
+SCAN_VERSION = 3  # raise when the scan itself changes: remembered results are then dropped
 
 
 class ScanMemory:
-    """Files found clean by an earlier scan, by their content's SHA-256, valid only for the same
+    """Files (and pieces of files) found clean by an earlier scan, by their content's SHA-256,
+    valid only for the same
     detectors, redacted values and source recordings: a rebuild scans only what changed."""
 
     def __init__(self, store: Path | None, fingerprint: str) -> None:
@@ -81,6 +82,7 @@ def scan_site(
     own_audio: dict[str, Path] | None = None,
     memory_file: Path | None = None,
     digest_of: Callable[[Path], str] | None = None,
+    linked_from: dict[str, Path] | None = None,
 ) -> list[Leak]:
     """Every leak in the built site at ``site``.
 
@@ -88,45 +90,81 @@ def scan_site(
     made from: those are compared in depth with their own recording only (and with every
     recording as a whole); any other audio file is compared in depth with every recording.
     ``memory_file`` remembers clean files between builds (see :class:`ScanMemory`);
-    ``digest_of`` gives a recording's SHA-256 (default: read and hash it)."""
+    ``digest_of`` gives a file's SHA-256 (default: read and hash it), for recordings and for
+    site files that are hard links of the cache files ``linked_from`` names, so unchanged media
+    are not read at all."""
     patterns = [(_secret_pattern(s)) for s in set(secrets)]
     digest = digest_of or (lambda path: _digest(path.read_bytes()))
     sources = {p: digest(p) for p in recordings if p.is_file()}
     fingerprint = json.dumps(
         [SCAN_VERSION, detector.fingerprint(), sorted(set(secrets)), sorted(sources.values())]
     )
-    memory = ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest())
-    own = own_audio or {}
+    scan = _Scan(
+        detector,
+        patterns,
+        ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
+        sources,
+        own_audio or {},
+    )
+    linked = linked_from or {}
     leaks: list[Leak] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        suffix = path.suffix.lower()
         if name.startswith(THEME_FOLDERS):
             continue
-        data = path.read_bytes()
-        content = _digest(data)
-        if content in memory.clean:
-            memory.seen.add(content)
+        cached = linked.get(name)
+        if cached is not None and cached.is_file() and path.samefile(cached):
+            data, content = None, digest(cached)
+        else:
+            data = path.read_bytes()
+            content = _digest(data)
+        if content in scan.memory.clean:
+            scan.memory.seen.add(content)
             continue
-        found: list[Leak] = []
-        if suffix in TEXT_SUFFIXES:
-            text = _readable_text(path, data)
-            # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
-            kinds = {hit.kind for hit in detector.find(OWN_URL.sub(" ", text))}
-            if any(p.search(text) for p in patterns):
-                kinds.add("a value that was redacted")
-            found = [Leak(name, kind) for kind in sorted(kinds)]
-        elif suffix in AUDIO_SUFFIXES:
-            suspects = [own[name]] if name in own else list(sources)
-            if content in sources.values() or _holds_source(data, suspects):
-                found = [Leak(name, "a source recording")]
-        elif suffix in IMAGE_SUFFIXES and _has_metadata(path, data):
-            found = [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")]
+        found = scan.file(path, name, path.read_bytes() if data is None else data)
         if not found:
-            memory.seen.add(content)
+            scan.memory.seen.add(content)
         leaks += found
-    memory.save()
+    scan.memory.save()
     return leaks
+
+
+@dataclass
+class _Scan:
+    detector: Detector
+    patterns: list[re.Pattern[str]]
+    memory: ScanMemory
+    sources: dict[Path, str]  # recording -> its SHA-256
+    own: dict[str, Path]  # the site's clip file -> the recording it was made from
+
+    def file(self, path: Path, name: str, data: bytes) -> list[Leak]:
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            return [Leak(name, kind) for kind in sorted(self.text_kinds(path, data))]
+        if suffix in AUDIO_SUFFIXES:
+            suspects = [self.own[name]] if name in self.own else list(self.sources)
+            if _digest(data) in self.sources.values() or _holds_source(data, suspects):
+                return [Leak(name, "a source recording")]
+        if suffix in IMAGE_SUFFIXES and _has_metadata(path, data):
+            return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")]
+        return []
+
+    def text_kinds(self, path: Path, data: bytes) -> set[str]:
+        """The kinds of data a text file shows, read piece by piece (clean pieces remembered)."""
+        kinds: set[str] = set()
+        for text in _readable_chunks(path, data):
+            chunk = _digest(text.encode())
+            if chunk in self.memory.clean:
+                self.memory.seen.add(chunk)
+                continue
+            # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
+            found = {hit.kind for hit in self.detector.find(OWN_URL.sub(" ", text))}
+            if any(p.search(text) for p in self.patterns):
+                found.add("a value that was redacted")
+            if not found:
+                self.memory.seen.add(chunk)
+            kinds |= found
+        return kinds
 
 
 def _digest(data: bytes) -> str:
@@ -141,17 +179,20 @@ def _secret_pattern(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)
 
 
-def _readable_text(path: Path, data: bytes) -> str:
+def _readable_chunks(path: Path, data: bytes) -> list[str]:
+    """The file's text as a reader sees it, in pieces that are scanned (and remembered) apart:
+    one piece per record of a JSON file (a search index entry, a kiosk slide), so a changed
+    page rescans its own entry only; the whole text of any other file."""
     raw = data.decode("utf-8", errors="replace")
     if path.suffix.lower() == ".json":
         try:
-            return "\n".join(_strings(json.loads(raw)))
+            return _json_records(json.loads(raw))
         except json.JSONDecodeError:
-            return raw
+            return [raw]
     if path.suffix.lower() in (".html", ".htm", ".xml"):
         attributes = " ".join(ATTRIBUTE_TEXT.findall(raw))
-        return html.unescape(_without_markup(raw) + "\n" + attributes)
-    return raw
+        return [html.unescape(_without_markup(raw) + "\n" + attributes)]
+    return [raw]
 
 
 def _without_markup(text: str) -> str:
@@ -167,16 +208,30 @@ def _without_markup(text: str) -> str:
 SITE_FILE = re.compile(r"(?:\.{1,2}/|/)?(?:[\w\-]+/)*[\w\-.]+\.[a-z0-9]{2,5}(?:[?#]\S*)?")
 
 
-def _strings(data: object) -> Iterator[str]:
-    if isinstance(data, str):
-        if not SITE_FILE.fullmatch(data):
-            yield _without_markup(html.unescape(data))
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _strings(value)
+def _json_records(data: object) -> list[str]:
+    """The readable strings of a JSON document, one text per record: every object or list
+    inside a list is a record of its own; the rest belongs to the record around it."""
+    records: list[list[str]] = []
+
+    def walk(value: object, record: list[str]) -> None:
+        if isinstance(value, str):
+            if not SITE_FILE.fullmatch(value):
+                record.append(_without_markup(html.unescape(value)))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, record)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, (dict, list)):
+                    inner: list[str] = []
+                    walk(item, inner)
+                    records.append(inner)
+                else:
+                    walk(item, record)
+
+    top: list[str] = []
+    walk(data, top)
+    return ["\n".join(record) for record in [top, *records] if record]
 
 
 def _holds_source(data: bytes, recordings: list[Path]) -> bool:

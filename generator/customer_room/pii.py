@@ -194,21 +194,23 @@ class Detector:
 
     def _phones(self, text: str) -> Iterator[tuple[str, int, int]]:
         seen: set[tuple[int, int]] = set()
-        for region in dict.fromkeys([self.region, "US"]):
-            matcher = phonenumbers.PhoneNumberMatcher(
-                text, region, leniency=phonenumbers.Leniency.POSSIBLE
-            )
-            for match in matcher:
-                digits = re.sub(r"\D", "", match.raw_string)
-                international = match.raw_string.lstrip().startswith("+")
-                if _inside_word(text, match.start, match.end):
-                    continue  # part of a code such as a parcel tracking number
-                if (len(digits) >= 10 or (international and len(digits) >= 9)) and (
-                    match.start,
-                    match.end,
-                ) not in seen:
-                    seen.add((match.start, match.end))
-                    yield "phone number", match.start, match.end
+        for line_start, line in _lines_with_many_digits(text):
+            for region in dict.fromkeys([self.region, "US"]):
+                matcher = phonenumbers.PhoneNumberMatcher(
+                    line, region, leniency=phonenumbers.Leniency.POSSIBLE
+                )
+                for match in matcher:
+                    start, end = line_start + match.start, line_start + match.end
+                    digits = re.sub(r"\D", "", match.raw_string)
+                    international = match.raw_string.lstrip().startswith("+")
+                    if _inside_word(text, start, end):
+                        continue  # part of a code such as a parcel tracking number
+                    if (len(digits) >= 10 or (international and len(digits) >= 9)) and (
+                        start,
+                        end,
+                    ) not in seen:
+                        seen.add((start, end))
+                        yield "phone number", start, end
 
     def _custom(self, text: str) -> Iterator[tuple[str, int, int]]:
         for kind, pattern in self.patterns:
@@ -251,6 +253,23 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+# Nine digits close together (an extension's " extension " apart at most): the least a phone
+# number is taken to be. A phone number never runs over a line end, so only lines with one are
+# handed to the (slow) phone number matcher.
+MANY_DIGITS = re.compile(r"\d(?:[^\d\n]{0,12}\d){8}")
+
+
+def _lines_with_many_digits(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of ``text`` that holds :data:`MANY_DIGITS`."""
+    position = 0
+    while match := MANY_DIGITS.search(text, position):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        yield start, text[start:end]
+        position = end
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -7,6 +7,7 @@ rewritten text remembers where it came from, so a hit found in digits maps back 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 UNITS = {
@@ -47,67 +48,124 @@ TENS = {
     "ninety": 90,
 }
 REPEATS = {"double": 2, "triple": 3}
-TOKEN = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
+
+
+NUMBER_WORD = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted({*UNITS, *TEENS, *TENS, *REPEATS}, key=len, reverse=True))
+    + r")(?![A-Za-z])",
+    re.I | re.A,
+)
 
 
 @dataclass
 class DigitText:
-    """Text with number words as digits; ``origin[i]`` is the source span of character ``i``."""
+    """Text with number words as digits, and where each stretch of it came from: ``starts[k]``
+    is where stretch ``k`` begins in ``text``; ``sources[k]`` is its (start, end) in the source
+    and whether it is the source's own characters (verbatim) or digits written for words."""
 
     text: str
-    origin: list[tuple[int, int]]
+    starts: list[int]
+    sources: list[tuple[int, int, bool]]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start][0], self.origin[end - 1][1]
+        return self._source(start)[0], self._source(end - 1)[1]
+
+    def _source(self, index: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, index) - 1
+        source_start, source_end, verbatim = self.sources[k]
+        if verbatim:
+            at = source_start + index - self.starts[k]
+            return at, at + 1
+        return source_start, source_end
 
 
 def as_digits(text: str) -> DigitText:
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    """``text`` with number words read as digits. Only the words' own neighbourhood is looked
+    at, so text without number words costs one regular-expression search."""
     out: list[str] = []
-    origin: list[tuple[int, int]] = []
+    starts: list[int] = []
+    sources: list[tuple[int, int, bool]] = []
+    length = 0
 
-    def emit(chars: str, start: int, end: int) -> None:
-        out.append(chars)
-        origin.extend([(start, end)] * len(chars))
+    def emit(chars: str, start: int, end: int, verbatim: bool) -> None:
+        nonlocal length
+        if chars:
+            out.append(chars)
+            starts.append(length)
+            sources.append((start, end, verbatim))
+            length += len(chars)
 
-    index = 0
-    while index < len(tokens):
-        start, end, token = tokens[index]
-        word = token.lower()
-        following = _word_at(tokens, index + 2)
+    copied = 0  # the source is copied verbatim up to here
+    for match in NUMBER_WORD.finditer(text):
+        start, end = match.span()
+        if start < copied:
+            continue  # the second word of a pair already read ("double four")
+        word = match.group().lower()
+        following, following_end = _next_word(text, end)
+        digits = ""
         if word in REPEATS and following in UNITS:
-            # "double four" -> 44, spanning both words
-            emit(str(UNITS[following]) * REPEATS[word], start, tokens[index + 2][1])
-            index += 3
+            digits, end = str(UNITS[following]) * REPEATS[word], following_end
         elif word in TENS and following in UNITS and UNITS[following] > 0 and following != "o":
-            emit(str(TENS[word] + UNITS[following]), start, tokens[index + 2][1])
-            index += 3
+            digits, end = str(TENS[word] + UNITS[following]), following_end
         elif word in TENS:
-            emit(str(TENS[word]), start, end)
-            index += 1
+            digits = str(TENS[word])
         elif word in TEENS:
-            emit(str(TEENS[word]), start, end)
-            index += 1
-        elif word in UNITS and (word not in ("o", "oh") or _near_digits(tokens, index)):
-            emit(str(UNITS[word]), start, end)
-            index += 1
-        else:
-            emit(token, start, end)
-            index += 1
-    return DigitText("".join(out), origin)
+            digits = str(TEENS[word])
+        elif word in UNITS and (word not in ("o", "oh") or _near_digits(text, start, end)):
+            digits = str(UNITS[word])
+        if digits:
+            emit(text[copied:start], copied, start, True)
+            emit(digits, start, end, False)
+            copied = end
+    emit(text[copied:], copied, len(text), True)
+    return DigitText("".join(out), starts, sources)
 
 
-def _word_at(tokens: list[tuple[int, int, str]], index: int) -> str:
-    if index < len(tokens) and tokens[index - 1][2].strip() == "":
-        return tokens[index][2].lower()
-    return ""
+TOKEN_AT = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
 
 
-def _near_digits(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _token_after(text: str, position: int) -> tuple[int, int] | None:
+    match = TOKEN_AT.match(text, position)
+    return match.span() if match else None
+
+
+def _token_before(text: str, position: int) -> tuple[int, int] | None:
+    if position <= 0:
+        return None
+    kind = _kind(text[position - 1])
+    start = position - 1
+    while start > 0 and _kind(text[start - 1]) == kind:
+        start -= 1
+    return start, position
+
+
+def _kind(char: str) -> int:
+    if "A" <= char <= "Z" or "a" <= char <= "z":
+        return 0
+    return 1 if char.isdecimal() else 2
+
+
+def _next_word(text: str, end: int) -> tuple[str, int]:
+    """The token after the one ending at ``end`` when only whitespace separates them."""
+    gap = _token_after(text, end)
+    if gap is None or text[gap[0] : gap[1]].strip() != "":
+        return "", end
+    after = _token_after(text, gap[1])
+    if after is None:
+        return "", end
+    return text[after[0] : after[1]].lower(), after[1]
+
+
+def _near_digits(text: str, start: int, end: int) -> bool:
     """'oh' is zero only among other numbers ("oh seven seven"), not in "oh no"."""
-    for neighbour in (index - 2, index + 2):
-        if 0 <= neighbour < len(tokens):
-            word = tokens[neighbour][2].lower()
+    gap = _token_before(text, start)
+    before = _token_before(text, gap[0]) if gap else None
+    gap = _token_after(text, end)
+    after = _token_after(text, gap[1]) if gap else None
+    for span in (before, after):
+        if span:
+            word = text[span[0] : span[1]].lower()
             if word in UNITS or word in TEENS or word in TENS or word.isdigit():
                 return True
     return False

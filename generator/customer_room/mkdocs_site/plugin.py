@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..digests import FileDigests
+from ..digests import DIGESTS_FILE, FileDigests
 from ..errors import RoomError
 from ..leakscan import scan_site
 from ..markers import label_markers, marker_pattern
@@ -105,6 +105,21 @@ def _nav_paths(nav: list[Any]) -> set[str]:
     return paths
 
 
+class LinkedFile(File):
+    """A media file from the cache, put into the site as a hard link (no copy of gigabytes of
+    audio on every build); copied where the site and the cache are on different disks."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
 class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     """Runs the room's pipeline before MkDocs touches the site folder, then adds its files."""
 
@@ -159,7 +174,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 else InclusionLevel.NOT_IN_NAV
             )
             if generated.source is not None:
-                file = File.generated(
+                file = LinkedFile.generated(
                     config, generated.path, abs_src_path=str(generated.source), inclusion=inclusion
                 )
             else:
@@ -175,6 +190,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         assert self.result is not None and self.settings is not None
         room = self.result.room
         media = self.result.clip_media
+        digests = FileDigests(self.settings.cache_dir / DIGESTS_FILE)
         leaks = scan_site(
             Path(config.site_dir),
             detector_for(self.settings),
@@ -182,8 +198,10 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             [c.audio_path for c in room.clips],
             own_audio={media[c.slug].audio: c.audio_path for c in room.clips if c.slug in media},
             memory_file=self.settings.cache_dir / "leak-scan.json",
-            digest_of=FileDigests(self.settings.cache_dir / "recording-digests.json").of,
+            digest_of=digests.of,
+            linked_from={f.path: f.source for f in self.result.files if f.source is not None},
         )
+        digests.save()
         base = Path(config.config_file_path or ".").resolve().parent
         report_path = base / self.config.privacy_report
         write_privacy_report(report_path, self.result, leaks)
