@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import phonenumbers
 from stdnum import iban, luhn
 
+from . import spoken
+from .memo import code_version
 from .spoken import as_digits
 
 MONTHS = (
@@ -148,6 +152,10 @@ WEAK_STREET_TYPES = {
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
 
+class Finder(Protocol):
+    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]: ...
+
+
 class Detector:
     """Finds personal data in a piece of text; configured once per room."""
 
@@ -159,8 +167,10 @@ class Detector:
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
 
     def fingerprint(self) -> str:
-        """What the detector looks for, as text: a scan result is only reused for the same."""
-        return repr((self.region, self.terms, [(k, p.pattern) for k, p in self.patterns]))
+        """What the detector looks for, and the code that looks, as text: a remembered result
+        is only reused for the same."""
+        rules = code_version((sys.modules[__name__], spoken), ("phonenumbers", "python-stdnum"))
+        return repr((rules, self.region, self.terms, [(k, p.pattern) for k, p in self.patterns]))
 
     def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
         """Every piece of personal data in ``text``, non-overlapping, in order."""

@@ -17,7 +17,7 @@ from .kiosk import KioskInput, kiosk_files
 from .kiosk_config import KioskConfig, read_kiosk_config
 from .load import load_room
 from .photos import process_photos
-from .protect import PrivacyLog, protect_room
+from .protect import PrivacyLog, RememberedFinds, detector_for, protect_room
 from .render import Schedules, site_nav
 from .render_stage import render_room
 from .room import Room
@@ -57,6 +57,7 @@ class RoomRead:
     kiosk: KioskConfig
     mislabels: list[Mislabel]
     estimates: Estimates
+    finds: RememberedFinds
 
 
 @dataclass
@@ -84,7 +85,8 @@ def _read(settings: Settings) -> RoomRead:
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
-    return RoomRead(room, report, kiosk, mislabels, estimates)
+    finds = RememberedFinds(detector_for(settings), settings.cache_dir / "personal-data.json")
+    return RoomRead(room, report, kiosk, mislabels, estimates, finds)
 
 
 def check_room(settings: Settings) -> RoomCheck:
@@ -93,7 +95,7 @@ def check_room(settings: Settings) -> RoomCheck:
 
 
 def check_room_after_read(read: RoomRead, settings: Settings) -> RoomCheck:
-    privacy = protect_room(read.room, settings, read.report)
+    privacy = protect_room(read.room, settings, read.report, read.finds)
     balance = room_balance(
         read.room, read.room.clips, read.mislabels, settings.balance_max_negative
     )
@@ -124,6 +126,7 @@ def build_room(settings: Settings) -> RoomBuild:
     checked = check_room_after_read(read, settings)
     _stop_on_errors(read.report)
     read.estimates.save()  # only for a room that builds: a failed build writes nothing
+    read.finds.save()
     room, report, privacy = read.room, read.report, checked.privacy
     if room.clips:
         try:

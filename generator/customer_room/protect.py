@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from .errors import Report
-from .pii import CustomPattern, Detector, Hit
+from .memo import TextMemo
+from .pii import CustomPattern, Detector, Finder, Hit
 from .redact import mark_words, replace_hits, word_offsets
 from .room import ClipEntry, Room
 from .settings import Settings
@@ -49,6 +52,26 @@ class PrivacyLog:
         )
 
 
+class RememberedFinds:
+    """The detector's finds, remembered between builds by a hash of the text: kinds and places
+    only (the values are the text's own and are never written down)."""
+
+    def __init__(self, detector: Detector, store: Path | None) -> None:
+        self.detector = detector
+        self.memo = TextMemo(store, detector.fingerprint())
+
+    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
+        terms = tuple(extra_terms)
+        places = self.memo.of(
+            "\x00".join([text, *terms]),
+            lambda _: [[h.kind, h.start, h.end] for h in self.detector.find(text, terms)],
+        )
+        return [Hit(kind, start, end, text[start:end]) for kind, start, end in places]
+
+    def save(self) -> None:
+        self.memo.save()
+
+
 def detector_for(settings: Settings) -> Detector:
     return Detector(
         settings.phone_region,
@@ -57,12 +80,15 @@ def detector_for(settings: Settings) -> Detector:
     )
 
 
-def protect_room(room: Room, settings: Settings, report: Report) -> PrivacyLog:
-    """Hold back clips that may not be shown; replace personal data everywhere else."""
+def protect_room(
+    room: Room, settings: Settings, report: Report, finder: Finder | None = None
+) -> PrivacyLog:
+    """Hold back clips that may not be shown; replace personal data everywhere else (found by
+    ``finder``, by default the room's detector)."""
     log = PrivacyLog()
     room.clips = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
     log.published_clips = len(room.clips)
-    detector = detector_for(settings)
+    detector = finder or detector_for(settings)
     for quote in room.quotes:
         quote.quote = _clean_model(
             quote.quote, ["text"], detector, quote.path, log, line=quote.line
@@ -113,7 +139,7 @@ def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLo
 
 def _clean_text(
     text: str,
-    detector: Detector,
+    detector: Finder,
     path: str,
     log: PrivacyLog,
     extra: tuple[str, ...] = (),
@@ -128,7 +154,7 @@ def _clean_text(
 def _clean_model(
     model: Any,
     fields: list[str],
-    detector: Detector,
+    detector: Finder,
     path: str,
     log: PrivacyLog,
     extra: tuple[str, ...] = (),
@@ -156,7 +182,7 @@ def _clean_model(
     return model.model_copy(update=changes) if changes else model
 
 
-def _protect_clip(clip: ClipEntry, detector: Detector, report: Report, log: PrivacyLog) -> None:
+def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: PrivacyLog) -> None:
     terms = tuple(clip.clip.redact_terms)
     clip.clip = _clean_model(clip.clip, ["title", "summary"], detector, clip.path, log, terms)
     found = Counter[str]()

@@ -12,8 +12,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .balance import positive_mix
 from .calendar_feeds import slug
@@ -46,9 +46,12 @@ def _front_matter(data: dict[str, Any]) -> Markup:
     return Markup(yaml.safe_dump(clean, allow_unicode=True, sort_keys=False))
 
 
-def _environment() -> Environment:
+def _environment(cache_dir: Path) -> Environment:
+    """Templates, compiled once and kept in the cache folder (a build then only loads them)."""
+    (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=PackageLoader("customer_room", "templates"),
+        bytecode_cache=FileSystemBytecodeCache(str(cache_dir / "templates")),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -56,7 +59,7 @@ def _environment() -> Environment:
     )
     env.filters["front_matter"] = _front_matter
     env.filters["clock"] = clock
-    env.filters["shown_words"] = shown_words
+    env.filters["transcript_line"] = transcript_line
     env.filters["waveform_svg"] = waveform_svg
     return env
 
@@ -80,6 +83,29 @@ def waveform_svg(media: ClipMedia) -> Markup:
         f'<svg class="cr-wave" viewBox="0 0 {count} 40" preserveAspectRatio="none" role="img" '
         'aria-label="Waveform of the call; shaded parts are hidden for privacy" '
         f'focusable="false">{hidden}{bars}</svg>'
+    )
+
+
+def transcript_line(turn: Turn) -> Markup:
+    """One line of a clip page's transcript: its time and speaker (a button that plays from
+    there) and its words, each timed for the player, hidden runs as one marker (drawn here
+    rather than in the template: a room of thousands of calls renders millions of words)."""
+    words = " ".join(
+        f'<span class="cr-redacted" role="img" aria-label="{escape(w.redacted)} removed">'
+        f"[{escape(w.redacted)}]</span>"
+        if w.redacted
+        else f'<span class="cr-w" data-start="{w.start:.2f}" data-end="{w.end:.2f}">'
+        f"{escape(w.text)}</span>"
+        for w in shown_words(turn)
+    )
+    start = turn.start or 0.0  # clips' lines are timed (aligned) before they are rendered
+    end = turn.end or start
+    return Markup(
+        f'<li class="cr-line" data-start="{start:.2f}" data-end="{end:.2f}">'
+        f'<button type="button" class="cr-line__seek" data-seek="{start:.2f}">'
+        f'<span class="cr-line__time">{clock(start)}</span> '
+        f'<span class="cr-line__speaker">{escape(turn.speaker)}</span></button> '
+        f'<span class="cr-line__text">{words}</span></li>'
     )
 
 
@@ -120,7 +146,7 @@ class PageRenderer:
         clip_media: dict[str, ClipMedia],
         settings: Settings,
     ) -> None:
-        self.env = _environment()
+        self.env = _environment(settings.cache_dir)
         self.settings = settings
         self.room = room
         self.clip_media = clip_media

@@ -3,9 +3,8 @@ rules, offline) when the author gave none; strong disagreements point at likely 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from .memo import TextMemo, code_version
 from .models import Tone
 from .room import ClipEntry, QuoteEntry, Room
 
@@ -81,26 +81,19 @@ class Estimates:
     reading a room of thousands of quotes)."""
 
     def __init__(self, store: Path | None) -> None:
-        self.store = store
-        self.known: dict[str, list[Any]] = {}
-        self.used: dict[str, list[Any]] = {}
-        if store is not None:
-            try:
-                self.known = json.loads(store.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.known = {}
+        self.memo = TextMemo(store, code_version((sys.modules[__name__],), ("vaderSentiment",)))
 
     def of(self, text: str) -> Estimate:
-        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        saved = self.known.get(key)
-        found = Estimate(Tone(saved[0]), float(saved[1])) if saved else estimate(text)
-        self.used[key] = [found.tone.value, found.score]
-        return found
+        tone, score = self.memo.of(text, _estimate_as_json)
+        return Estimate(Tone(tone), float(score))
 
     def save(self) -> None:
-        if self.store is not None and self.used != self.known:
-            self.store.parent.mkdir(parents=True, exist_ok=True)
-            self.store.write_text(json.dumps(self.used), encoding="utf-8")
+        self.memo.save()
+
+
+def _estimate_as_json(text: str) -> list[Any]:
+    found = estimate(text)
+    return [found.tone.value, found.score]
 
 
 def assign_tones(room: Room, estimates: Estimates | None = None) -> list[Mislabel]:

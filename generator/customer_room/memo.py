@@ -1,0 +1,60 @@
+"""Results of slow, pure functions of a text (a tone estimate, the personal data found in it),
+remembered between builds by a hash of the text. Only what a build used is kept, and the store
+is written only for a room that builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+
+class TextMemo:
+    """``of(text, compute)`` is ``compute(text)``, remembered (the value must be plain JSON).
+    Remembered values hold for the same ``version`` only: name in it everything else the
+    function depends on (its own version, its settings)."""
+
+    def __init__(self, store: Path | None, version: str = "") -> None:
+        self.store = store
+        self.version = version
+        self.known: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        if store is None:
+            return
+        try:
+            saved = json.loads(store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(saved, dict) and saved.get("version") == version:
+            self.known = saved.get("items") or {}
+
+    def of(self, text: str, compute: Callable[[str], Any]) -> Any:
+        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        value = self.known[key] if key in self.known else compute(text)
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.store is None or self.used == self.known:
+            return
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": self.version, "items": self.used}
+        self.store.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+@cache
+def code_version(modules: tuple[ModuleType, ...], packages: tuple[str, ...] = ()) -> str:
+    """A version for remembered results that changes whenever the code that made them does:
+    the source of ``modules`` and the installed versions of ``packages``."""
+    digest = hashlib.sha256()
+    for module in modules:
+        assert module.__file__ is not None
+        digest.update(Path(module.__file__).read_bytes())
+    for package in packages:
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
