@@ -34,10 +34,20 @@ class TextMemo:
             self.known = saved.get("items") or {}
 
     def of(self, text: str, compute: Callable[[str], Any]) -> Any:
-        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        key = _key(text)
         value = self.known[key] if key in self.known else compute(text)
         self.used[key] = value
         return value
+
+    def recall(self, text: str) -> Any | None:
+        """The value remembered for ``text`` (kept for the next build too), or None."""
+        key = _key(text)
+        if key in self.known:
+            self.used[key] = self.known[key]
+        return self.used.get(key)
+
+    def remember(self, text: str, value: Any) -> None:
+        self.used[_key(text)] = value
 
     def save(self) -> None:
         if self.store is None or self.used == self.known:
@@ -45,6 +55,10 @@ class TextMemo:
         self.store.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": self.version, "items": self.used}
         self.store.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @cache

@@ -24,7 +24,7 @@ from ..pipeline import RoomBuild, build_room
 from ..privacy_report import write_privacy_report
 from ..protect import detector_for
 from ..render import CSS_ASSETS, JS_ASSETS
-from ..sanitize import sanitize_html
+from ..sanitize import RememberedSanitizer
 from ..settings import Settings
 from .config import RoomPluginConfig
 
@@ -128,6 +128,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     result: RoomBuild | None = None
     settings: Settings | None = None
     _markers: re.Pattern[str] | None = None
+    _sanitize: RememberedSanitizer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_from(self.config, config)
@@ -202,6 +203,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             linked_from={f.path: f.source for f in self.result.files if f.source is not None},
         )
         digests.save()
+        if self._sanitize is not None:
+            self._sanitize.save()
+            self._sanitize = None  # the next build (mkdocs serve) starts from the saved state
         base = Path(config.config_file_path or ".").resolve().parent
         report_path = base / self.config.privacy_report
         write_privacy_report(report_path, self.result, leaks)
@@ -218,7 +222,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         assert self.settings is not None
         if self._markers is None:
             self._markers = marker_pattern(kind for kind, _ in self.settings.redact_patterns)
-        return label_markers(sanitize_html(html), self._markers)
+        if self._sanitize is None:
+            self._sanitize = RememberedSanitizer(self.settings.cache_dir / "clean-pages")
+        return label_markers(self._sanitize(html), self._markers)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
