@@ -9,11 +9,12 @@ even when the work fails; the encoder is fed through a pipe.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+import orjson
 
 from .align import align_transcript, fill_gaps
 from .audio import AudioPlan, alignment_samples, read_recording, render_audio
@@ -106,15 +107,15 @@ def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> Cli
     explicit = tuple(Span(s.start, s.end, s.kind) for s in clip.redact_spans)
     digest = hashlib.sha256(recording_digest.encode())
     digest.update(
-        json.dumps(
+        orjson.dumps(
             [
                 CLIP_FORMAT_VERSION,
                 asdict(plan),
                 [asdict(s) for s in explicit],
                 transcript_json(entry.transcript),
             ],
-            sort_keys=True,
-        ).encode()
+            option=orjson.OPT_SORT_KEYS,
+        )
     )
     key = digest.hexdigest()[:16]
     return ClipJob(
@@ -145,7 +146,7 @@ def process_clip(job: ClipJob) -> ClipMedia:
     result = ClipMedia(
         name, duration, peaks, _shift_transcript(transcript, job.plan.trim_start, end), local_spans
     )
-    (job.out_dir / "result.json").write_text(json.dumps(_result_json(result)))
+    (job.out_dir / "result.json").write_bytes(orjson.dumps(_result_json(result)))
     return result
 
 
@@ -153,7 +154,7 @@ def cached_clip(job: ClipJob) -> ClipMedia | None:
     path = job.out_dir / "result.json"
     if not path.is_file():
         return None
-    data = json.loads(path.read_text())
+    data = orjson.loads(path.read_bytes())
     if not (job.out_dir / data["audio"]).is_file():
         return None
     return ClipMedia(

@@ -5,9 +5,10 @@ that nothing changed. A file whose stat changed is read and hashed again."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
+
+import orjson
 
 DIGESTS_FILE = "file-digests.json"  # in the cache folder
 
@@ -17,7 +18,7 @@ class FileDigests:
         self.store = store
         self.changed = False
         try:
-            self.known: dict[str, list[object]] = json.loads(store.read_text(encoding="utf-8"))
+            self.known: dict[str, list[object]] = orjson.loads(store.read_bytes())
         except (OSError, ValueError):
             self.known = {}
 
@@ -38,7 +39,7 @@ class FileDigests:
             return
         self.store.parent.mkdir(parents=True, exist_ok=True)
         partial = self.store.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(self.known), encoding="utf-8")
+        partial.write_bytes(orjson.dumps(self.known))
         partial.replace(self.store)
         self.changed = False
 

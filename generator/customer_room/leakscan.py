@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 from PIL import Image
 
 from .pii import Detector
@@ -58,7 +59,7 @@ class ScanMemory:
         if store is None:
             return
         try:
-            saved = json.loads(store.read_text(encoding="utf-8"))
+            saved = orjson.loads(store.read_bytes())
         except (OSError, ValueError):
             return
         if saved.get("fingerprint") == fingerprint:
@@ -70,7 +71,7 @@ class ScanMemory:
             return
         self.store.parent.mkdir(parents=True, exist_ok=True)
         data = {"fingerprint": self.fingerprint, "clean": sorted(self.seen)}
-        self.store.write_text(json.dumps(data), encoding="utf-8")
+        self.store.write_bytes(orjson.dumps(data))
 
 
 def scan_site(
@@ -186,8 +187,8 @@ def _readable_chunks(path: Path, data: bytes) -> list[str]:
     raw = data.decode("utf-8", errors="replace")
     if path.suffix.lower() == ".json":
         try:
-            return _json_records(json.loads(raw))
-        except json.JSONDecodeError:
+            return _json_records(orjson.loads(data))
+        except orjson.JSONDecodeError:
             return [raw]
     if path.suffix.lower() in (".html", ".htm", ".xml"):
         attributes = " ".join(ATTRIBUTE_TEXT.findall(raw))

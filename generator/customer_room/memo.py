@@ -5,13 +5,14 @@ is written only for a room that builds."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import orjson
 
 
 class TextMemo:
@@ -27,7 +28,7 @@ class TextMemo:
         if store is None:
             return
         try:
-            saved = json.loads(store.read_text(encoding="utf-8"))
+            saved = orjson.loads(store.read_bytes())
         except (OSError, ValueError):
             return
         if isinstance(saved, dict) and saved.get("version") == version:
@@ -54,7 +55,7 @@ class TextMemo:
             return
         self.store.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": self.version, "items": self.used}
-        self.store.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        self.store.write_bytes(orjson.dumps(data))
 
 
 def _key(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 import srt
 import webvtt
 
@@ -149,6 +150,10 @@ def _checked(transcript: Transcript) -> Transcript:
 
 
 def load_transcript_json(text: str) -> object:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass  # the standard library says where, in words an author can follow
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
