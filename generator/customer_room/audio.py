@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import tempfile
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import soundfile
 
+from .audio_plan import AudioPlan
 from .dtmf import keypad_spans
 from .ffmpeg import DECODE_FAILED, AudioError, decode_to_wav, encode_mp3, pitch_shift
 from .loudness import integrated_loudness
@@ -31,20 +32,6 @@ TONE_HZ = 1000.0
 TONE_LEVEL = 0.25
 FADE_MS = 30
 PEAK_BARS = 240
-
-
-@dataclass(frozen=True)
-class AudioPlan:
-    """Everything that shapes one clip's audio (plain data: it crosses into worker processes)."""
-
-    trim_start: float
-    trim_end: float | None
-    spans: tuple[Span, ...]
-    customer_channel: int | None  # 0 left, 1 right; set only when the voice is disguised
-    disguise_factor: float
-    bleep: str  # "tone" or "silence"
-    target_lufs: float
-    bitrate_kbps: int
 
 
 def read_recording(path: Path, max_seconds: float = 3600.0) -> AudioSegment:

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from .align import align_transcript, fill_gaps
-from .audio import AudioPlan, alignment_samples, read_recording, render_audio
+from .audio_plan import AudioPlan
 from .digests import DIGESTS_FILE, FileDigests
 from .errors import Report
 from .generated import GeneratedFile
@@ -131,6 +130,11 @@ def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> Cli
 
 def process_clip(job: ClipJob) -> ClipMedia:
     """Decode, align, plan the redactions, and render one clip (runs in a worker process)."""
+    # The audio libraries (numpy, soundfile, pydub) load here, in the workers: a rebuild whose
+    # clips are all cached never loads them.
+    from .align import align_transcript, fill_gaps
+    from .audio import alignment_samples, read_recording, render_audio
+
     transcript = _copy(job.transcript)
     recording = read_recording(job.source, job.max_seconds)
     if not all(w.timed for w in transcript.words):

@@ -12,8 +12,11 @@ import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 FFMPEG_VARIABLE = "CUSTOMER_ROOM_FFMPEG"
 
@@ -133,6 +136,8 @@ def pitch_shift(samples: np.ndarray, rate: int, factor: float) -> np.ndarray:
         "voice disguise failed",
         data=samples.astype("<i2").tobytes(),
     )
+    import numpy as np
+
     shifted = np.frombuffer(raw, dtype="<i2")
     out = np.zeros_like(samples)
     out[: min(len(shifted), len(samples))] = shifted[: len(samples)]

@@ -43,7 +43,7 @@ class Leak:
         )
 
 
-SCAN_VERSION = 3  # raise when the scan itself changes: remembered results are then dropped
+SCAN_VERSION = 4  # raise when the scan itself changes: remembered results are then dropped
 
 
 class ScanMemory:
@@ -151,19 +151,21 @@ class _Scan:
         return []
 
     def text_kinds(self, path: Path, data: bytes) -> set[str]:
-        """The kinds of data a text file shows, read piece by piece (clean pieces remembered)."""
+        """The kinds of data a text file shows, read piece by piece: a piece is remembered clean
+        by a hash of its raw text, so known pieces are not even turned into readable text."""
         kinds: set[str] = set()
-        for text in _readable_chunks(path, data):
-            chunk = _digest(text.encode())
-            if chunk in self.memory.clean:
-                self.memory.seen.add(chunk)
+        for piece in _pieces(path, data):
+            key = _digest("\x00".join(piece.raw).encode())
+            if key in self.memory.clean:
+                self.memory.seen.add(key)
                 continue
+            text = piece.readable()
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
             found = {hit.kind for hit in self.detector.find(OWN_URL.sub(" ", text))}
             if any(p.search(text) for p in self.patterns):
                 found.add("a value that was redacted")
             if not found:
-                self.memory.seen.add(chunk)
+                self.memory.seen.add(key)
             kinds |= found
         return kinds
 
@@ -180,20 +182,36 @@ def _secret_pattern(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)
 
 
-def _readable_chunks(path: Path, data: bytes) -> list[str]:
-    """The file's text as a reader sees it, in pieces that are scanned (and remembered) apart:
-    one piece per record of a JSON file (a search index entry, a kiosk slide), so a changed
-    page rescans its own entry only; the whole text of any other file."""
-    raw = data.decode("utf-8", errors="replace")
-    if path.suffix.lower() == ".json":
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of a text file as written (``raw``: the strings of a JSON record, or the whole
+    file), and how a reader sees it."""
+
+    raw: list[str]
+    markup: str  # "html" (tags hidden, attributes a reader meets kept), "strings", or "plain"
+
+    def readable(self) -> str:
+        if self.markup == "strings":  # each string alone: a tag never spans two of them
+            return "\n".join(_without_markup(html.unescape(s)) for s in self.raw)
+        if self.markup == "html":
+            [page] = self.raw
+            attributes = " ".join(ATTRIBUTE_TEXT.findall(page))
+            return html.unescape(_without_markup(page) + "\n" + attributes)
+        return "\n".join(self.raw)
+
+
+def _pieces(path: Path, data: bytes) -> list[_Piece]:
+    """A text file in pieces that are scanned (and remembered) apart: one per record of a JSON
+    file (a search index entry, a kiosk slide), so a changed page rescans its own entry only;
+    any other file whole."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
         try:
-            return _json_records(orjson.loads(data))
+            return [_Piece(record, "strings") for record in _json_records(orjson.loads(data))]
         except orjson.JSONDecodeError:
-            return [raw]
-    if path.suffix.lower() in (".html", ".htm", ".xml"):
-        attributes = " ".join(ATTRIBUTE_TEXT.findall(raw))
-        return [html.unescape(_without_markup(raw) + "\n" + attributes)]
-    return [raw]
+            pass
+    raw = data.decode("utf-8", errors="replace")
+    return [_Piece([raw], "html" if suffix in (".html", ".htm", ".xml") else "plain")]
 
 
 def _without_markup(text: str) -> str:
@@ -209,15 +227,15 @@ def _without_markup(text: str) -> str:
 SITE_FILE = re.compile(r"(?:\.{1,2}/|/)?(?:[\w\-]+/)*[\w\-.]+\.[a-z0-9]{2,5}(?:[?#]\S*)?")
 
 
-def _json_records(data: object) -> list[str]:
-    """The readable strings of a JSON document, one text per record: every object or list
-    inside a list is a record of its own; the rest belongs to the record around it."""
+def _json_records(data: object) -> list[list[str]]:
+    """The strings of a JSON document (but the site's own file addresses), by record: every
+    object or list inside a list is a record of its own; the rest belongs to the one around it."""
     records: list[list[str]] = []
 
     def walk(value: object, record: list[str]) -> None:
         if isinstance(value, str):
             if not SITE_FILE.fullmatch(value):
-                record.append(_without_markup(html.unescape(value)))
+                record.append(value)
         elif isinstance(value, dict):
             for item in value.values():
                 walk(item, record)
@@ -232,7 +250,7 @@ def _json_records(data: object) -> list[str]:
 
     top: list[str] = []
     walk(data, top)
-    return ["\n".join(record) for record in [top, *records] if record]
+    return [record for record in [top, *records] if record]
 
 
 def _holds_source(data: bytes, recordings: list[Path]) -> bool:

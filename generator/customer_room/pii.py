@@ -14,10 +14,9 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType, SimpleNamespace
 from typing import Protocol
-
-import phonenumbers
-from stdnum import iban, luhn
 
 from . import spoken
 from .memo import code_version
@@ -206,8 +205,8 @@ class Detector:
         seen: set[tuple[int, int]] = set()
         for line_start, line in _lines_with_many_digits(text):
             for region in dict.fromkeys([self.region, "US"]):
-                matcher = phonenumbers.PhoneNumberMatcher(
-                    line, region, leniency=phonenumbers.Leniency.POSSIBLE
+                matcher = _phone_numbers().PhoneNumberMatcher(
+                    line, region, leniency=_phone_numbers().Leniency.POSSIBLE
                 )
                 for match in matcher:
                     start, end = line_start + match.start, line_start + match.end
@@ -282,6 +281,21 @@ def _lines_with_many_digits(text: str) -> Iterator[tuple[int, str]]:
         position = end
 
 
+@cache
+def _phone_numbers() -> ModuleType:
+    """phonenumbers, loaded when a text is first read: a rebuild remembers what it found."""
+    import phonenumbers
+
+    return phonenumbers
+
+
+@cache
+def _stdnum() -> SimpleNamespace:
+    from stdnum import iban, luhn
+
+    return SimpleNamespace(iban=iban, luhn=luhn)
+
+
 def _inside_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -290,7 +304,7 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 def _ibans(text: str) -> Iterator[tuple[str, int, int]]:
     for match in IBAN.finditer(text.upper()):
-        if iban.is_valid(match.group()):
+        if _stdnum().iban.is_valid(match.group()):
             yield "iban", match.start(), match.end()
 
 
@@ -306,7 +320,7 @@ def _cards(text: str) -> Iterator[tuple[str, int, int]]:
         if not 12 <= len(digits) <= 19:
             continue
         before = text[max(0, match.start() - 40) : match.start()]
-        if luhn.is_valid(digits) or CARD_CONTEXT.search(before):
+        if _stdnum().luhn.is_valid(digits) or CARD_CONTEXT.search(before):
             yield "card number", match.start(), match.end()
 
 

@@ -8,13 +8,14 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from typing import TYPE_CHECKING, Any
 
 from .memo import TextMemo, code_version
 from .models import Tone
 from .room import ClipEntry, QuoteEntry, Room
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 POSITIVE_FROM = 0.05  # VADER's own cut-offs for its compound score
 NEGATIVE_TO = -0.05
@@ -48,6 +49,9 @@ class Mislabel:
 
 @cache
 def _analyzer() -> SentimentIntensityAnalyzer:
+    # Loaded when a text is first estimated: a rebuild remembers its estimates.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     return SentimentIntensityAnalyzer()
 
 

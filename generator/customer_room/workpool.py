@@ -21,9 +21,15 @@ def cpu_count() -> int:
     return os.cpu_count() or 1
 
 
+BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _one_thread_each() -> None:
     """Worker processes already run one per core: a BLAS pool of threads inside each one would
-    only fight them (and ffmpeg) for the same cores."""
+    only fight them (and ffmpeg) for the same cores. Libraries loaded later (the audio ones load
+    with the first clip) read the variables; those already loaded are limited directly."""
+    for variable in BLAS_THREADS:
+        os.environ[variable] = "1"
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
