@@ -168,3 +168,5 @@ def test_published_clips_are_links_of_the_cache_not_copies(
     cached = [p for p in (root / ".cache").rglob("*.mp3") if p.samefile(published)]
     assert len(cached) == 1, "the site's clip is the cache's file, linked"
     assert published.stat().st_nlink == 2
+    style = tmp_path / "site/assets/customer-room/room.css"
+    assert style.stat().st_nlink == 1, "the package's own files are copied, not linked"

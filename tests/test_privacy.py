@@ -322,3 +322,12 @@ def test_leak_scan_reads_a_linked_media_file_again_once_it_changed(tmp_path: Pat
     assert scan() == [] and scan() == []
     (site / "media/clip.mp3").write_bytes(source.read_bytes())  # in place: the cache's file too
     assert scan() == ["a source recording"]
+
+
+def test_leak_scan_reads_json_that_only_pythons_reader_accepts(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "data.json").write_text(
+        '{"score": NaN, "text": "Ring me on 07700 900123."}', encoding="utf-8"
+    )
+    assert [leak.kind for leak in scan_site(site, Detector(), set(), [])] == ["phone number"]

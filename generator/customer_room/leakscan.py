@@ -43,7 +43,7 @@ class Leak:
         )
 
 
-SCAN_VERSION = 4  # raise when the scan itself changes: remembered results are then dropped
+SCAN_VERSION = 5  # raise when the scan itself changes: remembered results are then dropped
 
 
 class ScanMemory:
@@ -155,7 +155,7 @@ class _Scan:
         by a hash of its raw text, so known pieces are not even turned into readable text."""
         kinds: set[str] = set()
         for piece in _pieces(path, data):
-            key = _digest("\x00".join(piece.raw).encode())
+            key = _digest("\x00".join([piece.markup, *piece.raw]).encode())
             if key in self.memory.clean:
                 self.memory.seen.add(key)
                 continue
@@ -207,9 +207,14 @@ def _pieces(path: Path, data: bytes) -> list[_Piece]:
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
-            return [_Piece(record, "strings") for record in _json_records(orjson.loads(data))]
+            document = orjson.loads(data)
         except orjson.JSONDecodeError:
-            pass
+            try:  # what orjson refuses and Python's json reads (NaN, huge numbers)
+                document = json.loads(data.decode("utf-8", errors="replace"))
+            except ValueError:
+                document = None
+        if document is not None:
+            return [_Piece(record, "strings") for record in _json_records(document)]
     raw = data.decode("utf-8", errors="replace")
     return [_Piece([raw], "html" if suffix in (".html", ".htm", ".xml") else "plain")]
 

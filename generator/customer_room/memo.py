@@ -5,6 +5,7 @@ is written only for a room that builds."""
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -66,7 +67,7 @@ def _key(text: str) -> str:
 def code_version(modules: tuple[ModuleType, ...], packages: tuple[str, ...] = ()) -> str:
     """A version for remembered results that changes whenever the code that made them does:
     the source of ``modules`` and the installed versions of ``packages``."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(sys.version.encode())  # Unicode tables change what \\d matches
     for module in modules:
         assert module.__file__ is not None
         digest.update(Path(module.__file__).read_bytes())

@@ -264,21 +264,15 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-# Nine digits close together (an extension's " extension " apart at most): the least a phone
-# number is taken to be. A phone number never runs over a line end, so only lines with one are
-# handed to the (slow) phone number matcher.
-MANY_DIGITS = re.compile(r"\d(?:[^\d\n]{0,12}\d){8}")
+# A line with nine digits or more: the least a phone number is taken to be. A phone number
+# never runs over a line end, so only such lines are handed to the (slow) phone number matcher.
+NINE_DIGITS_LINE = re.compile(r"^(?:[^\d\n]*\d){9}[^\n]*", re.M)
 
 
 def _lines_with_many_digits(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line of ``text`` that holds :data:`MANY_DIGITS`."""
-    position = 0
-    while match := MANY_DIGITS.search(text, position):
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        end = len(text) if end < 0 else end
-        yield start, text[start:end]
-        position = end
+    """(offset, line) for each line of ``text`` that holds nine digits or more."""
+    for match in NINE_DIGITS_LINE.finditer(text):
+        yield match.start(), match.group()
 
 
 @cache

@@ -54,8 +54,9 @@ class PrivacyLog:
 
 
 class RememberedFinds:
-    """The detector's finds, remembered between builds by a hash of the text: kinds and places
-    only (the values are the text's own and are never written down)."""
+    """The detector, skipped for texts it found nothing in during an earlier build (remembered
+    by a hash of the text and the terms). Only "nothing here" is written down: a text with
+    personal data in it is read again every time, so the cache says nothing about it."""
 
     def __init__(self, detector: Detector, store: Path | None) -> None:
         self.detector = detector
@@ -65,11 +66,13 @@ class RememberedFinds:
 
     def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
         terms = tuple(extra_terms)
-        places = self.memo.of(
-            "\x00".join([text, *terms]),
-            lambda _: [[h.kind, h.start, h.end] for h in self.detector.find(text, terms)],
-        )
-        return [Hit(kind, start, end, text[start:end]) for kind, start, end in places]
+        key = "\x00".join([text, *terms])
+        if self.memo.recall(key) is not None:
+            return []
+        hits = self.detector.find(text, terms)
+        if not hits:
+            self.memo.remember(key, 0)
+        return hits
 
     def save(self) -> None:
         self.memo.save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -20,6 +21,7 @@ from .calendar_feeds import slug
 from .clip_models import Moment
 from .clips import ClipMedia
 from .generated import GeneratedFile
+from .memo import code_version
 from .models import Tone
 from .photos import PersonaImage
 from .room import ClipEntry, QuoteEntry, Room
@@ -47,11 +49,13 @@ def _front_matter(data: dict[str, Any]) -> Markup:
 
 
 def _environment(cache_dir: Path) -> Environment:
-    """Templates, compiled once and kept in the cache folder (a build then only loads them)."""
-    (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
+    """Templates, compiled once and kept in the cache folder (a build then only loads them;
+    the folder is named for this code and Jinja's version, which set how they compile)."""
+    compiled = cache_dir / "templates" / code_version((sys.modules[__name__],), ("jinja2",))
+    compiled.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=PackageLoader("customer_room", "templates"),
-        bytecode_cache=FileSystemBytecodeCache(str(cache_dir / "templates")),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -6,7 +6,6 @@ HTML, so every page's HTML is cleaned once more before it reaches the site.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -166,38 +165,21 @@ def sanitize_html(html: str) -> str:
 
 
 class RememberedSanitizer:
-    """:func:`sanitize_html`, remembered between builds by a hash of the HTML, for the same rules
-    and nh3: HTML it left unchanged is known as such; what it changed (a heading's ``&para;``
-    link becomes ``¶``) is kept in ``folder`` and read back instead of sanitized again."""
+    """:func:`sanitize_html`, skipped for HTML it left unchanged in an earlier build (remembered
+    by hash, for the same rules and nh3). The room's own pages are written so that the
+    sanitizer leaves them as they are; anything it changes is sanitized every time, and no
+    page's text is ever written to the cache."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        version = code_version((sys.modules[__name__],), ("nh3",))
-        self.memo = TextMemo(folder / "index.json", version)
+    def __init__(self, store: Path) -> None:
+        self.memo = TextMemo(store, code_version((sys.modules[__name__],), ("nh3",)))
 
     def __call__(self, html: str) -> str:
-        known = self.memo.recall(html)
-        if known is True:
+        if self.memo.recall(html) is not None:
             return html
-        if isinstance(known, str):
-            try:
-                return (self.folder / f"{known}.html").read_text(encoding="utf-8")
-            except OSError:
-                pass  # gone: sanitized again below
         clean = sanitize_html(html)
         if clean == html:
-            self.memo.remember(html, True)
-            return html
-        name = hashlib.sha1(clean.encode("utf-8")).hexdigest()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{name}.html").write_text(clean, encoding="utf-8")
-        self.memo.remember(html, name)
+            self.memo.remember(html, 0)
         return clean
 
     def save(self) -> None:
-        """Keep what this build used; forget (and delete) the rest."""
         self.memo.save()
-        kept = {f"{name}.html" for name in self.memo.used.values() if isinstance(name, str)}
-        for path in self.folder.glob("*.html"):
-            if path.name not in kept:
-                path.unlink(missing_ok=True)

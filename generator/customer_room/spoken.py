@@ -61,22 +61,25 @@ NUMBER_WORD = re.compile(
 @dataclass
 class DigitText:
     """Text with number words as digits, and where each stretch of it came from: ``starts[k]``
-    is where stretch ``k`` begins in ``text``; ``sources[k]`` is its (start, end) in the source
+    is where stretch ``k`` begins in ``text``; ``sources[k]`` is its (start, end) in ``source``
     and whether it is the source's own characters (verbatim) or digits written for words."""
 
     text: str
+    source: str
     starts: list[int]
     sources: list[tuple[int, int, bool]]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where ``text[start:end]`` came from, widened to whole tokens (a run of letters, of
+        digits, or of anything else): a hit that starts or ends inside a number hides all of
+        it."""
         return self._source(start)[0], self._source(end - 1)[1]
 
     def _source(self, index: int) -> tuple[int, int]:
         k = bisect_right(self.starts, index) - 1
         source_start, source_end, verbatim = self.sources[k]
         if verbatim:
-            at = source_start + index - self.starts[k]
-            return at, at + 1
+            return _token_around(self.source, source_start + index - self.starts[k])
         return source_start, source_end
 
 
@@ -119,7 +122,7 @@ def as_digits(text: str) -> DigitText:
             emit(digits, start, end, False)
             copied = end
     emit(text[copied:], copied, len(text), True)
-    return DigitText("".join(out), starts, sources)
+    return DigitText("".join(out), text, starts, sources)
 
 
 TOKEN_AT = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]+")
@@ -138,6 +141,17 @@ def _token_before(text: str, position: int) -> tuple[int, int] | None:
     while start > 0 and _kind(text[start - 1]) == kind:
         start -= 1
     return start, position
+
+
+def _token_around(text: str, index: int) -> tuple[int, int]:
+    """The token (see :data:`TOKEN_AT`) that holds ``text[index]``."""
+    kind = _kind(text[index])
+    start, end = index, index + 1
+    while start > 0 and _kind(text[start - 1]) == kind:
+        start -= 1
+    while end < len(text) and _kind(text[end]) == kind:
+        end += 1
+    return start, end
 
 
 def _kind(char: str) -> int:

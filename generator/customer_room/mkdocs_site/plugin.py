@@ -168,6 +168,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(content_dir):
                 files.remove(file)
         in_nav = _nav_paths(config.nav or [])
+        cache_dir = self.settings.cache_dir
         for generated in self.result.files:
             inclusion = (
                 InclusionLevel.INCLUDED
@@ -175,7 +176,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 else InclusionLevel.NOT_IN_NAV
             )
             if generated.source is not None:
-                file = LinkedFile.generated(
+                # Only the cache's own files are linked; the package's assets are copied.
+                kind = LinkedFile if generated.source.is_relative_to(cache_dir) else File
+                file = kind.generated(
                     config, generated.path, abs_src_path=str(generated.source), inclusion=inclusion
                 )
             else:
@@ -203,9 +206,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             linked_from={f.path: f.source for f in self.result.files if f.source is not None},
         )
         digests.save()
-        if self._sanitize is not None:
+        if self._sanitize is not None and not leaks:
             self._sanitize.save()
-            self._sanitize = None  # the next build (mkdocs serve) starts from the saved state
+        self._sanitize = None  # the next build (mkdocs serve) starts from the saved state
         base = Path(config.config_file_path or ".").resolve().parent
         report_path = base / self.config.privacy_report
         write_privacy_report(report_path, self.result, leaks)
@@ -223,7 +226,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         if self._markers is None:
             self._markers = marker_pattern(kind for kind, _ in self.settings.redact_patterns)
         if self._sanitize is None:
-            self._sanitize = RememberedSanitizer(self.settings.cache_dir / "clean-pages")
+            self._sanitize = RememberedSanitizer(self.settings.cache_dir / "clean-pages.json")
         return label_markers(self._sanitize(html), self._markers)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
