@@ -150,10 +150,7 @@ def _clip(entry: ClipEntry, room: Room, media: ClipMedia) -> dict[str, Any]:
     clip = entry.clip
     who = room.persona(clip.persona)
     turns = [t for t in media.transcript.turns if t.start is not None and t.end is not None]
-    at = next(
-        (q.quote.at for q in room.quotes if q.quote.clip == entry.slug and q.quote.at is not None),
-        None,
-    )
+    at = next((q.quote.at for q in room.quotes_in(entry.slug) if q.quote.at is not None), None)
     first = next((i for i, t in enumerate(turns) if at is not None and (t.end or 0) > at), 0)
     lines = turns[first : first + CLIP_LINES]
     return {

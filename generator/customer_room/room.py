@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote, Tone
@@ -94,15 +96,39 @@ class Room:
     lends: list[LendEntry] = field(default_factory=list)
     schedule_changed: dict[str, float] = field(default_factory=dict)
     reading_list: ReadingListEntry | None = None
+    _indexes: dict[str, tuple[list[Any], int, dict[Any, list[Any]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def persona(self, slug: str | None) -> PersonaEntry | None:
-        return next((p for p in self.personas if p.slug == slug), None)
+        found = self._grouped("personas", "slug", lambda p: p.slug).get(slug)
+        return found[0] if found else None
 
     def quotes_of(self, slug: str) -> list[QuoteEntry]:
-        return [q for q in self.quotes if q.quote.persona == slug]
+        return list(self._grouped("quotes", "persona", lambda q: q.quote.persona).get(slug, []))
+
+    def quotes_in(self, clip: str) -> list[QuoteEntry]:
+        """The quotes taken from the call ``clip``."""
+        return list(self._grouped("quotes", "clip", lambda q: q.quote.clip).get(clip, []))
 
     def clip(self, slug: str | None) -> ClipEntry | None:
-        return next((c for c in self.clips if c.slug == slug), None)
+        found = self._grouped("clips", "slug", lambda c: c.slug).get(slug)
+        return found[0] if found else None
 
     def clips_of(self, slug: str) -> list[ClipEntry]:
-        return [c for c in self.clips if c.clip.persona == slug]
+        return list(self._grouped("clips", "persona", lambda c: c.clip.persona).get(slug, []))
+
+    def _grouped(self, name: str, by: str, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+        """The entries of list ``name`` grouped by ``key`` (named ``by``), in their order: made
+        once per list (a stage that replaces or grows a list gets a fresh grouping), so that
+        rendering thousands of quotes and clips does not search the lists for each of them."""
+        items = getattr(self, name)
+        index_name = f"{name}:{by}"
+        cached = self._indexes.get(index_name)
+        if cached is not None and cached[0] is items and cached[1] == len(items):
+            return cached[2]
+        groups: dict[Any, list[Any]] = {}
+        for item in items:
+            groups.setdefault(key(item), []).append(item)
+        self._indexes[index_name] = (items, len(items), groups)
+        return groups
