@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 from PIL import Image
 
+from .memo import read_versioned, write_versioned
 from .pii import Detector
 from .spoken import as_digits
 
@@ -48,30 +49,19 @@ SCAN_VERSION = 5  # raise when the scan itself changes: remembered results are t
 
 class ScanMemory:
     """Files (and pieces of files) found clean by an earlier scan, by their content's SHA-256,
-    valid only for the same
-    detectors, redacted values and source recordings: a rebuild scans only what changed."""
+    valid only for the same detectors, redacted values and source recordings: a rebuild scans
+    only what changed."""
 
     def __init__(self, store: Path | None, fingerprint: str) -> None:
         self.store = store
         self.fingerprint = fingerprint
-        self.clean: set[str] = set()
+        self.clean: set[str] = set(read_versioned(store, fingerprint) or [])
         self.seen: set[str] = set()
-        if store is None:
-            return
-        try:
-            saved = orjson.loads(store.read_bytes())
-        except (OSError, ValueError):
-            return
-        if saved.get("fingerprint") == fingerprint:
-            self.clean = set(saved.get("clean", []))
 
     def save(self) -> None:
         """Keep what this scan found clean (files no longer in the site are forgotten)."""
-        if self.store is None:
-            return
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        data = {"fingerprint": self.fingerprint, "clean": sorted(self.seen)}
-        self.store.write_bytes(orjson.dumps(data))
+        if self.store is not None:
+            write_versioned(self.store, self.fingerprint, sorted(self.seen))
 
 
 def scan_site(

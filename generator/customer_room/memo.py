@@ -26,14 +26,9 @@ class TextMemo:
         self.version = version
         self.known: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
-        if store is None:
-            return
-        try:
-            saved = orjson.loads(store.read_bytes())
-        except (OSError, ValueError):
-            return
-        if isinstance(saved, dict) and saved.get("version") == version:
-            self.known = saved.get("items") or {}
+        saved = read_versioned(store, version)
+        if isinstance(saved, dict):
+            self.known = saved
 
     def of(self, text: str, compute: Callable[[str], Any]) -> Any:
         key = _key(text)
@@ -52,11 +47,27 @@ class TextMemo:
         self.used[_key(text)] = value
 
     def save(self) -> None:
-        if self.store is None or self.used == self.known:
-            return
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": self.version, "items": self.used}
-        self.store.write_bytes(orjson.dumps(data))
+        if self.store is not None and self.used != self.known:
+            write_versioned(self.store, self.version, self.used)
+
+
+def read_versioned(store: Path | None, version: str) -> Any | None:
+    """What ``store`` keeps for ``version``; None when it is missing, unreadable or from
+    another version (a remembered result is then simply made again)."""
+    if store is None:
+        return None
+    try:
+        saved = orjson.loads(store.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if isinstance(saved, dict) and saved.get("version") == version:
+        return saved.get("items")
+    return None
+
+
+def write_versioned(store: Path, version: str, items: Any) -> None:
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(orjson.dumps({"version": version, "items": items}))
 
 
 def _key(text: str) -> str:
