@@ -38,7 +38,7 @@ from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
 from customer_room.pipeline import read_room  # noqa: E402
 from customer_room.protect import protect_room  # noqa: E402
 from customer_room.settings import Settings  # noqa: E402
-from customer_room.workpool import cpu_count  # noqa: E402
+from customer_room.workpool import LocalPool, cpu_count  # noqa: E402
 
 SECONDS = 60.0
 
@@ -87,7 +87,9 @@ def ours(folder: Path, cache: Path) -> float:
     room, report = read_room(settings)
     protect_room(room, settings, report)
     started = time.perf_counter()
-    media, _ = process_clips(room, settings, Report())
+    with LocalPool() as pool:
+        media, _, encoding = process_clips(room, settings, Report(), pool)
+        encoding.wait()
     elapsed = time.perf_counter() - started
     assert len(media) == len(room.clips)
     return elapsed

@@ -62,9 +62,11 @@ def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> N
         protect_room(room, settings, report)
         CountingExecutor.submitted = 0
         with CountingExecutor(2) as pool:
-            media, files = process_clips(room, settings, report, executor=pool)
+            media, files, encoding = process_clips(room, settings, report, executor=pool)
+            encoding.wait()
         assert not report.errors
-        assert CountingExecutor.submitted == expected
+        # Once to prepare the clip, once to encode it; nothing the second time.
+        assert CountingExecutor.submitted == 2 * expected
         assert len(files) == 1 and files[0].source and files[0].source.is_file()
     assert abs(media["good"].duration - 6.0) < 0.05
 

@@ -40,9 +40,9 @@ def test_media_stage_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
         workers = set(client.scheduler_info()["workers"])
     assert not result.report.errors
     assert set(result.clip_media) == {"maria-mortgage-date", "tom-overdraft-fee"}
-    # Two clips and seven photos, each processed by a Dask worker.
+    # Two clips (each prepared, then encoded) and seven photos, each by a Dask worker.
     tasks = stream.data
-    assert len(tasks) == 2 + 7, [t["key"] for t in tasks]
+    assert len(tasks) == 2 * 2 + 7, [t["key"] for t in tasks]
     assert {t["worker"] for t in tasks} <= workers
     for media in result.clip_media.values():
         mp3 = next(f for f in result.files if f.path == media.audio)

@@ -12,6 +12,7 @@ from customer_room.errors import Report
 from customer_room.load import load_room
 from customer_room.photos import avatar_svg, process_photos
 from customer_room.settings import Settings
+from customer_room.workpool import LocalPool
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 
@@ -31,7 +32,8 @@ def process(root: Path, **options: object):  # type: ignore[no-untyped-def]
     settings = Settings(room_dir=root, cache_dir=root / ".cache", workers=1, **options)  # type: ignore[arg-type]
     report = Report()
     room = load_room(root, report)
-    images, files = process_photos(room, settings, report)
+    with LocalPool(1) as pool:
+        images, files = process_photos(room, settings, report, pool)
     assert not report.errors, report.errors
     return images, files
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import warnings
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -129,6 +129,32 @@ def render_audio(
 ) -> tuple[float, list[float], list[Span]]:
     """Write the clip's MP3; return its duration in seconds, waveform peaks (0..1) and the spans
     hidden (the plan's, and any keypad tones found in the clip)."""
+    done = finish_audio(recording, plan)
+    encode_mp3(done.pcm(), done.rate, target, plan.bitrate_kbps)
+    return done.duration, done.peaks, done.spans
+
+
+@dataclass
+class FinishedAudio:
+    """A clip's audio as it will be published (trimmed, one channel, redacted, at the target
+    loudness, faded), before it is encoded; with what the page shows of it."""
+
+    samples: np.ndarray  # 16-bit mono
+    rate: int
+    peaks: list[float]
+    spans: list[Span]
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate
+
+    def pcm(self) -> bytes:
+        """The samples as the encoder reads them: 16-bit little-endian."""
+        return self.samples.astype("<i2").tobytes()
+
+
+def finish_audio(recording: AudioSegment, plan: AudioPlan) -> FinishedAudio:
+    """Trim, downmix, hide the plan's spans and any keypad tones found, match loudness, fade."""
     rate = recording.frame_rate
     first = round(plan.trim_start * rate)
     frames = int(recording.frame_count())
@@ -147,8 +173,7 @@ def render_audio(
     clip = _match_loudness(clip, plan.target_lufs)
     clip = clip.fade_in(FADE_MS).fade_out(FADE_MS)
     samples = _samples(clip)
-    encode_mp3(samples, rate, target, plan.bitrate_kbps)
-    return len(samples) / rate, _peaks(samples), spans
+    return FinishedAudio(samples, rate, _peaks(samples), spans)
 
 
 def _downmix(clip: AudioSegment, plan: AudioPlan) -> AudioSegment:

@@ -1,15 +1,18 @@
 """Media stage for call clips: each recording becomes one redacted, loudness-matched MP3.
 
-Work per clip runs in a worker process (decode, align, plan spans, render audio); results are
-cached by a hash of the recording, the marked transcript and every audio setting. Unredacted
-audio is held in memory, or for formats only ffmpeg reads in a temporary folder that is removed
-even when the work fails; the encoder is fed through a pipe.
+Work per clip runs in worker processes, in two jobs: the first decodes, aligns, plans the spans
+and finishes the audio (what the pages need: length, waveform, transcript), the second encodes
+the MP3. The pages are made while the encoding goes on; the site engine waits for it before it
+publishes the clips. Results are cached by a hash of the recording, the marked transcript and
+every audio setting. Unredacted audio is held in memory, or for formats only ffmpeg reads in a
+temporary folder that is removed even when the work fails; only finished (redacted) samples
+wait on disk for the encoder, in the cache, and are removed once encoded.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -19,13 +22,14 @@ import orjson
 from .audio_plan import AudioPlan
 from .digests import DIGESTS_FILE, FileDigests
 from .errors import Report
+from .ffmpeg import encode_mp3
 from .generated import GeneratedFile
 from .redact import audio_spans
 from .room import ClipEntry, Room
 from .settings import Settings
 from .spans import Span
 from .transcript import Transcript, Turn, Word
-from .workpool import run_jobs
+from .workpool import Pending, run_jobs
 
 CLIP_FORMAT_VERSION = 4
 
@@ -54,9 +58,55 @@ class ClipMedia:
     spans: list[Span]
 
 
+@dataclass
+class PreparedClip:
+    """A clip as the pages show it and, unless its MP3 is cached, its finished samples (16-bit
+    mono, redacted) waiting in the cache to be encoded."""
+
+    media: ClipMedia
+    samples: Path | None = None
+    rate: int = 0
+
+
+@dataclass(frozen=True)
+class EncodeJob:
+    """One clip's finished samples to encode (plain data, for a worker process)."""
+
+    samples: Path
+    rate: int
+    bitrate_kbps: int
+    out_dir: Path
+    media: ClipMedia
+
+
+class ClipEncoding:
+    """MP3s still being encoded while the pages are made. The clips are published once
+    :meth:`wait` returns with no error."""
+
+    def __init__(
+        self,
+        pending: Pending[str, None],
+        targets: set[Path],
+        failed: Callable[[str, Exception], None],
+    ) -> None:
+        self.pending = pending
+        self.targets = targets  # the cache files that appear when their encoding is done
+        self._failed = failed
+
+    def wait(self) -> None:
+        """Until every MP3 is written; failures go to the build's report, one per clip."""
+        self.pending.wait("clip audio", self._failed)
+        self.targets = set()
+
+    def cancel(self) -> None:
+        self.pending.cancel()
+
+
 def process_clips(
-    room: Room, settings: Settings, report: Report, executor: Executor | None = None
-) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
+    room: Room, settings: Settings, report: Report, executor: Executor
+) -> tuple[dict[str, ClipMedia], list[GeneratedFile], ClipEncoding]:
+    """Every clip's page data and MP3 file; the MP3s not cached are still being encoded on
+    ``executor`` when this returns (see :class:`ClipEncoding`)."""
     jobs: dict[str, ClipJob] = {}
     digests = FileDigests(settings.cache_dir / DIGESTS_FILE)
 
@@ -70,22 +120,25 @@ def process_clips(
         report.error(entry.audio_name, str(exc))
 
     results = run_jobs(
-        prepared(),
-        process_clip,
-        cached_clip,
-        label="clips",
-        workers=settings.workers,
-        on_error=failed,
-        executor=executor,
+        prepared(), prepare_clip, cached_clip, label="clips", on_error=failed, executor=executor
     )
     digests.save()
     files = []
     media = {}
+    encodes: Pending[str, None] = Pending()
+    targets = set()
     for slug, result in results.items():
-        site_path = f"media/clips/{result.audio}"
-        files.append(GeneratedFile(site_path, source=jobs[slug].out_dir / result.audio))
-        media[slug] = replace(result, audio=site_path)
-    return media, files
+        out_dir = jobs[slug].out_dir
+        site_path = f"media/clips/{result.media.audio}"
+        files.append(GeneratedFile(site_path, source=out_dir / result.media.audio))
+        media[slug] = replace(result.media, audio=site_path)
+        if result.samples is not None:
+            job = EncodeJob(
+                result.samples, result.rate, settings.clip_bitrate, out_dir, result.media
+            )
+            encodes.futures[slug] = executor.submit(encode_clip, job)
+            targets.add(out_dir / result.media.audio)
+    return media, files, ClipEncoding(encodes, targets, failed)
 
 
 def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> ClipJob:
@@ -128,12 +181,13 @@ def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> Cli
     )
 
 
-def process_clip(job: ClipJob) -> ClipMedia:
-    """Decode, align, plan the redactions, and render one clip (runs in a worker process)."""
+def prepare_clip(job: ClipJob) -> PreparedClip:
+    """Decode, align, plan the redactions and finish one clip's audio, leaving its samples in
+    the cache for :func:`encode_clip` (runs in a worker process)."""
     # The audio libraries (numpy, soundfile, pydub) load here, in the workers: a rebuild whose
     # clips are all cached never loads them.
     from .align import align_transcript, fill_gaps
-    from .audio import alignment_samples, read_recording, render_audio
+    from .audio import alignment_samples, finish_audio, read_recording
 
     transcript = _copy(job.transcript)
     recording = read_recording(job.source, job.max_seconds)
@@ -144,29 +198,43 @@ def process_clip(job: ClipJob) -> ClipMedia:
     end = job.plan.trim_end if job.plan.trim_end is not None else recording.duration_seconds
     local_spans = _shift_spans(spans, job.plan.trim_start, end)
     plan = replace(job.plan, spans=tuple(local_spans))
+    done = finish_audio(recording, plan)
     job.out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"{job.stem}.mp3"
-    duration, peaks, local_spans = render_audio(recording, plan, job.out_dir / name)
-    result = ClipMedia(
-        name, duration, peaks, _shift_transcript(transcript, job.plan.trim_start, end), local_spans
+    samples = job.out_dir / f"{job.stem}.pcm"
+    samples.write_bytes(done.pcm())
+    media = ClipMedia(
+        f"{job.stem}.mp3",
+        done.duration,
+        done.peaks,
+        _shift_transcript(transcript, job.plan.trim_start, end),
+        done.spans,
     )
-    (job.out_dir / "result.json").write_bytes(orjson.dumps(_result_json(result)))
-    return result
+    return PreparedClip(media, samples, done.rate)
 
 
-def cached_clip(job: ClipJob) -> ClipMedia | None:
+def encode_clip(job: EncodeJob) -> None:
+    """Encode a prepared clip's samples to its MP3, then record the clip as done in the cache
+    (runs in a worker process)."""
+    encode_mp3(job.samples.read_bytes(), job.rate, job.out_dir / job.media.audio, job.bitrate_kbps)
+    job.samples.unlink()
+    (job.out_dir / "result.json").write_bytes(orjson.dumps(_result_json(job.media)))
+
+
+def cached_clip(job: ClipJob) -> PreparedClip | None:
     path = job.out_dir / "result.json"
     if not path.is_file():
         return None
     data = orjson.loads(path.read_bytes())
     if not (job.out_dir / data["audio"]).is_file():
         return None
-    return ClipMedia(
-        data["audio"],
-        data["duration"],
-        data["peaks"],
-        transcript_from_json(data["transcript"]),
-        [Span(**s) for s in data["spans"]],
+    return PreparedClip(
+        ClipMedia(
+            data["audio"],
+            data["duration"],
+            data["peaks"],
+            transcript_from_json(data["transcript"]),
+            [Span(**s) for s in data["spans"]],
+        )
     )
 
 

@@ -13,15 +13,21 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 
 from .errors import Report
+from .workpool import LocalPool
 
 CONNECT_SECONDS = 20
 
 
 @contextmanager
-def media_executor(address: str | None, report: Report) -> Iterator[Executor | None]:
-    """The cluster's executor while the media stages run; ``None`` means a local pool."""
+def media_executor(
+    address: str | None, report: Report, workers: int | None = None
+) -> Iterator[Executor]:
+    """Where the media stages run: the cluster's executor, or a local pool of ``workers``
+    processes (one per core by default). A problem with the cluster is reported, and the
+    local pool is yielded so the build can go on to report the rest."""
     if not address:
-        yield None
+        with LocalPool(workers) as pool:
+            yield pool
         return
     try:
         from distributed import Client
@@ -32,7 +38,7 @@ def media_executor(address: str | None, report: Report) -> Iterator[Executor | N
             "'customer-room[cluster]' (or remove media_cluster to work on this machine)",
             field="media_cluster",
         )
-        yield None
+        yield LocalPool(workers)
         return
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
@@ -43,7 +49,7 @@ def media_executor(address: str | None, report: Report) -> Iterator[Executor | N
             "that the scheduler is running",
             field="media_cluster",
         )
-        yield None
+        yield LocalPool(workers)
         return
     try:
         yield client.get_executor()

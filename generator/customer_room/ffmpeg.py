@@ -98,8 +98,10 @@ def _mono_pcm_input(rate: int) -> list[str]:
     return ["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
 
 
-def encode_mp3(samples: np.ndarray, rate: int, target: Path, bitrate_kbps: int) -> None:
-    """Mono 16-bit samples to an MP3 with no metadata, streamed in (no unredacted temp file)."""
+def encode_mp3(pcm: bytes, rate: int, target: Path, bitrate_kbps: int) -> None:
+    """Mono 16-bit little-endian samples to an MP3 with no metadata, streamed in (no unredacted
+    temp file). The MP3 appears at ``target`` only when complete."""
+    partial = target.with_name(target.name + ".part")
     _run(
         [
             "-y",
@@ -111,11 +113,12 @@ def encode_mp3(samples: np.ndarray, rate: int, target: Path, bitrate_kbps: int) 
             f"{bitrate_kbps}k",
             "-f",
             "mp3",
-            str(target),
+            str(partial),
         ],
         "MP3 encoding failed",
-        data=samples.astype("<i2").tobytes(),
+        data=pcm,
     )
+    partial.replace(target)
 
 
 def pitch_shift(samples: np.ndarray, rate: int, factor: float) -> np.ndarray:

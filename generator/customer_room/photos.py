@@ -69,7 +69,7 @@ class PhotoJob:
 
 
 def process_photos(
-    room: Room, settings: Settings, report: Report, executor: Executor | None = None
+    room: Room, settings: Settings, report: Report, executor: Executor
 ) -> tuple[dict[str, PersonaImage], list[GeneratedFile]]:
     """Give every persona a face: processed photo sizes, or an avatar."""
     images: dict[str, PersonaImage] = {}
@@ -98,7 +98,6 @@ def process_photos(
         render_photo,
         cached_photo,
         label="photos",
-        workers=settings.workers,
         on_error=failed,
         executor=executor,
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .balance import Balance, check_balance, room_balance
 from .calendar_feeds import feed_files
-from .clips import ClipMedia, process_clips
+from .clips import ClipEncoding, ClipMedia, process_clips
 from .cluster import media_executor
 from .errors import Report, RoomError
 from .ffmpeg import AudioError, ffmpeg_path
@@ -16,7 +18,7 @@ from .generated import GeneratedFile
 from .kiosk import KioskInput, kiosk_files
 from .kiosk_config import KioskConfig, read_kiosk_config
 from .load import load_room
-from .photos import process_photos
+from .photos import PersonaImage, process_photos
 from .protect import PrivacyLog, RememberedFinds, detector_for, protect_room
 from .render import Schedules, site_nav
 from .render_stage import render_room
@@ -28,9 +30,48 @@ from .tone import Estimates, Mislabel, assign_tones
 from .validate import validate_room
 
 
+class MediaWork:
+    """Clip audio still being encoded while the pages are made, and the executor doing it (let
+    go once the work is done or stopped)."""
+
+    def __init__(self, executor: ExitStack, report: Report) -> None:
+        self.executor = executor
+        self.report = report
+        self.clips: ClipEncoding | None = None
+
+    @property
+    def pending(self) -> set[Path]:
+        """The media files (in the cache) not written yet."""
+        return self.clips.targets if self.clips else set()
+
+    def finish(self) -> None:
+        """Wait for every file; :class:`RoomError` naming each clip that could not be encoded."""
+        before = len(self.report.errors)
+        try:
+            if self.clips:
+                self.clips.wait()
+        finally:
+            self.executor.close()
+        if len(self.report.errors) > before:
+            raise RoomError(self.report.errors[before:])
+
+    def settle(self) -> None:
+        """The build is failing for another reason: finish the work under way, so it is kept
+        in the cache for the next build (its own failures join the report)."""
+        with suppress(RoomError):
+            self.finish()
+
+    def stop(self) -> None:
+        """The build was interrupted: drop the work not started, and let the executor go."""
+        if self.clips:
+            self.clips.cancel()
+        self.executor.close()
+
+
 @dataclass
 class RoomBuild:
-    """Everything the site engine needs: generated files, the menu, and what was noticed."""
+    """Everything the site engine needs: generated files, the menu, and what was noticed.
+    Clip MP3s may still be encoding (:attr:`media`); :meth:`finish_media` waits for them."""
 
     room: Room
     files: list[GeneratedFile]
@@ -40,6 +81,12 @@ class RoomBuild:
     clip_media: dict[str, ClipMedia] = field(default_factory=dict)
     counts: dict[str, float] = field(default_factory=dict)
     balance: Balance | None = None
+    media: MediaWork | None = None
+
+    def finish_media(self) -> None:
+        """Wait until every media file is written; :class:`RoomError` for those that failed."""
+        if self.media is not None:
+            self.media.finish()
 
     def summary(self) -> str:
         parts = [f"{n:g} {what}" for what, n in self.counts.items()]
@@ -120,25 +167,55 @@ def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | No
     )
 
 
-def build_room(settings: Settings) -> RoomBuild:
-    """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built."""
+def build_room(settings: Settings, *, wait_for_media: bool = True) -> RoomBuild:
+    """Run every stage; raise :class:`RoomError` with all problems when the room cannot be built.
+
+    With ``wait_for_media=False`` clip MP3s may still be encoding on return, so the site engine
+    can make the pages meanwhile; it calls :meth:`RoomBuild.finish_media` before publishing
+    them (or ``result.media.stop()`` when it gives up)."""
     read = _read(settings)
     checked = check_room_after_read(read, settings)
     _stop_on_errors(read.report)
     read.estimates.save()  # only for a room that builds: a failed build writes nothing
     read.finds.save()
-    room, report, privacy = read.room, read.report, checked.privacy
+    room, report = read.room, read.report
     if room.clips:
         try:
             ffmpeg_path()
         except AudioError as exc:
             report.error("clips/", str(exc))
     _stop_on_errors(report)
-    with media_executor(settings.media_cluster, report) as executor:
+    media = MediaWork(ExitStack(), report)
+    try:
+        executor = media.executor.enter_context(
+            media_executor(settings.media_cluster, report, settings.workers)
+        )
         _stop_on_errors(report)
         images, photo_files = process_photos(room, settings, report, executor)
-        clip_media, clip_files = process_clips(room, settings, report, executor)
-    _stop_on_errors(report)
+        clip_media, clip_files, media.clips = process_clips(room, settings, report, executor)
+        _stop_on_errors(report)
+        result = _pages(settings, read, checked, images, clip_media, photo_files + clip_files)
+    except Exception:
+        media.settle()
+        raise
+    except BaseException:
+        media.stop()
+        raise
+    result.media = media
+    if wait_for_media:
+        result.finish_media()
+    return result
+
+
+def _pages(
+    settings: Settings,
+    read: RoomRead,
+    checked: RoomCheck,
+    images: dict[str, PersonaImage],
+    clip_media: dict[str, ClipMedia],
+    media_files: list[GeneratedFile],
+) -> RoomBuild:
+    room, report = read.room, read.report
     schedules = _schedules(room, settings, report)
     feeds = (
         []
@@ -167,8 +244,7 @@ def build_room(settings: Settings) -> RoomBuild:
     )
     files = (
         render_room(room, images, clip_media, settings, schedules, report, checked.balance)
-        + photo_files
-        + clip_files
+        + media_files
         + feeds
         + kiosk
     )
@@ -179,10 +255,10 @@ def build_room(settings: Settings) -> RoomBuild:
         "clips": len(clip_media),
         "minutes of audio": round(sum(m.duration for m in clip_media.values()) / 60, 1),
         "redacted spans": sum(len(m.spans) for m in clip_media.values()),
-        "photo files": len(photo_files),
+        "photo files": sum(1 for f in media_files if f.path.startswith("media/photos/")),
     }
     return RoomBuild(
-        room, files, site_nav(room), report, privacy, clip_media, counts, checked.balance
+        room, files, site_nav(room), report, checked.privacy, clip_media, counts, checked.balance
     )
 
 

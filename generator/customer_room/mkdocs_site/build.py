@@ -75,6 +75,7 @@ def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildFailed(str(exc)) from None
     except BaseException:
+        plugin.stop_media()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)

@@ -120,6 +120,17 @@ class LinkedFile(File):
             super().copy_file(dirty)
 
 
+class LaterFile(LinkedFile):
+    """A media file still being made while MkDocs writes the pages: put into the site by
+    :meth:`publish`, once it is done."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def publish(self) -> None:
+        super().copy_file()
+
+
 class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     """Runs the room's pipeline before MkDocs touches the site folder, then adds its files."""
 
@@ -127,23 +138,17 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     result: RoomBuild | None = None
     settings: Settings | None = None
+    _later: tuple[LaterFile, ...] = ()
     _markers: re.Pattern[str] | None = None
     _sanitize: RememberedSanitizer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_from(self.config, config)
         try:
-            self.result = build_room(self.settings)
+            # Clip MP3s go on encoding while MkDocs makes the pages (see on_post_build).
+            self.result = build_room(self.settings, wait_for_media=False)
         except RoomError as exc:
-            for problem in exc.problems:
-                log.error(str(problem))
-            for warning in exc.warnings:
-                log.warning(str(warning))
-            count = len(exc.problems)
-            raise PluginError(
-                f"{count} problem{'s' if count != 1 else ''} in the room's content — fix "
-                f"{'them' if count != 1 else 'it'} and build again (the previous site is untouched)"
-            ) from None
+            raise _failed(exc) from None
         for warning in self.result.report.warnings:
             log.warning(str(warning))
         if config.nav is None:
@@ -169,6 +174,8 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 files.remove(file)
         in_nav = _nav_paths(config.nav or [])
         cache_dir = self.settings.cache_dir
+        later = self.result.media.pending if self.result.media else set()
+        later_files = []
         for generated in self.result.files:
             inclusion = (
                 InclusionLevel.INCLUDED
@@ -178,20 +185,31 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             if generated.source is not None:
                 # Only the cache's own files are linked; the package's assets are copied.
                 kind = LinkedFile if generated.source.is_relative_to(cache_dir) else File
+                if generated.source in later:
+                    kind = LaterFile
                 file = kind.generated(
                     config, generated.path, abs_src_path=str(generated.source), inclusion=inclusion
                 )
+                if isinstance(file, LaterFile):
+                    later_files.append(file)
             else:
                 assert generated.content is not None
                 file = File.generated(
                     config, generated.path, content=generated.content, inclusion=inclusion
                 )
             files.append(file)
+        self._later = tuple(later_files)
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Scan the built site for leaks, write the privacy report, and fail on any leak."""
         assert self.result is not None and self.settings is not None
+        try:
+            self.result.finish_media()
+        except RoomError as exc:
+            raise _failed(exc) from None
+        for file in self._later:
+            file.publish()
         room = self.result.room
         media = self.result.clip_media
         digests = FileDigests(self.settings.cache_dir / DIGESTS_FILE)
@@ -221,6 +239,15 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 "built site — the site was not published (see the lines above)"
             )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.result is not None and self.result.media is not None:
+            self.result.media.settle()  # what was under way is kept in the cache
+
+    def stop_media(self) -> None:
+        """The build was interrupted: drop the media work still queued."""
+        if self.result is not None and self.result.media is not None:
+            self.result.media.stop()
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.settings is not None
         if self._markers is None:
@@ -236,3 +263,16 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _failed(exc: RoomError) -> PluginError:
+    """Every problem of the room on a line of its own, then what stopped the build."""
+    for problem in exc.problems:
+        log.error(str(problem))
+    for warning in exc.warnings:
+        log.warning(str(warning))
+    count = len(exc.problems)
+    return PluginError(
+        f"{count} problem{'s' if count != 1 else ''} in the room's content — fix "
+        f"{'them' if count != 1 else 'it'} and build again (the previous site is untouched)"
+    )
