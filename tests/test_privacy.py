@@ -285,6 +285,9 @@ def test_leak_scan_remembers_clean_records_and_rescans_only_a_changed_one(tmp_pa
     first = CountingDetector()
     assert scan_site(site, first, set(), [], memory_file=memory) == []
     assert len(first.texts) == 50
+    unchanged = CountingDetector()
+    assert scan_site(site, unchanged, set(), [], memory_file=memory) == []
+    assert unchanged.texts == [], "an unchanged file is not read again"
     docs[7]["text"] = "Ring me on 07700 900123."
     index.write_text(json.dumps({"docs": docs}), encoding="utf-8")
     second = CountingDetector()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 from PIL import Image
@@ -44,7 +45,7 @@ class Leak:
         )
 
 
-SCAN_VERSION = 5  # raise when the scan itself changes: remembered results are then dropped
+SCAN_VERSION = 6  # raise when the scan itself changes: remembered results are then dropped
 
 
 class ScanMemory:
@@ -55,13 +56,28 @@ class ScanMemory:
     def __init__(self, store: Path | None, fingerprint: str) -> None:
         self.store = store
         self.fingerprint = fingerprint
-        self.clean: set[str] = set(read_versioned(store, fingerprint) or [])
-        self.seen: set[str] = set()
+        stored = read_versioned(store, fingerprint)
+        # A clean file, by its hash, with the hashes of its pieces (kept while the file is).
+        self.clean: dict[str, list[str]] = stored if isinstance(stored, dict) else {}
+        self.seen: dict[str, list[str]] = {}
+
+    def recall(self, key: str) -> bool:
+        """Whether ``key`` was found clean before; it is then kept, with its pieces."""
+        pieces = self.clean.get(key)
+        if pieces is None:
+            return False
+        self.seen[key] = pieces
+        for piece in pieces:
+            self.seen[piece] = []
+        return True
+
+    def remember(self, key: str, pieces: list[str] | None = None) -> None:
+        self.seen[key] = pieces or []
 
     def save(self) -> None:
         """Keep what this scan found clean (files no longer in the site are forgotten)."""
         if self.store is not None:
-            write_versioned(self.store, self.fingerprint, sorted(self.seen))
+            write_versioned(self.store, self.fingerprint, dict(sorted(self.seen.items())))
 
 
 def scan_site(
@@ -69,13 +85,19 @@ def scan_site(
     detector: Detector,
     secrets: Iterable[str],
     recordings: Iterable[Path],
-    *,
-    own_audio: dict[str, Path] | None = None,
-    memory_file: Path | None = None,
-    digest_of: Callable[[Path], str] | None = None,
-    linked_from: dict[str, Path] | None = None,
+    **options: Any,
 ) -> list[Leak]:
-    """Every leak in the built site at ``site``.
+    """Every leak in the built site at ``site``, in one pass (see :class:`SiteScan`)."""
+    scan = SiteScan(site, detector, secrets, recordings, **options)
+    leaks = scan.scan()
+    scan.save()
+    return leaks
+
+
+class SiteScan:
+    """The leak scan of a built site, in as many passes as the build needs: each
+    :meth:`scan` reads the files that appeared since the last one (the pages while the clips are
+    still being encoded, then the clips).
 
     ``own_audio`` maps the site's clip files (``media/clips/x.mp3``) to the recording each was
     made from: those are compared in depth with their own recording only (and with every
@@ -84,40 +106,62 @@ def scan_site(
     ``digest_of`` gives a file's SHA-256 (default: read and hash it), for recordings and for
     site files that are hard links of the cache files ``linked_from`` names, so unchanged media
     are not read at all."""
-    patterns = [(_secret_pattern(s)) for s in set(secrets)]
-    digest = digest_of or (lambda path: _digest(path.read_bytes()))
-    sources = {p: digest(p) for p in recordings if p.is_file()}
-    fingerprint = json.dumps(
-        [SCAN_VERSION, detector.fingerprint(), sorted(set(secrets)), sorted(sources.values())]
-    )
-    scan = _Scan(
-        detector,
-        patterns,
-        ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
-        sources,
-        own_audio or {},
-    )
-    linked = linked_from or {}
-    leaks: list[Leak] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        name = path.relative_to(site).as_posix()
-        if name.startswith(THEME_FOLDERS):
-            continue
-        cached = linked.get(name)
-        if cached is not None and cached.is_file() and path.samefile(cached):
-            data, content = None, digest(cached)
-        else:
-            data = path.read_bytes()
-            content = _digest(data)
-        if content in scan.memory.clean:
-            scan.memory.seen.add(content)
-            continue
-        found = scan.file(path, name, path.read_bytes() if data is None else data)
-        if not found:
-            scan.memory.seen.add(content)
-        leaks += found
-    scan.memory.save()
-    return leaks
+
+    def __init__(
+        self,
+        site: Path,
+        detector: Detector,
+        secrets: Iterable[str],
+        recordings: Iterable[Path],
+        *,
+        own_audio: dict[str, Path] | None = None,
+        memory_file: Path | None = None,
+        digest_of: Callable[[Path], str] | None = None,
+        linked_from: dict[str, Path] | None = None,
+    ) -> None:
+        secrets = set(secrets)
+        self.site = site
+        self.digest = digest_of or (lambda path: _digest(path.read_bytes()))
+        sources = {p: self.digest(p) for p in recordings if p.is_file()}
+        fingerprint = json.dumps(
+            [SCAN_VERSION, detector.fingerprint(), sorted(secrets), sorted(sources.values())]
+        )
+        self.files = _Scan(
+            detector,
+            [_secret_pattern(s) for s in secrets],
+            ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
+            sources,
+            own_audio or {},
+        )
+        self.linked = linked_from or {}
+        self.scanned: set[str] = set()
+
+    def scan(self) -> list[Leak]:
+        """Leaks in the files not scanned yet."""
+        leaks: list[Leak] = []
+        memory = self.files.memory
+        for path in sorted(p for p in self.site.rglob("*") if p.is_file()):
+            name = path.relative_to(self.site).as_posix()
+            if name.startswith(THEME_FOLDERS) or name in self.scanned:
+                continue
+            self.scanned.add(name)
+            cached = self.linked.get(name)
+            if cached is not None and cached.is_file() and path.samefile(cached):
+                data, content = None, self.digest(cached)
+            else:
+                data = path.read_bytes()
+                content = _digest(data)
+            if memory.recall(content):
+                continue
+            found, pieces = self.files.file(path, name, path.read_bytes() if data is None else data)
+            if not found:
+                memory.remember(content, pieces)
+            leaks += found
+        return leaks
+
+    def save(self) -> None:
+        """Remember what was found clean, for the next build."""
+        self.files.memory.save()
 
 
 @dataclass
@@ -128,26 +172,30 @@ class _Scan:
     sources: dict[Path, str]  # recording -> its SHA-256
     own: dict[str, Path]  # the site's clip file -> the recording it was made from
 
-    def file(self, path: Path, name: str, data: bytes) -> list[Leak]:
+    def file(self, path: Path, name: str, data: bytes) -> tuple[list[Leak], list[str]]:
+        """The leaks in one file, and the keys of its pieces (a text file's)."""
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES:
-            return [Leak(name, kind) for kind in sorted(self.text_kinds(path, data))]
+            kinds, pieces = self.text_kinds(path, data)
+            return [Leak(name, kind) for kind in sorted(kinds)], pieces
         if suffix in AUDIO_SUFFIXES:
             suspects = [self.own[name]] if name in self.own else list(self.sources)
             if _digest(data) in self.sources.values() or _holds_source(data, suspects):
-                return [Leak(name, "a source recording")]
+                return [Leak(name, "a source recording")], []
         if suffix in IMAGE_SUFFIXES and _has_metadata(path, data):
-            return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")]
-        return []
+            return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")], []
+        return [], []
 
-    def text_kinds(self, path: Path, data: bytes) -> set[str]:
-        """The kinds of data a text file shows, read piece by piece: a piece is remembered clean
-        by a hash of its raw text, so known pieces are not even turned into readable text."""
+    def text_kinds(self, path: Path, data: bytes) -> tuple[set[str], list[str]]:
+        """The kinds of data a text file shows, and the keys of its pieces. It is read piece by
+        piece: a piece is remembered clean by a hash of its raw text, so known pieces are not
+        even turned into readable text."""
         kinds: set[str] = set()
+        keys = []
         for piece in _pieces(path, data):
             key = _digest("\x00".join([piece.markup, *piece.raw]).encode())
-            if key in self.memory.clean:
-                self.memory.seen.add(key)
+            keys.append(key)
+            if self.memory.recall(key):
                 continue
             text = piece.readable()
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
@@ -155,9 +203,9 @@ class _Scan:
             if any(p.search(text) for p in self.patterns):
                 found.add("a value that was redacted")
             if not found:
-                self.memory.seen.add(key)
+                self.memory.remember(key)
             kinds |= found
-        return kinds
+        return kinds, keys
 
 
 def _digest(data: bytes) -> str:

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..digests import DIGESTS_FILE, FileDigests
 from ..errors import RoomError
-from ..leakscan import scan_site
+from ..leakscan import SiteScan
 from ..markers import label_markers, marker_pattern
 from ..pipeline import RoomBuild, build_room
 from ..privacy_report import write_privacy_report
@@ -204,16 +204,10 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Scan the built site for leaks, write the privacy report, and fail on any leak."""
         assert self.result is not None and self.settings is not None
-        try:
-            self.result.finish_media()
-        except RoomError as exc:
-            raise _failed(exc) from None
-        for file in self._later:
-            file.publish()
         room = self.result.room
         media = self.result.clip_media
         digests = FileDigests(self.settings.cache_dir / DIGESTS_FILE)
-        leaks = scan_site(
+        scan = SiteScan(
             Path(config.site_dir),
             detector_for(self.settings),
             self.result.privacy.secrets,
@@ -223,6 +217,15 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             digest_of=digests.of,
             linked_from={f.path: f.source for f in self.result.files if f.source is not None},
         )
+        leaks = scan.scan()  # the pages, while the clips may still be encoding
+        try:
+            self.result.finish_media()
+        except RoomError as exc:
+            raise _failed(exc) from None
+        for file in self._later:
+            file.publish()
+        leaks += scan.scan()  # the clips
+        scan.save()
         digests.save()
         if self._sanitize is not None and not leaks:
             self._sanitize.save()
