@@ -54,63 +54,66 @@ class CustomPattern:
     pattern: str
 
 
-def _context(words: str, value: str, gap: int = 30) -> re.Pattern[str]:
-    """``value`` when ``words`` come shortly before it (the value alone is the hit)."""
-    return re.compile(rf"(?:{words})\b[^\d\n]{{0,{gap}}}?(?P<v>{value})", re.I)
+@dataclass(frozen=True)
+class ContextRule:
+    """A value of ``kind`` when its ``words`` come shortly before it (the value alone is the
+    hit)."""
+
+    kind: str
+    words: str
+    pattern: re.Pattern[str]
 
 
-CONTEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
-    (
+def _context(kind: str, words: str, value: str, gap: int = 30) -> ContextRule:
+    pattern = re.compile(rf"(?:{words})\b[^\d\n]{{0,{gap}}}?(?P<v>{value})", re.I)
+    return ContextRule(kind, words, pattern)
+
+
+CONTEXT_RULES: list[ContextRule] = [
+    _context(
         "social security number",
-        _context(r"\bsocial security(?: number)?|\bssn", r"(?:\d[ \-,]{0,2}){8}\d(?!\d)"),
+        r"\bsocial security(?: number)?|\bssn",
+        r"(?:\d[ \-,]{0,2}){8}\d(?!\d)",
     ),
-    (
+    _context(
         "account number",
-        _context(
-            r"\baccount (?:number|no\.?|#)|\bacct(?: no\.?)?|\ba/c", r"(?:\d[ \-]?){5,11}\d(?!\d)"
-        ),
+        r"\baccount (?:number|no\.?|#)|\bacct(?: no\.?)?|\ba/c",
+        r"(?:\d[ \-]?){5,11}\d(?!\d)",
     ),
-    (
+    _context(
         "routing number",
-        _context(
-            r"\brouting(?: number)?|\bsort code|\baba(?: number)?|"
-            r"\btransit number",
-            r"\d ?\d[\-, ]{1,2}\d ?\d[\-, ]{1,2}\d ?\d(?!\d)|(?:\d ?){8}\d(?!\d)",
-        ),
+        r"\brouting(?: number)?|\bsort code|\baba(?: number)?|\btransit number",
+        r"\d ?\d[\-, ]{1,2}\d ?\d[\-, ]{1,2}\d ?\d(?!\d)|(?:\d ?){8}\d(?!\d)",
     ),
-    (
+    _context(
         "security code",
-        _context(
-            r"\bcvv2?|\bcvc2?|\bcsc|\bsecurity code|\bverification code|"
-            r"\b(?:three|3) digits (?:on|at) the back",
-            r"\d(?: ?\d){2,3}(?!\d)",
-        ),
+        r"\bcvv2?|\bcvc2?|\bcsc|\bsecurity code|\bverification code|"
+        r"\b(?:three|3) digits (?:on|at) the back",
+        r"\d(?: ?\d){2,3}(?!\d)",
     ),
-    ("pin", _context(r"\bpin(?: number| code)?", r"\d(?: ?\d){3,5}(?!\d)")),
-    (
+    _context("pin", r"\bpin(?: number| code)?", r"\d(?: ?\d){3,5}(?!\d)"),
+    _context(
         "expiry date",
-        _context(
-            r"\bexpir(?:y|es|ed|ation)(?: date)?|\bexp\b|\bvalid (?:until|"
-            r"thru|through|to)|\bend date",
-            rf"(?:0 ?)?(?:1[0-2]|[1-9]) ?(?:/|-|\s) ?(?:20 ?)?\d{{2}}(?!\d)|"
-            rf"{MONTHS}\.? (?:20 ?)?\d{{2}}(?!\d)",
-        ),
+        r"\bexpir(?:y|es|ed|ation)(?: date)?|\bexp\b|\bvalid (?:until|"
+        r"thru|through|to)|\bend date",
+        rf"(?:0 ?)?(?:1[0-2]|[1-9]) ?(?:/|-|\s) ?(?:20 ?)?\d{{2}}(?!\d)|"
+        rf"{MONTHS}\.? (?:20 ?)?\d{{2}}(?!\d)",
     ),
-    (
+    _context(
         "date of birth",
-        _context(
-            r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bbirth ?date|"
-            r"\bbirthday(?: is)?",
-            rf"\d{{1,2}}[/.\- ]\d{{1,2}}[/.\- ](?:\d{{4}}|\d{{2}})(?!\d)|"
-            rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: (?:\d ?){{2,4}}"
-            rf"(?:\d\d)?)?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{2,4}})?|"
-            rf"(?:the )?(?:\d{{1,2}} )?{ORDINALS} (?:of )?{MONTHS}"
-            rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?",
-            gap=20,
-        ),
+        r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bbirth ?date|"
+        r"\bbirthday(?: is)?",
+        rf"\d{{1,2}}[/.\- ]\d{{1,2}}[/.\- ](?:\d{{4}}|\d{{2}})(?!\d)|"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: (?:\d ?){{2,4}}"
+        rf"(?:\d\d)?)?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{2,4}})?|"
+        rf"(?:the )?(?:\d{{1,2}} )?{ORDINALS} (?:of )?{MONTHS}"
+        rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?",
+        gap=20,
     ),
-    ("postcode", _context(r"\bzip(?: code)?", r"\d{5}(?:-\d{4})?(?!\d)")),
+    _context("postcode", r"\bzip(?: code)?", r"\d{5}(?:-\d{4})?(?!\d)"),
 ]
+# Where any rule's words are: one pass finds them all, and the rules are tried there only.
+CONTEXT_WORDS = re.compile("|".join(f"(?:{rule.words})" for rule in CONTEXT_RULES), re.I)
 
 SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
@@ -120,6 +123,8 @@ SPOKEN_EMAIL = re.compile(
     r"(?: dot [a-z0-9\-]+)*? dot (?:com|co dot uk|org|net|io|edu|gov|uk|info|biz)\b",
     re.I,
 )
+AT_SIGN = re.compile("@")
+SPOKEN_DOT = re.compile(" dot ", re.I)
 IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 STREET = re.compile(
     r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:(?!the\b)[A-Za-z'\-]+ ){1,2}?"
@@ -267,12 +272,27 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 # A line with nine digits or more: the least a phone number is taken to be. A phone number
 # never runs over a line end, so only such lines are handed to the (slow) phone number matcher.
 NINE_DIGITS_LINE = re.compile(r"^(?:[^\d\n]*\d){9}[^\n]*", re.M)
+# Every character phonenumbers' matcher can take into a number, but digits: its separators,
+# opening brackets and plus signs, and what its extension patterns ("ext. 12", "x12", ";ext=",
+# "доб", "anexo", "#") are made of, matched ignoring case. A stretch of these holding nine
+# digits is where a phone number long enough to count can be; a test holds the list to the
+# installed phonenumbers.
+PHONE_CHARACTERS = (
+    "\\-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f \xa0\xad\u200b\u2060\u3000()\uff08\uff09"
+    "\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e"  # separators
+    "(\\[\uff08\uff3b+\uff0b"  # what a number may open with
+    ";=\t,:\uff0e#\uff03"  # extension punctuation
+    "extnsio\u00f3\u0301a\uff45\uff58\uff54\uff4e\uff49\u0434\u043e\u0431"  # extension words
+)
+PHONE_STRETCH = re.compile(f"(?:[{PHONE_CHARACTERS}]*\\d){{9}}", re.I)
 
 
 def _lines_with_many_digits(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line of ``text`` that holds nine digits or more."""
+    """(offset, line) for each line of ``text`` where nine digits or more stand close enough
+    together to be one phone number (with its extension)."""
     for match in NINE_DIGITS_LINE.finditer(text):
-        yield match.start(), match.group()
+        if PHONE_STRETCH.search(match.group()):
+            yield match.start(), match.group()
 
 
 @cache
@@ -303,9 +323,12 @@ def _ibans(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _emails(text: str) -> Iterator[tuple[str, int, int]]:
-    for pattern in (EMAIL, SPOKEN_EMAIL):
-        for match in pattern.finditer(text):
-            yield "email address", match.start(), match.end()
+    # Each pattern is run only on a text with the part it cannot match without: read
+    # everywhere, they are among the slowest of all (a try at every letter of every word).
+    for pattern, needed in ((EMAIL, AT_SIGN), (SPOKEN_EMAIL, SPOKEN_DOT)):
+        if needed.search(text):
+            for match in pattern.finditer(text):
+                yield "email address", match.start(), match.end()
 
 
 def _cards(text: str) -> Iterator[tuple[str, int, int]]:
@@ -324,9 +347,20 @@ def _ssns(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _context_values(text: str) -> Iterator[tuple[str, int, int]]:
-    for kind, pattern in CONTEXT_RULES:
-        for match in pattern.finditer(text):
-            yield kind, match.start("v"), match.end("v")
+    """What each rule's ``finditer`` would find (leftmost, not overlapping), rule by rule: a
+    match starts where its words do, so the rules are tried only where some rule's words are."""
+    found: list[list[tuple[str, int, int]]] = [[] for _ in CONTEXT_RULES]
+    ends = [0] * len(CONTEXT_RULES)
+    words = CONTEXT_WORDS.search(text)
+    while words:
+        start = words.start()
+        for index, rule in enumerate(CONTEXT_RULES):
+            if start >= ends[index] and (match := rule.pattern.match(text, start)):
+                ends[index] = match.end()
+                found[index].append((rule.kind, match.start("v"), match.end("v")))
+        words = CONTEXT_WORDS.search(text, start + 1)
+    for hits in found:
+        yield from hits
 
 
 def _ips(text: str) -> Iterator[tuple[str, int, int]]:
