@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import Result
 
 from audiohelpers import RATE, decode, speechlike, tone_share, write_recording
@@ -172,3 +173,48 @@ def test_published_clips_are_links_of_the_cache_not_copies(
     assert published.stat().st_nlink == 2
     style = tmp_path / "site/assets/customer-room/room.css"
     assert style.stat().st_nlink == 1, "the package's own files are copied, not linked"
+
+
+def test_a_clip_that_fails_to_encode_fails_the_build_and_keeps_the_previous_site(
+    make_room: RoomMaker,
+    tmp_path: Path,
+    cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """MP3s are encoded while MkDocs writes the pages: a failure found that late still stops
+    the build with one line naming the clip, and the published site stays as it was."""
+    import imageio_ffmpeg
+
+    from customer_room import ffmpeg
+
+    root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
+    site = tmp_path / "site"
+    assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site)).exit_code == 0
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.mp3"))
+    assert len(before) == 1
+    (root / "clips/good.yml").write_text(
+        clip_yaml("good.pcm.wav", trim="{start: 1.0, end: 5.0}"), encoding="utf-8"
+    )
+    broken = tmp_path / "ffmpeg-without-mp3"
+    broken.write_text(
+        "#!/bin/sh\n"
+        'for arg in "$@"; do\n'
+        '  if [ "$arg" = libmp3lame ]; then echo "Unknown encoder libmp3lame" >&2; exit 1; fi\n'
+        "done\n"
+        f'exec "{imageio_ffmpeg.get_ffmpeg_exe()}" "$@"\n'
+    )
+    broken.chmod(0o755)
+    monkeypatch.setenv(ffmpeg.FFMPEG_VARIABLE, str(broken))
+    ffmpeg.ffmpeg_path.cache_clear()  # worker processes start from this process
+    try:
+        result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+    finally:
+        ffmpeg.ffmpeg_path.cache_clear()
+    assert result.exit_code == 1
+    assert (
+        "error: clips/good.pcm.wav: MP3 encoding failed (Unknown encoder libmp3lame)"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.mp3")) == before
+    assert not list((root / ".cache").rglob("*.mp3.part")), "no half-written MP3 is left"

@@ -102,6 +102,15 @@ def encode_mp3(pcm: bytes, rate: int, target: Path, bitrate_kbps: int) -> None:
     """Mono 16-bit little-endian samples to an MP3 with no metadata, streamed in (no unredacted
     temp file). The MP3 appears at ``target`` only when complete."""
     partial = target.with_name(target.name + ".part")
+    try:
+        _run_encoder(partial, rate, bitrate_kbps, pcm)
+    except AudioError:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(target)
+
+
+def _run_encoder(target: Path, rate: int, bitrate_kbps: int, pcm: bytes) -> None:
     _run(
         [
             "-y",
@@ -113,12 +122,11 @@ def encode_mp3(pcm: bytes, rate: int, target: Path, bitrate_kbps: int) -> None:
             f"{bitrate_kbps}k",
             "-f",
             "mp3",
-            str(partial),
+            str(target),
         ],
         "MP3 encoding failed",
         data=pcm,
     )
-    partial.replace(target)
 
 
 def pitch_shift(samples: np.ndarray, rate: int, factor: float) -> np.ndarray:
