@@ -8,8 +8,9 @@ ratios and the peak memory (PSS of the build and all its processes).
     .venv/bin/python bench/room_bench.py --personas 10 --clips 40 --quotes 250 --scales 1 2 4
 
 ``--scales`` repeats the cold build at multiples of the size to show how time grows with pages.
-Rebuilds and (b) run ``--repeat`` times (each persona or clip repeat edits another one) and the
-fastest counts: these machines are shared, and the quickest run is the least disturbed.
+Rebuilds and (b) run ``--repeat`` times, in rounds of one of each (each round edits another
+persona and clip), and the fastest of each kind counts: these machines are shared, the quickest
+run is the least disturbed, and rounds let every kind sample the same stretches of load.
 """
 
 from __future__ import annotations
@@ -109,10 +110,9 @@ def plain_ffmpeg(room: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
-def plain_mkdocs(room: Path, docs_room: Path, repeat: int = 1) -> tuple[float, int]:
-    """(b): plain mkdocs building the same Markdown pages with the same theme, plugins and nav
-    (the room's generated pages, written out as a docs folder); returns (seconds, pages), the
-    fastest of ``repeat`` builds."""
+def plain_docs(room: Path, docs_room: Path) -> tuple[list[str], int]:
+    """(b)'s docs folder: the room's generated pages written out as Markdown, with a mkdocs.yml
+    of the same theme, plugins and nav; returns the command that builds it, and the pages."""
     result = build_room(
         Settings(
             room_dir=room,
@@ -137,8 +137,7 @@ def plain_mkdocs(room: Path, docs_room: Path, repeat: int = 1) -> tuple[float, i
         "validation": {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
     }
     (docs_room / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    command = [str(BIN / "mkdocs"), "build", "-q", "-d", "site"]
-    return fastest([timed(command, docs_room) for _ in range(repeat)]).seconds, pages
+    return [str(BIN / "mkdocs"), "build", "-q", "-d", "site"], pages
 
 
 def touch_persona(room: Path, index: int = 0) -> None:
@@ -175,18 +174,24 @@ def one_size(
     make_room(room, personas, clips, quotes, seconds)
     audio = plain_ffmpeg(room, scratch / f"ffmpeg-{clips}")
     cold = ours(room)
-    before = cache_files(room)
-    unchanged = fastest([ours(room) for _ in range(repeat)])
-    encoded = sorted(set(cache_files(room)) - set(before))
-    mkdocs_seconds, pages = plain_mkdocs(room, scratch / f"plain-{clips}", repeat)
-    persona_runs, clip_runs = [], []
+    docs_room = scratch / f"plain-{clips}"
+    mkdocs_command, pages = plain_docs(room, docs_room)
+    # Round after round, each kind of build once, so every kind samples the same stretches
+    # of a shared machine's load; the fastest of each kind counts.
+    runs: dict[str, list[Run]] = {"b": [], "unchanged": [], "persona": [], "clip": []}
+    encoded: list[str] = []
     for index in range(repeat):
+        runs["b"].append(timed(mkdocs_command, docs_room))
+        before = cache_files(room)
+        runs["unchanged"].append(ours(room))
+        if index == 0:
+            encoded = sorted(set(cache_files(room)) - set(before))
         touch_persona(room, index % personas)
-        persona_runs.append(ours(room))
-    for index in range(repeat):
+        runs["persona"].append(ours(room))
         touch_clip(room, index % clips)
-        clip_runs.append(ours(room))
-    persona, clip = fastest(persona_runs), fastest(clip_runs)
+        runs["clip"].append(ours(room))
+    mkdocs_seconds = fastest(runs["b"]).seconds
+    unchanged, persona, clip = (fastest(runs[k]) for k in ("unchanged", "persona", "clip"))
     shutil.rmtree(scratch / f"ffmpeg-{clips}", ignore_errors=True)
     return {
         "size": f"{personas} personas, {clips} clips x {seconds:g} s, {quotes} quotes",

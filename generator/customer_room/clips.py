@@ -103,10 +103,15 @@ class ClipEncoding:
 
 
 def process_clips(
-    room: Room, settings: Settings, report: Report, executor: Executor
+    room: Room,
+    settings: Settings,
+    report: Report,
+    executor: Executor,
+    encoder: Executor | None = None,
 ) -> tuple[dict[str, ClipMedia], list[GeneratedFile], ClipEncoding]:
-    """Every clip's page data and MP3 file; the MP3s not cached are still being encoded on
-    ``executor`` when this returns (see :class:`ClipEncoding`)."""
+    """Every clip's page data and MP3 file: clips are prepared on ``executor``, and the MP3s
+    not cached are still being encoded on ``encoder`` (the same by default) when this returns
+    (see :class:`ClipEncoding`)."""
     jobs: dict[str, ClipJob] = {}
     digests = FileDigests(settings.cache_dir / DIGESTS_FILE)
 
@@ -136,7 +141,7 @@ def process_clips(
             job = EncodeJob(
                 result.samples, result.rate, settings.clip_bitrate, out_dir, result.media
             )
-            encodes.futures[slug] = executor.submit(encode_clip, job)
+            encodes.futures[slug] = (encoder or executor).submit(encode_clip, job)
             targets.add(out_dir / result.media.audio)
     return media, files, ClipEncoding(encodes, targets, failed)
 

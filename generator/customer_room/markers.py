@@ -19,6 +19,8 @@ def marker_pattern(extra_kinds: Iterable[str] = ()) -> re.Pattern[str]:
 
 def label_markers(html: str, pattern: re.Pattern[str]) -> str:
     """Wrap each marker in the text of ``html`` (not in tags, not one already wrapped)."""
+    if not pattern.search(html):  # most pages hold none: no need to take them apart
+        return html
     parts = TAG.split(html)
     for index in range(0, len(parts), 2):  # even parts are text between tags
         previous = parts[index - 1] if index else ""

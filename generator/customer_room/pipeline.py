@@ -187,12 +187,15 @@ def build_room(settings: Settings, *, wait_for_media: bool = True) -> RoomBuild:
     _stop_on_errors(report)
     media = MediaWork(ExitStack(), report)
     try:
-        executor = media.executor.enter_context(
+        executors = media.executor.enter_context(
             media_executor(settings.media_cluster, report, settings.workers)
         )
         _stop_on_errors(report)
-        images, photo_files = process_photos(room, settings, report, executor)
-        clip_media, clip_files, media.clips = process_clips(room, settings, report, executor)
+        images, photo_files = process_photos(room, settings, report, executors.python)
+        clip_media, clip_files, media.clips = process_clips(
+            room, settings, report, executors.python, encoder=executors.programs
+        )
+        executors.python_done()
         _stop_on_errors(report)
         result = _pages(settings, read, checked, images, clip_media, photo_files + clip_files)
     except Exception:
