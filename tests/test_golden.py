@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOMS
 from customer_room.pipeline import build_room
+from customer_room.render import _front_matter
 from customer_room.settings import Settings
 
 
@@ -39,3 +42,19 @@ def test_nav_lists_index_pages_only(tmp_path: Path) -> None:
     assert "personas/index.md" in flat and "empathy.md" in flat
     assert "personas/lena-moss.md" not in flat, "persona pages stay out of the global nav"
     assert "archive.md" not in flat, "a page with nav: false stays out of the menu"
+
+
+def test_front_matter_reads_back_as_written() -> None:
+    """Front matter is written by libyaml's emitter: whatever the text (quotes, colons, line
+    breaks, any script, characters YAML must escape), MkDocs reads back the same values."""
+    rng = random.Random(5)
+    alphabet = "ab :#'\"-\n\t\\{}[],&*!|>%@`ü漢🙂\u2028\x85\u00a0"
+    for _ in range(500):
+        data = {
+            "title": "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))),
+            "tags": ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))],
+            "hide": ["toc"],
+            "count": rng.randint(0, 9),
+        }
+        text = str(_front_matter(data))
+        assert yaml.load(text, Loader=yaml.SafeLoader) == data, text
