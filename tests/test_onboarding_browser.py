@@ -117,6 +117,8 @@ def test_print_view_contains_every_required_item(page: Page, site_url: str) -> N
     required = page.locator('[data-required="true"] .cr-reading-item__link').all_inner_texts()
     assert required == ["Lena Moss", "Omar Haddad", "Empathy statements", "Complaints policy"]
     page.get_by_role("link", name="The whole path as one document").click()
+    page.wait_for_url(site_url + "onboarding-print/")
+    page.wait_for_load_state("load")  # the whole document, not the first part to arrive
     page.emulate_media(media="print")
     headings = page.locator("h3.cr-print-item").all_inner_texts()
     for number, title in enumerate(required, start=1):
