@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import orjson
 from PIL import Image
@@ -85,10 +84,21 @@ def scan_site(
     detector: Detector,
     secrets: Iterable[str],
     recordings: Iterable[Path],
-    **options: Any,
+    *,
+    memory_file: Path | None = None,
+    digest_of: Callable[[Path], str] | None = None,
+    linked_from: dict[str, Path] | None = None,
 ) -> list[Leak]:
     """Every leak in the built site at ``site``, in one pass (see :class:`SiteScan`)."""
-    scan = SiteScan(site, detector, secrets, recordings, **options)
+    scan = SiteScan(
+        site,
+        detector,
+        secrets,
+        recordings,
+        memory_file=memory_file,
+        digest_of=digest_of,
+        linked_from=linked_from,
+    )
     leaks = scan.scan()
     scan.save()
     return leaks
