@@ -21,6 +21,7 @@ from PIL import Image
 
 from .memo import read_versioned, write_versioned
 from .pii import Detector
+from .protect import Secret
 from .spoken import as_digits
 
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".ics", ".md", ".csv", ".vtt", ".srt"}
@@ -82,7 +83,7 @@ class ScanMemory:
 def scan_site(
     site: Path,
     detector: Detector,
-    secrets: Iterable[str],
+    secrets: Iterable[Secret | str],
     recordings: Iterable[Path],
     *,
     memory_file: Path | None = None,
@@ -121,7 +122,7 @@ class SiteScan:
         self,
         site: Path,
         detector: Detector,
-        secrets: Iterable[str],
+        secrets: Iterable[Secret | str],
         recordings: Iterable[Path],
         *,
         own_audio: dict[str, Path] | None = None,
@@ -129,16 +130,26 @@ class SiteScan:
         digest_of: Callable[[Path], str] | None = None,
         linked_from: dict[str, Path] | None = None,
     ) -> None:
-        secrets = set(secrets)
+        wanted = {s if isinstance(s, Secret) else Secret(s) for s in secrets}
         self.site = site
         self.digest = digest_of or (lambda path: _digest(path.read_bytes()))
         sources = {p: self.digest(p) for p in recordings if p.is_file()}
         fingerprint = json.dumps(
-            [SCAN_VERSION, detector.fingerprint(), sorted(secrets), sorted(sources.values())]
+            [
+                SCAN_VERSION,
+                detector.fingerprint(),
+                sorted((s.value, s.page or "") for s in wanted),
+                sorted(sources.values()),
+            ]
         )
+        scoped: dict[str, list[re.Pattern[str]]] = {}
+        for secret in wanted:
+            if secret.page is not None:
+                scoped.setdefault(secret.page, []).append(_secret_pattern(secret.value))
         self.files = _Scan(
             detector,
-            [_secret_pattern(s) for s in secrets],
+            [_secret_pattern(s.value) for s in wanted if s.page is None],
+            scoped,
             ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
             sources,
             own_audio or {},
@@ -178,6 +189,7 @@ class SiteScan:
 class _Scan:
     detector: Detector
     patterns: list[re.Pattern[str]]
+    scoped: dict[str, list[re.Pattern[str]]]  # a clip's page (clips/<slug>) -> its names
     memory: ScanMemory
     sources: dict[Path, str]  # recording -> its SHA-256
     own: dict[str, Path]  # the site's clip file -> the recording it was made from
@@ -186,7 +198,7 @@ class _Scan:
         """The leaks in one file, and the keys of its pieces (a text file's)."""
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES:
-            kinds, pieces = self.text_kinds(path, data)
+            kinds, pieces = self.text_kinds(path, data, name)
             return [Leak(name, kind) for kind in sorted(kinds)], pieces
         if suffix in AUDIO_SUFFIXES:
             suspects = [self.own[name]] if name in self.own else list(self.sources)
@@ -196,7 +208,7 @@ class _Scan:
             return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")], []
         return [], []
 
-    def text_kinds(self, path: Path, data: bytes) -> tuple[set[str], list[str]]:
+    def text_kinds(self, path: Path, data: bytes, name: str) -> tuple[set[str], list[str]]:
         """The kinds of data a text file shows, and the keys of its pieces. It is read piece by
         piece: a piece is remembered clean by a hash of its raw text, so known pieces are not
         even turned into readable text."""
@@ -210,12 +222,30 @@ class _Scan:
             text = piece.readable()
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
             found = {hit.kind for hit in self.detector.find(OWN_URL.sub(" ", text))}
-            if any(p.search(text) for p in self.patterns):
+            patterns = self.patterns + [
+                p for page in self._pages_of(name, piece) for p in self.scoped[page]
+            ]
+            if any(p.search(text) for p in patterns):
                 found.add("a value that was redacted")
             if not found:
                 self.memory.remember(key)
             kinds |= found
         return kinds, keys
+
+
+    def _pages_of(self, name: str, piece: _Piece) -> list[str]:
+        """The clips whose names are looked for in ``piece``: the clip's own page, and the
+        records of a JSON file (search index, kiosk) that point to it."""
+        if not self.scoped:
+            return []
+        if piece.markup == "strings":
+            joined = "\n".join(piece.raw)
+            return [page for page in self.scoped if _points_to(joined, page)]
+        return [page for page in self.scoped if _points_to(name, page)]
+
+
+def _points_to(text: str, page: str) -> bool:
+    return re.search(rf"(?:^|[/\s\"']){re.escape(page)}(?:/|\.html|\.md|$)", text, re.M) is not None
 
 
 def _digest(data: bytes) -> str:
@@ -225,9 +255,10 @@ def _digest(data: bytes) -> str:
 def _secret_pattern(value: str) -> re.Pattern[str]:
     """A redacted value as it might reappear: any case; digits with any separators."""
     digits = re.sub(r"\D", "", as_digits(value).text)
+    # Inside another word or code ("Annabel", "Lee-Anne", "U4111…") it is something else.
     if len(digits) >= 6:
-        return re.compile(r"(?<!\d)" + r"[\s\-./]?".join(digits) + r"(?!\d)")
-    return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)
+        return re.compile(r"(?<![\w\-])" + r"[\s\-./]?".join(digits) + r"(?![\w]|-\w)")
+    return re.compile(rf"(?<![\w\-]){re.escape(value)}(?![\w]|-\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -243,7 +274,7 @@ class _Piece:
             return "\n".join(_without_markup(html.unescape(s)) for s in self.raw)
         if self.markup == "html":
             [page] = self.raw
-            attributes = " ".join(ATTRIBUTE_TEXT.findall(page))
+            attributes = "\n".join(ATTRIBUTE_TEXT.findall(page))
             return html.unescape(_without_markup(page) + "\n" + attributes)
         return "\n".join(self.raw)
 
@@ -272,7 +303,17 @@ def _without_markup(text: str) -> str:
     no comments, no tags."""
     text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", text, flags=re.S | re.I)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    # A block ends a line for a reader: "Priya Nair</h3><p>Banking" is not "NairBanking".
+    text = BLOCK_TAG.sub("\n", text)
     return re.sub(r"<[^>]+>", "", text)
+
+
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|article|section|header|footer|nav|"
+    r"aside|main|figure|figcaption|blockquote|dd|dt|dl|label|button|option|summary|details)\b"
+    r"[^>]*>",
+    re.I,
+)
 
 
 # A JSON value that is only an address of one of the site's own files ("../media/photos/

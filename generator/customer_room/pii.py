@@ -12,14 +12,16 @@ from __future__ import annotations
 import ipaddress
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType, SimpleNamespace
 from typing import Protocol
 
-from . import spoken
+from . import name_lexicon, spoken
+from . import names as names_module
 from .memo import code_version
+from .names import NameFinder
 from .spoken import as_digits
 
 MONTHS = (
@@ -46,6 +48,7 @@ class Hit:
     start: int
     end: int
     value: str
+    shared: bool = False  # a name someone the room may show also carries
 
 
 @dataclass(frozen=True)
@@ -157,27 +160,56 @@ UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
 
 class Finder(Protocol):
-    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]: ...
+    def find(
+        self,
+        text: str,
+        extra_terms: Iterable[str] = (),
+        *,
+        known_names: Collection[str] = (),
+        staff_speaking: bool = True,
+    ) -> list[Hit]: ...
+
+    def name_parts(self, hits: Iterable[Hit]) -> set[str]: ...
 
 
 class Detector:
     """Finds personal data in a piece of text; configured once per room."""
 
     def __init__(
-        self, region: str = "GB", terms: Iterable[str] = (), patterns: Iterable[CustomPattern] = ()
+        self,
+        region: str = "GB",
+        terms: Iterable[str] = (),
+        patterns: Iterable[CustomPattern] = (),
+        names: NameFinder | None = None,
     ) -> None:
         self.region = region
         self.terms = [t for t in terms if t.strip()]
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
+        self.names = names
 
     def fingerprint(self) -> str:
         """What the detector looks for, and the code that looks, as text: a remembered result
         is only reused for the same."""
-        rules = code_version((sys.modules[__name__], spoken), ("phonenumbers", "python-stdnum"))
-        return repr((rules, self.region, self.terms, [(k, p.pattern) for k, p in self.patterns]))
+        rules = code_version(
+            (sys.modules[__name__], spoken, names_module, name_lexicon),
+            ("phonenumbers", "python-stdnum", "faker", "wordfreq", "english-words"),
+        )
+        people = self.names.fingerprint() if self.names else None
+        return repr(
+            (rules, self.region, self.terms, [(k, p.pattern) for k, p in self.patterns], people)
+        )
 
-    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
-        """Every piece of personal data in ``text``, non-overlapping, in order."""
+    def find(
+        self,
+        text: str,
+        extra_terms: Iterable[str] = (),
+        *,
+        known_names: Collection[str] = (),
+        staff_speaking: bool = True,
+    ) -> list[Hit]:
+        """Every piece of personal data in ``text``, non-overlapping, in order. ``known_names``
+        are name parts found elsewhere in the same call, hidden here too; ``staff_speaking``
+        is false for a caller's words (their own name is hidden even when staff share it)."""
         digits = as_digits(text)
         candidates: list[Hit] = []
         for finder in self._finders():
@@ -190,8 +222,30 @@ class Detector:
                 )
         for term in [*self.terms, *extra_terms]:
             for match in re.finditer(rf"(?<!\w){re.escape(term.strip())}(?!\w)", text, re.I):
-                candidates.append(Hit(term_kind(term), match.start(), match.end(), match.group()))
+                shared = self.names is not None and self.names.may_show(term)
+                candidates.append(
+                    Hit(term_kind(term), match.start(), match.end(), match.group(), shared)
+                )
+        if self.names is not None:
+            candidates += self._names(text, known_names, staff_speaking)
         return _without_overlaps(candidates)
+
+    def _names(self, text: str, known: Collection[str], staff_speaking: bool) -> list[Hit]:
+        """People's names, and every other mention in ``text`` of a name found in it."""
+        assert self.names is not None
+        found = self.names.find(text, staff_speaking=staff_speaking)
+        parts = self.names.parts(text, found) | set(known)
+        hits = []
+        for hit in [*found, *self.names.mentions(text, parts)]:
+            value = text[hit.start : hit.end]
+            hits.append(Hit("name", hit.start, hit.end, value, self.names.may_show(value)))
+        return hits
+
+    def name_parts(self, hits: Iterable[Hit]) -> set[str]:
+        """The words of the names among ``hits``, to hide at every mention in the same call."""
+        if self.names is None:
+            return set()
+        return self.names.parts_of(h.value for h in hits if h.kind == "name")
 
     def _finders(self) -> list[Callable[[str], Iterator[tuple[str, int, int]]]]:
         return [

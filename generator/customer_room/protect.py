@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,22 @@ from pydantic import BaseModel
 
 from .errors import Report
 from .memo import TextMemo
+from .names import NameFinder
 from .pii import CustomPattern, Detector, Finder, Hit
 from .redact import mark_words, replace_hits, word_offsets
 from .room import ClipEntry, Room
 from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that was hidden, for the leak scan. ``page`` is set for a name that someone in
+    the room may also carry (a caller who shares a colleague's name): it is looked for only on
+    the pages of the clip (``clips/<slug>``) it was hidden in, since elsewhere it is the
+    colleague's. Every other value is looked for everywhere."""
+
+    value: str
+    page: str | None = None
 
 
 @dataclass
@@ -33,12 +46,15 @@ class PrivacyLog:
     redactions: list[dict[str, Any]] = field(default_factory=list)
     held_back: list[dict[str, str]] = field(default_factory=list)
     published_clips: int = 0
-    secrets: set[str] = field(default_factory=set)
+    secrets: set[Secret] = field(default_factory=set)
 
-    def add(self, path: str, hit: Hit, **where: Any) -> None:
+    def add(self, path: str, hit: Hit, *, page: str | None = None, **where: Any) -> None:
+        """Log a hit; ``page`` is where a name a colleague may share was hidden (see
+        :class:`Secret`): such a name from any other source is not looked for again."""
         self.redactions.append({"file": path, "kind": hit.kind, **where})
-        if len(hit.value.strip()) >= 3:
-            self.secrets.add(hit.value.strip())
+        value = hit.value.strip()
+        if len(value) >= 3 and (page is not None or not hit.shared):
+            self.secrets.add(Secret(value, page if hit.shared else None))
 
     def counts(self) -> Counter[str]:
         return Counter(r["kind"] for r in self.redactions)
@@ -64,12 +80,22 @@ class RememberedFinds:
         version = hashlib.sha256(detector.fingerprint().encode()).hexdigest()
         self.memo = TextMemo(store, version)
 
-    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
+    def find(
+        self,
+        text: str,
+        extra_terms: Iterable[str] = (),
+        *,
+        known_names: Collection[str] = (),
+        staff_speaking: bool = True,
+    ) -> list[Hit]:
         terms = tuple(extra_terms)
-        key = "\x00".join([text, *terms])
+        names = sorted(known_names)
+        key = "\x00".join([text, *terms, "\x01", *names, "\x01" if staff_speaking else "\x02"])
         if self.memo.recall(key) is not None:
             return []
-        hits = self.detector.find(text, terms)
+        hits = self.detector.find(
+            text, terms, known_names=names, staff_speaking=staff_speaking
+        )
         if not hits:
             self.memo.remember(key, 0)
         return hits
@@ -78,12 +104,29 @@ class RememberedFinds:
         self.memo.save()
 
 
-def detector_for(settings: Settings) -> Detector:
+    def name_parts(self, hits: Iterable[Hit]) -> set[str]:
+        return self.detector.name_parts(hits)
+
+
+def detector_for(settings: Settings, room: Room) -> Detector:
+    """The room's detector: its terms and patterns, and the people it may name."""
     return Detector(
         settings.phone_region,
         settings.redact_terms,
         [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
+        NameFinder(people_named(room, settings)),
     )
+
+
+def people_named(room: Room, settings: Settings) -> list[str]:
+    """Everyone whose name the room may show: staff, visitors, hosts, lent agents and their
+    contacts, and the personas (composites, not customers)."""
+    people = [*settings.staff_names, *(p.persona.name for p in room.personas)]
+    for visit in room.visits:
+        people += [visit.visit.visitor, visit.visit.host]
+    for lend in room.lends:
+        people += [lend.lend.agent, lend.lend.host_contact or ""]
+    return [p for p in people if p.strip()]
 
 
 def protect_room(
@@ -94,7 +137,7 @@ def protect_room(
     log = PrivacyLog()
     room.clips = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
     log.published_clips = len(room.clips)
-    detector = finder or detector_for(settings)
+    detector = finder or detector_for(settings, room)
     for quote in room.quotes:
         quote.quote = _clean_model(
             quote.quote, ["text"], detector, quote.path, log, line=quote.line
@@ -149,9 +192,11 @@ def _clean_text(
     path: str,
     log: PrivacyLog,
     extra: tuple[str, ...] = (),
+    *,
+    known_names: Collection[str] = (),
     **where: Any,
 ) -> str:
-    hits = detector.find(text, extra)
+    hits = detector.find(text, extra, known_names=known_names)
     for hit in hits:
         log.add(path, hit, **{"line": text.count("\n", 0, hit.start) + 1, **where})
     return replace_hits(text, hits) if hits else text
@@ -164,23 +209,28 @@ def _clean_model(
     path: str,
     log: PrivacyLog,
     extra: tuple[str, ...] = (),
+    *,
+    known_names: Collection[str] = (),
     **where: Any,
 ) -> Any:
     """A copy of ``model`` with personal data replaced in the named text fields."""
     assert isinstance(model, BaseModel)
     changes: dict[str, Any] = {}
+
+    def clean_text(text: str, field: str) -> str:
+        return _clean_text(
+            text, detector, path, log, extra, known_names=known_names, field=field, **where
+        )
+
     for name in fields:
         value = getattr(model, name)
         clean: Any
         if isinstance(value, str):
-            clean = _clean_text(value, detector, path, log, extra, field=name, **where)
+            clean = clean_text(value, name)
         elif isinstance(value, list):
-            clean = [_clean_text(v, detector, path, log, extra, field=name, **where) for v in value]
+            clean = [clean_text(v, name) for v in value]
         elif isinstance(value, dict):
-            clean = {
-                k: _clean_text(v, detector, path, log, extra, field=name, **where)
-                for k, v in value.items()
-            }
+            clean = {k: clean_text(v, name) for k, v in value.items()}
         else:
             continue
         if clean != value:
@@ -190,9 +240,28 @@ def _clean_model(
 
 def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: PrivacyLog) -> None:
     terms = tuple(clip.clip.redact_terms)
-    clip.clip = _clean_model(clip.clip, ["title", "summary"], detector, clip.path, log, terms)
+    turns = [
+        (turn, word_offsets(turn)[0], _staff_speaking(turn.speaker, clip))
+        for turn in clip.transcript.turns
+    ]
+    # A name found once in the call is hidden at every mention, by either speaker.
+    said = [(clip.clip.title, True), (clip.clip.summary or "", True)]
+    said += [(text, staff) for _, text, staff in turns]
+    names = detector.name_parts(
+        hit for text, staff in said for hit in detector.find(text, terms, staff_speaking=staff)
+    )
+    clip.clip = _clean_model(
+        clip.clip,
+        ["title", "summary"],
+        detector,
+        clip.path,
+        log,
+        terms,
+        known_names=names,
+        page=f"clips/{clip.slug}",
+    )
     found = Counter[str]()
-    for number, turn in enumerate(clip.transcript.turns, start=1):
+    for number, (turn, text, staff) in enumerate(turns, start=1):
         for index, word in enumerate(turn.words):
             if word.redacted:  # already hidden by the transcription service ([PII])
                 log.redactions.append(
@@ -204,10 +273,15 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
                         "by": "transcript",
                     }
                 )
-        text, _ = word_offsets(turn)
-        hits = detector.find(text, terms)
+        hits = detector.find(text, terms, known_names=names, staff_speaking=staff)
         for hit, indices in mark_words(turn, hits):
-            log.add(clip.path, hit, turn=number, words=[indices[0], indices[-1]] if indices else [])
+            log.add(
+                clip.path,
+                hit,
+                page=f"clips/{clip.slug}",
+                turn=number,
+                words=[indices[0], indices[-1]] if indices else [],
+            )
             found[hit.value.lower()] += 1
     for number, term in enumerate(terms, start=1):
         if not found[term.lower()]:
@@ -218,3 +292,17 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
                 "its spelling, or hide it with redact_spans",
                 field="redact_terms",
             )
+
+
+STAFF_LABEL = re.compile(
+    r"\b(?:agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|"
+    r"staff|team|specialist|handler)\b",
+    re.I,
+)
+
+
+def _staff_speaking(speaker: str, clip: ClipEntry) -> bool:
+    """Whether a turn's speaker is one of our people (an agent); anyone else is taken to be the
+    caller, whose own name is hidden even when a colleague shares it."""
+    label = clip.clip.speakers.get(speaker, speaker)
+    return bool(STAFF_LABEL.search(label))

@@ -29,6 +29,7 @@ class Settings:
     site_name: str = "Customer Room"
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
+    staff_names: tuple[str, ...] = ()
     redact_patterns: tuple[tuple[str, str], ...] = ()
     balance_max_negative: float = 0.6
     min_positive_share: float = 0.5

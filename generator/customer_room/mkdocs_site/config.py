@@ -46,6 +46,8 @@ class RoomPluginConfig(base.Config):
     """Country whose national phone numbers are recognised without a +country code."""
     redact_terms = c.ListOfItems(c.Type(str), default=[])
     """Names and terms hidden everywhere in the room, in any case."""
+    staff_names = c.ListOfItems(c.Type(str), default=[])
+    """People whose names may appear (agents, team leads); everyone else's name is hidden."""
     redact_patterns = c.ListOfItems(c.Type(dict), default=[])
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
     privacy_report = c.Type(str, default=".customer-room/privacy-report.json")

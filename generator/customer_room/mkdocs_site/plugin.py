@@ -63,6 +63,7 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         timezone=options.timezone,
         site_name=config.site_name,
         redact_terms=tuple(options.redact_terms),
+        staff_names=tuple(options.staff_names),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
         balance_max_negative=_share(options.balance_max_negative, "balance_max_negative"),
         min_positive_share=_share(options.min_positive_share, "min_positive_share"),
@@ -209,7 +210,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         digests = FileDigests(self.settings.cache_dir / DIGESTS_FILE)
         scan = SiteScan(
             Path(config.site_dir),
-            detector_for(self.settings),
+            detector_for(self.settings, room),
             self.result.privacy.secrets,
             [c.audio_path for c in room.clips],
             own_audio={media[c.slug].audio: c.audio_path for c in room.clips if c.slug in media},

@@ -1,0 +1,109 @@
+"""What a word is likely to be: a given name, a surname, an ordinary English word, or both.
+
+Given names and surnames come from Faker's person providers (86 locales: West and East African,
+South and East Asian romanised, Arabic, Turkish, European, Latin American names, among others;
+a well-kept package whose lists are data, read offline). How common a word is in English comes
+from wordfreq; whether a name is also an ordinary word ("grace", "will", "bill") from the
+lower-case entries of Webster's word list as the english-words package ships it. Everything is
+read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import pkgutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+# How common a word must be (wordfreq's Zipf scale: 3 is once per million words) to count as
+# an ordinary English word a caller says, and as one of the very common words ("can", "will",
+# "may") that never continue a name in lower-case speech.
+COMMON_ZIPF = 3.3
+VERY_COMMON_ZIPF = 5.6
+NAME_ATTRIBUTES = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+    "first_romanized_names",
+    "first_names_male_romanized",
+    "first_names_female_romanized",
+)
+SURNAME_ATTRIBUTES = ("last_names", "last_romanized_names", "last_names_male", "last_names_female")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    given: frozenset[str]
+    surnames: frozenset[str]
+    dictionary: frozenset[str]  # words a dictionary writes in lower case
+
+    def is_name(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self.given or lower in self.surnames
+
+    def is_given(self, word: str) -> bool:
+        return word.lower() in self.given
+
+    def is_ordinary(self, word: str) -> bool:
+        """An ordinary word that people also use as a name ("grace", "bill", "may")."""
+        lower = word.lower()
+        return lower in self.dictionary and zipf(lower) >= COMMON_ZIPF
+
+    def is_common(self, word: str) -> bool:
+        """A common English word that is not known as a name ("O'Brien" and "Mensah-Boateng"
+        are common only when every part is: "brother-in-law")."""
+        lower = word.lower()
+        parts = [p for p in re.split(r"['\-]", lower) if len(p) > 1]
+        if len(parts) > 1 or parts != [lower]:
+            return bool(parts) and all(self.is_common(p) for p in parts)
+        return zipf(lower) >= COMMON_ZIPF and not self.is_name(lower)
+
+    def is_very_common(self, word: str) -> bool:
+        return zipf(word.lower()) >= VERY_COMMON_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    given, surnames = _faker_names()
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return Lexicon(
+        frozenset(given), frozenset(surnames), frozenset(w for w in words if w.islower())
+    )
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    from faker.providers import person
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attributes, into in ((NAME_ATTRIBUTES, given), (SURNAME_ATTRIBUTES, surnames)):
+            for attribute in attributes:
+                into.update(_latin_words(getattr(provider, attribute, None)))
+    return given, surnames
+
+
+def _latin_words(values: object) -> Iterable[str]:
+    """The names of a Faker list (a tuple, or a dict of weights) written in Latin letters, one
+    lower-case word each ("de la Cruz" gives "cruz": particles are known apart)."""
+    if not isinstance(values, (tuple, list, dict)):
+        return
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for word in value.replace("-", " ").split():
+            if len(word) >= 2 and word.isalpha() and all(ch < "\u0250" for ch in word):
+                yield word.lower()

@@ -1,0 +1,513 @@
+"""Finding people's names in text without a list of them.
+
+A name is found where the words around it say one comes ("my name is", "this is … calling",
+"it's Mrs", "my son", "thanks,"), where it is spelled out letter by letter or with a spelling
+alphabet, or where a known given name is followed by a surname. How sure the words around it
+are decides what may fill the place: after "my name is" almost any word; after "I'm" or
+"thanks" only a word known as a name (see :mod:`name_lexicon`) or, in capitalised text, a
+capitalised word that is not an ordinary one. Speech recognition writes everything in lower
+case, so capitals count as evidence only in a text that has them.
+
+Names of people the room may show (staff, visitors, personas) are kept, except where someone
+who is not staff introduces themselves: a caller who shares a name with an agent is still
+hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .name_lexicon import Lexicon, lexicon
+
+STRONG, MEDIUM = 2, 1
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"'s$", re.I)
+PARTICLES = frozenset(
+    _words(
+        """van von der den de del della di da das dos du la le al el bin ibn ben ter ten mac st
+    saint abu bint y"""
+    )
+)
+TITLES = r"mr|mrs|ms|mx|dr|mister|missus|miss|doctor|prof|professor|sir|madam|dame|lady|lord|rev"
+STRONG_TITLES = frozenset(_words("""mr mrs ms mx dr mister missus"""))
+FILLERS = frozenset(_words("""um uh er erm ah eh hmm actually just its it's like"""))
+# Words that never are, nor continue, a name after a cue.
+STOP = frozenset(
+    _words(
+        """a an the and or but so if as at by for from in of on to with about into over under i
+    i'm im me my mine we us our you your he him his she her they them their it this that
+    these those there here is was are were be been being am not no nor yes yeah yep ok
+    okay please thanks thank sorry hello hi hey bye goodbye cheers well just really very
+    also too still now then today tomorrow yesterday again calling speaking ringing
+    phoning regarding who whom whose what which where when why how all any some one ones
+    both each every other do does did done have has had having can could will would
+    shall should may might must speak talk said told asked ask call called get got go
+    going went come came see saw know name names surname number account holder mr mrs ms
+    miss mx dr sir madam lady lord don't can't won't didn't isn't wasn't it's that's
+    there's here's i've i'll i'd you're we're they're he's she's let's um uh er erm ah
+    eh hmm oh right sure fine good great"""
+    )
+)
+# A word after a capitalised name that makes it an organisation or a place: "Lakeside Bank".
+ORGANISATION_AFTER = re.compile(
+    r" (?:bank|banking|insurance|building society|group|ltd|limited|plc|inc|llc|council|"
+    r"hospital|clinic|surgery|pharmacy|university|school|college|street|road|avenue|lane|"
+    r"station|airport|cent(?:re|er)|energy|water|telecom|mobile|airways|airlines|motors|"
+    r"services|solutions|holdings|foundation|trust|agency|stores?|shop|express|online|app|"
+    r"credit union|finance|financial|mutual|health|care|homes|housing)\b",
+    re.I,
+)
+OPENING = frozenset(" \t\"'\u201c([")
+MONTHS_AND_DAYS = frozenset(
+    _words(
+        """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday"""
+    )
+)
+
+
+def _cue(words: str) -> str:
+    return words.replace(" ", r"[\s,]+")
+
+
+# Cues after which a name comes, with how sure each is. "self" marks a speaker naming
+# themselves (a caller's own name stays hidden even when an agent shares it).
+CUES: list[tuple[str, int, bool]] = [
+    (
+        r"my name(?:'s| is)|my names|name's|name is|name was|names? are|call me|known as|"
+        r"goes by|the name of|by the name|under the name|account holder(?: is|'s| was|:)|"
+        r"(?:first|last|second|middle|family|maiden|full|sur|given|christian|fore|married|"
+        r"legal|nick) ?name(?: is|'s|:| was|,)?|surname|spelt|spelled|spelling|"
+        r"(?:is|was|who's|'s) called|(?:is|was) named|named|signed by|addressed to(?: an?)?|"
+        r"a note for|note for|for the attention of|attention of|attn\.?|care of|c/o|dear|"
+        r"you're (?:speaking|through) (?:to|with)|you are (?:speaking|through) (?:to|with)|"
+        r"speaking to|speak to|speak with|spoke to|spoke with|spoken to|talking to|talked to|"
+        r"talk to|ask for|asked for|asking for|put me through to|transfer(?:red)? me to|"
+        r"passed me (?:on )?to|pass me to|deal(?:ing|t)? with|in touch with|contact(?:ed)?|"
+        r"this is|it's|it is|i am|i'm|im",
+        STRONG,
+        True,
+    ),
+    (
+        r"thanks|thank you(?: very much| so much)?|cheers|hi|hello|hey|bye|goodbye|"
+        r"good (?:morning|afternoon|evening)|morning|afternoon|okay|ok|right|yes|no|sorry|"
+        r"lovely|brilliant|perfect|great|well",
+        MEDIUM,
+        False,
+    ),
+    (
+        r"my (?:late |dear |eldest |youngest |older |younger |little |big |ex |ex-)?"
+        r"(?:mother|mum|mom|mam|mummy|father|dad|daddy|son|daughter|wife|husband|partner|"
+        r"brother|sister|(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|grandson|"
+        r"granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|nanna|"
+        r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
+        r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
+        r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
+        r"lodger|tenant|spouse|twin)(?:'s)?(?: name is| is called| was called| called| named|"
+        r" who is called|,)?",
+        MEDIUM,
+        False,
+    ),
+]
+# The cues that allow almost any word after them (the rest need a word known as a name).
+CERTAIN = re.compile(
+    r"name|call me|known as|goes by|called|named|holder|spel|signed|addressed|note for|"
+    r"attention|attn|care of|c/o|dear",
+    re.I,
+)
+SELF = re.compile(r"my name|name's|call me|this is|it's|it is|i am|i'm|im|known as|goes", re.I)
+# "this is …" and "it's …" are names only with what usually follows a name there.
+NEEDS_CLOSE = re.compile(r"^(?:this is|it's|it is)$", re.I)
+CLOSE_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:speaking|calling|here|from|on the line|ringing|again|by the way)\b|"
+    r"\s*(?:,\s*)?(?:mr|mrs|ms|mx|dr)\b",
+    re.I,
+)
+CUE_PATTERN = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(f"(?P<c{index}>{words})" for index, (words, _, _) in enumerate(CUES))
+    + r")(?![\w'])",
+    re.I,
+)
+TITLE = re.compile(rf"(?<![\w'])(?:{TITLES})\.?(?=\s)", re.I)
+TITLE_NEXT = re.compile(rf"[\s,]+(?:{TITLES})\.?\s", re.I)
+RELATIVE_AFTER = re.compile(r"'s (?:mother|mum|mom|father|dad|son|daughter|wife|husband)", re.I)
+
+LETTER = r"(?:(?:double|treble|triple) )?[^\W\d_](?![^\W\d_])"
+SPELLED = re.compile(rf"(?<![\w']){LETTER}(?:(?:[ \t]*[,.\-][ \t]*|[ \t]+){LETTER}){{2,}}", re.I)
+ALPHABET_ITEM = r"[A-Za-z] (?:for|as in|is for|like) [A-Za-z]+"
+ALPHABET = re.compile(
+    rf"(?<![\w']){ALPHABET_ITEM}(?:(?:[ \t]*[,.;]?[ \t]*(?:and |then )?){ALPHABET_ITEM})*",
+    re.I,
+)
+ALPHABET_PART = re.compile(r"([A-Za-z]) (for|as in|is for|like) ([A-Za-z]+)", re.I)
+SPELLING_CONTEXT = re.compile(
+    r"(?:spel\w*|name\w*|that's|thats|that is|it's|its|letters?|initials?)\W*(?:\w+\W+){0,4}$",
+    re.I,
+)
+NUMBERISH = re.compile(r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    self_named: bool = False  # a speaker naming themselves
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive "'s"."""
+        return POSSESSIVE.sub("", self.text)
+
+
+class NameFinder:
+    """Person names in a text; ``allowed`` are the names the room may show."""
+
+    def __init__(self, allowed: Iterable[str] = ()) -> None:
+        self.allowed_names = sorted({a.strip() for a in allowed if a.strip()})
+        self.allowed = frozenset(
+            word.lower()
+            for name in self.allowed_names
+            for word in WORD.findall(name.replace("\u2019", "'"))
+        )
+
+    def fingerprint(self) -> str:
+        return repr(self.allowed_names)
+
+    def find(self, text: str, *, staff_speaking: bool = False) -> list[NameHit]:
+        """Names in ``text`` not allowed to show (the allowed ones are kept unless a speaker
+        who is not ``staff_speaking`` gives them as their own)."""
+        if not any(ch.isalpha() for ch in text):
+            return []
+        reading = _Reading(text, lexicon())
+        hits = [*reading.cued(), *reading.titled(), *reading.full_names(), *reading.spelled()]
+        kept = [h for h in hits if not self._allowed(text, h, staff_speaking)]
+        return _merged(kept)
+
+    def parts(self, text: str, hits: Iterable[NameHit]) -> set[str]:
+        """The words of the names found, to hide wherever else they are said."""
+        return self.parts_of(text[hit.start : hit.end] for hit in hits)
+
+    def parts_of(self, values: Iterable[str]) -> set[str]:
+        """The words of the names ``values`` (a spelled-out name as the word it spells)."""
+        found = set()
+        for value in values:
+            letters = _spelled_letters(value)
+            if letters:
+                found.add(letters)
+                continue
+            for word in WORD.findall(value):
+                bare = POSSESSIVE.sub("", word).lower()
+                if len(bare) >= 2 and bare not in PARTICLES:
+                    found.add(bare)
+        return found
+
+    def mentions(self, text: str, parts: set[str]) -> list[NameHit]:
+        """Every mention in ``text`` of a name part found elsewhere in the same call or page.
+        A part that is also an ordinary word ("Will", "Grace") counts only where it stands as
+        a name: capitalised inside a sentence, next to another part, or after a title or a
+        greeting."""
+        if not parts:
+            return []
+        reading = _Reading(text, lexicon())
+        hits = []
+        tokens = reading.tokens
+        for index, token in enumerate(tokens):
+            bare = token.bare.lower()
+            if bare not in parts:
+                continue
+            if reading.lexicon.is_ordinary(bare) or reading.lexicon.is_very_common(bare):
+                neighbours = [
+                    tokens[i].bare.lower() for i in (index - 1, index + 1) if 0 <= i < len(tokens)
+                ]
+                if not (
+                    any(n in parts for n in neighbours)
+                    or (reading.cased and token.text[0].isupper() and not reading.starts(token))
+                    or reading.after_title_or_greeting(index)
+                ):
+                    continue
+            hits.append(NameHit(token.start, token.start + len(token.bare)))
+        return hits
+
+    def may_show(self, value: str) -> bool:
+        """Whether ``value`` is (part of) the name of someone the room may show."""
+        words = [POSSESSIVE.sub("", w).lower() for w in WORD.findall(value.replace("\u2019", "'"))]
+        return bool(words) and all(w in self.allowed or w in PARTICLES for w in words)
+
+    def _allowed(self, text: str, hit: NameHit, staff_speaking: bool) -> bool:
+        if hit.self_named and not staff_speaking:
+            return False
+        return self.may_show(text[hit.start : hit.end])
+
+
+class _Reading:
+    """One text, tokenised once, with the rules that read names in it."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        # One apostrophe for the rules (same length, so every offset holds).
+        self.text = text.replace("\u2019", "'").replace("\u2018", "'")
+        self.lexicon = lexicon
+        self.cased = any(ch.isupper() for ch in text)
+        self.tokens = [
+            token
+            for m in WORD.finditer(self.text)
+            for token in _unglued(_Token(m.start(), m.end(), m.group()))
+        ]
+        self.starts_at = [t.start for t in self.tokens]
+
+    def starts(self, token: _Token) -> bool:
+        """Whether ``token`` begins a sentence (or a speaker's line)."""
+        position = token.start
+        while position > 0 and self.text[position - 1] in OPENING:
+            position -= 1
+        return position == 0 or self.text[position - 1] in ".!?:;\n"
+
+    def after_title_or_greeting(self, index: int) -> bool:
+        if index == 0:
+            return False
+        before = self.tokens[index - 1].text.lower()
+        return before in STRONG_TITLES or before in {"thanks", "hi", "hello", "bye", "dear"}
+
+    def cued(self) -> Iterator[NameHit]:
+        for match in CUE_PATTERN.finditer(self.text):
+            group = next(name for name, value in match.groupdict().items() if value)
+            _, strength, _ = CUES[int(group[1:])]
+            cue = match.group()
+            certain = bool(CERTAIN.search(cue))
+            if NEEDS_CLOSE.match(cue) and not certain:
+                hit = self._name_at(match.end(), STRONG, certain=False)
+                titled = TITLE_NEXT.match(self.text, match.end())
+                if hit and not titled and not CLOSE_AFTER.match(self.text, hit.end):
+                    continue
+            elif cue.lower() in {"i'm", "im", "i am"}:
+                hit = self._name_at(match.end(), MEDIUM, certain=False)
+                if hit and RELATIVE_AFTER.match(self.text, hit.end):
+                    hit = NameHit(hit.start, hit.end, False)
+            else:
+                hit = self._name_at(match.end(), strength, certain=certain)
+            if hit:
+                yield NameHit(hit.start, hit.end, bool(SELF.search(cue)) and hit.self_named)
+
+    def titled(self) -> Iterator[NameHit]:
+        for match in TITLE.finditer(self.text):
+            title = match.group().rstrip(".").lower()
+            strong = title in STRONG_TITLES
+            if not strong and self.cased and not match.group()[0].isupper():
+                continue  # "I miss my bus", "a doctor said"
+            hit = self._name_at(match.end(), STRONG if strong else MEDIUM, certain=strong)
+            if hit:
+                yield NameHit(hit.start, hit.end)
+
+    def full_names(self) -> Iterator[NameHit]:
+        """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
+        has capitals."""
+        if not self.cased:
+            return
+        tokens = self.tokens
+        for index in range(len(tokens) - 1):
+            first, second = tokens[index], tokens[index + 1]
+            if not (first.text[0].isupper() and second.text[0].isupper()):
+                continue
+            if self.text[first.end : second.start] != " ":
+                continue
+            if not self.lexicon.is_given(first.text) or first.text.isupper():
+                continue
+            if first.text.lower() in MONTHS_AND_DAYS or second.bare.lower() in MONTHS_AND_DAYS:
+                continue  # "August Bank Holiday", "June Monday"
+            if self.lexicon.is_ordinary(first.text) and self.starts(first):
+                continue  # "Will Payment" at the start of a heading
+            surname = second.bare
+            if self.lexicon.is_name(surname) or not self.lexicon.is_common(surname):
+                if surname.lower() in STOP or surname.isupper():
+                    continue
+                end = second.start + len(surname)
+                if index + 2 < len(tokens) and self._continues(index + 2, second.end, True):
+                    end = tokens[index + 2].start + len(tokens[index + 2].bare)
+                yield NameHit(first.start, end)
+
+    def spelled(self) -> Iterator[NameHit]:
+        for match in SPELLED.finditer(self.text):
+            letters = [w for w in re.findall(r"[^\W\d_]+", match.group()) if len(w) == 1]
+            before = self.text[max(0, match.start() - 60) : match.start()]
+            after = self.text[match.end() : match.end() + 12]
+            if NUMBERISH.search(before[-12:]) or NUMBERISH.match(after.lstrip(" ,")):
+                continue  # a postcode or a reference read out
+            if len(letters) >= 4 or SPELLING_CONTEXT.search(before):
+                yield NameHit(match.start(), match.end())
+                yield from self._spoken_before(match.start(), match.group())
+        for match in ALPHABET.finditer(self.text):
+            parts = ALPHABET_PART.findall(match.group())
+            agree = [p for p in parts if p[0].lower() == p[2][0].lower()]
+            if len(agree) != len(parts):
+                continue
+            before = self.text[max(0, match.start() - 60) : match.start()]
+            if len(parts) >= 2 or parts[0][1].lower() == "as in" or SPELLING_CONTEXT.search(before):
+                yield NameHit(match.start(), match.end())
+
+    def _spoken_before(self, start: int, spelled: str) -> Iterator[NameHit]:
+        """The word a spelling spells, when it was said just before it ("Okafor, O K A F O R")."""
+        letters = _spelled_letters(spelled)
+        index = bisect_left(self.starts_at, start) - 1
+        joined = ""
+        end = -1
+        while index >= 0 and len(joined) < len(letters):
+            token = self.tokens[index]
+            if end < 0:
+                end = token.start + len(token.bare)
+            joined = re.sub(r"\W", "", token.bare).lower() + joined
+            if joined == letters:
+                yield NameHit(token.start, end)
+                return
+            index -= 1
+
+    def _name_at(self, position: int, strength: int, *, certain: bool) -> NameHit | None:
+        """The name that starts at ``position`` (after a cue), if the words there are one."""
+        index = bisect_left(self.starts_at, position)
+        gap_end = position
+        skipped = 0
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            gap = self.text[gap_end : token.start]
+            if not re.fullmatch(r"[\s:,\"'\u201c\u201d-]*", gap) or "\n\n" in gap:
+                return None
+            lower = token.text.lower()
+            if lower in FILLERS and skipped < 2:
+                index, gap_end, skipped = index + 1, token.end, skipped + 1
+                continue
+            if re.sub(r"\.", "", lower) in STRONG_TITLES or lower in {"miss", "doctor"}:
+                index, gap_end = (
+                    index + 1,
+                    token.end + (1 if self.text[token.end : token.end + 1] == "." else 0),
+                )
+                continue
+            break
+        else:
+            return None
+        first = self.tokens[index]
+        if first.text.lower() in PARTICLES and index + 1 < len(self.tokens):
+            # "van der Meer": the name begins with its particles
+            if not self._continues(index + 1, first.end, certain=True):
+                return None
+        elif not self._may_begin(first, strength, certain):
+            return None
+        end = first.start + len(first.bare)
+        last = index
+        while (
+            first.bare == first.text
+            and last + 1 < len(self.tokens)
+            and last - index < 3
+            and self._continues(last + 1, self.tokens[last].end, certain)
+        ):
+            last += 1
+            token = self.tokens[last]
+            end = token.start + len(token.bare)
+            if token.bare != token.text:
+                break
+        if self.tokens[last].text.lower() in PARTICLES or ORGANISATION_AFTER.match(self.text, end):
+            return None
+        return NameHit(first.start, end, True)
+
+    def _may_begin(self, token: _Token, strength: int, certain: bool) -> bool:
+        word = token.bare
+        lower = word.lower()
+        if lower in STOP or len(lower) < 2 or lower in PARTICLES:
+            return False
+        lex = self.lexicon
+        capital = word[0].isupper()
+        if self.cased:
+            if not capital:
+                return certain and not lex.is_common(lower)
+            if word.isupper() and len(word) > 1 and not certain:
+                return False  # an acronym
+            if certain or strength == STRONG:
+                return lex.is_name(lower) or not lex.is_common(lower)
+            return (lex.is_name(lower) and not (lex.is_ordinary(lower) and self.starts(token))) or (
+                not lex.is_common(lower) and not self.starts(token)
+            )
+        if certain:
+            return lex.is_name(lower) or not lex.is_common(lower)
+        if strength == STRONG:
+            return (lex.is_name(lower) and not lex.is_ordinary(lower)) or not lex.is_common(lower)
+        return lex.is_name(lower) and not lex.is_ordinary(lower)
+
+    def _continues(self, index: int, previous_end: int, certain: bool) -> bool:
+        """Whether the token at ``index`` carries on the name before it ("Okafor" after "Dana",
+        "Carter" after "Bonham", "der Meer" after "van")."""
+        token = self.tokens[index]
+        if self.text[previous_end : token.start] != " ":
+            return False
+        lower = token.bare.lower()
+        if lower in PARTICLES:
+            return index + 1 < len(self.tokens) and self._continues(index + 1, token.end, certain)
+        if lower in STOP or len(lower) < 2:
+            return False
+        lex = self.lexicon
+        if self.cased:
+            return token.text[0].isupper() and (lex.is_name(lower) or not lex.is_common(lower))
+        if lex.is_very_common(lower):
+            return False
+        return lex.is_name(lower) or not lex.is_common(lower)
+
+
+GLUED = re.compile(r"(?<=[^\W\d_]{3}[^\W\d_A-Z])(?=[A-Z])")
+
+
+def _unglued(token: _Token) -> Iterator[_Token]:
+    """Words that markup-stripped text ran together ("NairBanking" is "Nair", "Banking"; a
+    short prefix stays: "McDonald", "MacLeod", "DeShawn")."""
+    start = 0
+    for cut in GLUED.finditer(token.text):
+        left = token.text[start : cut.start()]
+        if left.lower() in {"fitz", "della"}:
+            continue
+        yield _Token(token.start + start, token.start + cut.start(), left)
+        start = cut.start()
+    yield _Token(token.start + start, token.end, token.text[start:])
+
+
+def _spelled_letters(value: str) -> str:
+    """The word a spelled-out run spells ("double l" counts twice), or "" when it is not one."""
+    if ALPHABET.fullmatch(value):
+        return "".join(p[0] for p in ALPHABET_PART.findall(value)).lower()
+    if not SPELLED.fullmatch(value):
+        return ""
+    letters = []
+    for word in re.findall(r"[^\W\d_]+", value.lower()):
+        if word in ("double", "treble", "triple"):
+            letters.append(word)
+        elif letters and letters[-1] in ("double", "treble", "triple"):
+            repeat = 2 if letters.pop() == "double" else 3
+            letters.append(word * repeat)
+        else:
+            letters.append(word)
+    return "".join(letters)
+
+
+def _merged(hits: list[NameHit]) -> list[NameHit]:
+    """Overlapping hits as one, in order."""
+    merged: list[NameHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if merged and hit.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = NameHit(
+                last.start, max(last.end, hit.end), last.self_named or hit.self_named
+            )
+        else:
+            merged.append(hit)
+    return merged
