@@ -234,7 +234,13 @@ class NameFinder:
                 continue
             if reading.lexicon.is_ordinary(bare) or reading.lexicon.is_very_common(bare):
                 neighbours = [
-                    tokens[i].bare.lower() for i in (index - 1, index + 1) if 0 <= i < len(tokens)
+                    tokens[i].bare.lower()
+                    for i in (index - 1, index + 1)
+                    if 0 <= i < len(tokens)
+                    and reading.text[
+                        min(tokens[i].end, token.end) : max(tokens[i].start, token.start)
+                    ].strip()
+                    == ""
                 ]
                 if not (
                     any(n in parts for n in neighbours)
@@ -426,9 +432,11 @@ class _Reading:
     def _may_begin(self, token: _Token, strength: int, certain: bool) -> bool:
         word = token.bare
         lower = word.lower()
-        if lower in STOP or len(lower) < 2 or lower in PARTICLES:
-            return False
         lex = self.lexicon
+        if lower in STOP and not (certain and lex.is_given(lower)):
+            return False  # "my name is on the account", but "my name is Will"
+        if len(lower) < 2 or lower in PARTICLES:
+            return False
         capital = word[0].isupper()
         if self.cased:
             if not capital:

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -196,10 +196,37 @@ def _clean_text(
     known_names: Collection[str] = (),
     **where: Any,
 ) -> str:
-    hits = detector.find(text, extra, known_names=known_names)
+    plain, where_in = _unescaped(text)
+    hits = [
+        replace(hit, start=where_in[hit.start], end=where_in[hit.end - 1] + 1)
+        for hit in detector.find(plain, extra, known_names=known_names)
+    ]
     for hit in hits:
         log.add(path, hit, **{"line": text.count("\n", 0, hit.start) + 1, **where})
     return replace_hits(text, hits) if hits else text
+
+
+# What a backslash may escape in Markdown: "555\-0147" is read, and shown, as "555-0147".
+MARKDOWN_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def _unescaped(text: str) -> tuple[str, list[int]]:
+    """``text`` as a reader sees it once Markdown's backslash escapes are read, and where each
+    of its characters is in ``text``."""
+    if "\\" not in text:
+        return text, list(range(len(text) + 1))
+    plain: list[str] = []
+    where: list[int] = []
+    position = 0
+    for match in MARKDOWN_ESCAPE.finditer(text):
+        plain.append(text[position : match.start()])
+        where.extend(range(position, match.start()))
+        plain.append(match.group(1))
+        where.append(match.start() + 1)
+        position = match.end()
+    plain.append(text[position:])
+    where.extend(range(position, len(text) + 1))
+    return "".join(plain), where
 
 
 def _clean_model(

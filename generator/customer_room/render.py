@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import sys
 from dataclasses import dataclass
 from functools import partial
@@ -97,8 +98,9 @@ def transcript_line(turn: Turn) -> Markup:
     there) and its words, each timed for the player, hidden runs as one marker (drawn here
     rather than in the template: a room of thousands of calls renders millions of words)."""
     words = " ".join(
-        f'<span class="cr-redacted" role="img" aria-label="{escape(w.redacted)} removed">'
-        f"[{escape(w.redacted)}]</span>"
+        f'{escape(_edge(w.text, LEADING))}<span class="cr-redacted" role="img" '
+        f'aria-label="{escape(w.redacted)} removed">[{escape(w.redacted)}]</span>'
+        f"{escape(_edge(w.text, TRAILING))}"
         if w.redacted
         else f'<span class="cr-w" data-start="{w.start:.2f}" data-end="{w.end:.2f}">'
         f"{escape(w.text)}</span>"
@@ -115,13 +117,24 @@ def transcript_line(turn: Turn) -> Markup:
     )
 
 
+# The punctuation around a hidden word stays ("Thanks [name]. I have…"): it is not data.
+LEADING = re.compile(r"^[^\w\s]*")
+TRAILING = re.compile(r"[^\w\s]*$")
+
+
+def _edge(text: str, edge: re.Pattern[str]) -> str:
+    match = edge.search(text)
+    return match.group() if match and match.group() != text else ""
+
+
 def shown_words(turn: Turn) -> list[Word]:
-    """The words of a line as the page shows them: a run of hidden words is one marker."""
+    """The words of a line as the page shows them: a run of hidden words is one marker (with
+    the punctuation before the first and after the last)."""
     shown: list[Word] = []
     for word in turn.words:
         last = shown[-1] if shown else None
         if word.redacted and last is not None and last.redacted == word.redacted:
-            shown[-1] = Word(last.text, last.start, word.end, last.redacted)
+            shown[-1] = Word(f"{last.text} {word.text}", last.start, word.end, last.redacted)
         else:
             shown.append(word)
     return shown

@@ -1,0 +1,221 @@
+"""People's names found without a list: in every text, at every mention in a call, in the audio;
+who may be named; and a leak scan that tells a caller from a colleague of the same name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import Result
+
+from audiohelpers import RATE, decode, speak, tone_share, write_recording
+from customer_room.leakscan import scan_site
+from customer_room.names import NameFinder
+from customer_room.pii import Detector
+from customer_room.protect import Secret
+from customer_room.render import transcript_line
+from customer_room.transcript import Turn, Word
+
+RoomMaker = Callable[[dict[str, str | bytes]], Path]
+PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"
+CONSENT = "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}\n"
+MKDOCS = (
+    "site_name: T\ndocs_dir: content\ntheme: {name: material, font: false}\nplugins:\n"
+    "  - search\n  - customer-room:\n      staff_names: [Priya Shah]\n"
+)
+CALL = [
+    ("Agent", "thanks for calling the bank this is priya how can i help"),
+    ("Customer", "hello my name is dana okafor and my card is blocked"),
+    ("Agent", "thanks dana let me have a look at that."),
+    ("Customer", "okay thank you"),
+]
+
+
+def names(text: str, allowed: tuple[str, ...] = (), *, staff: bool = True) -> list[str]:
+    hits = Detector(names=NameFinder(allowed)).find(text, staff_speaking=staff)
+    return [h.value for h in hits if h.kind == "name"]
+
+
+def build(cli: Callable[..., Result], root: Path, site: Path) -> Result:
+    return cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-06-01")
+
+
+def site_text(site: Path) -> str:
+    return "\n".join(
+        p.read_text(errors="replace").lower()
+        for p in site.rglob("*")
+        if p.suffix in {".html", ".json", ".xml", ".ics"}
+    )
+
+
+def test_a_name_found_once_is_hidden_at_every_mention_of_the_same_text() -> None:
+    found = names("My name is Dana Okafor. Yes, Okafor. Thanks, Dana, and thanks Dana again.")
+    assert found == ["Dana Okafor", "Okafor", "Dana", "Dana"]
+
+
+def test_a_mention_of_an_ordinary_word_name_counts_only_where_it_stands_as_a_name() -> None:
+    text = "my name is will baker. will the refund come? thanks will"
+    assert names(text) == ["will baker", "will"], "only the greeting is a name"
+
+
+def test_listed_colleagues_are_kept_but_a_caller_sharing_their_name_is_not() -> None:
+    assert names("Hi, this is Priya from the cards team.", ("Priya Shah",)) == []
+    assert names("this is priya from the cards team", ("Priya Shah",), staff=False) == ["priya"]
+    assert names("my name is Priya", ("Priya Shah",), staff=False) == ["Priya"]
+    assert names("I spoke to Priya yesterday.", ("Priya Shah",), staff=False) == []
+    assert names("this is Sam from the cards team") == ["Sam"], "an unlisted agent is hidden"
+
+
+def test_a_spelled_name_hides_the_word_it_spells_too() -> None:
+    text = "it's hollingsworth h o l l i n g s w o r t h and yes hollingsworth"
+    assert names(text) == ["hollingsworth", "h o l l i n g s w o r t h", "hollingsworth"]
+
+
+def test_a_hidden_word_keeps_the_punctuation_around_it() -> None:
+    turn = Turn("Agent", [Word("Thanks", 0, 1), Word("Dana.", 1, 2, "name"), Word("I", 2, 3)])
+    line = transcript_line(turn)
+    assert "[name]</span>. <span" in line and "Dana" not in line
+
+
+def test_a_caller_who_shares_a_visitors_name_is_hidden_and_the_visitor_still_shown(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The same name, a customer in a call and a colleague on the visits page: the build
+    passes, the clip hides it and the visits page shows the colleague."""
+    root = make_room(
+        {
+            "mkdocs.yml": MKDOCS,
+            "personas/ada/persona.md": PERSONA,
+            "content/visits.yml": "visits:\n  - visitor: Dana Okafor\n    department: Marketing\n"
+            "    date: 2026-06-03\n    start: '10:00'\n    end: '12:00'\n    host: Billing team\n",
+            "clips/call.txt": "".join(f"{who}: {said}\n" for who, said in CALL),
+            "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
+            f"audio: call.pcm.wav\ntranscript: call.txt\n{CONSENT}",
+        }
+    )
+    write_recording(speak(". ".join(said for _, said in CALL)), root / "clips/call.pcm.wav")
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    clip_page = (site / "clips/call/index.html").read_text().lower()
+    assert "okafor" not in clip_page and "dana" not in clip_page and "[name]" in clip_page
+    assert "priya" in clip_page, "a listed colleague introducing themselves is kept"
+    assert "Dana Okafor" in (site / "visits/index.html").read_text()
+    report = json.loads((root / ".customer-room/privacy-report.json").read_text())
+    assert report["leaks"] == []
+
+
+def test_the_leak_scan_looks_for_a_shared_name_on_its_clips_pages_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "clips/call").mkdir(parents=True)
+    (site / "visits").mkdir()
+    (site / "search").mkdir()
+    (site / "visits/index.html").write_text("<p>Okafor visits Marketing</p>")
+    (site / "clips/call/index.html").write_text("<p>hello [name] and my card</p>")
+    index = {"docs": [{"location": "visits/", "text": "Okafor visits"}]}
+    (site / "search/search_index.json").write_text(json.dumps(index))
+    secrets = {Secret("Okafor", "clips/call")}
+    assert scan_site(site, Detector(), secrets, []) == []
+    (site / "clips/call/index.html").write_text("<p>hello Okafor and my card</p>")
+    assert [leak.path for leak in scan_site(site, Detector(), secrets, [])] == [
+        "clips/call/index.html"
+    ]
+    index["docs"].append({"location": "clips/call/#t", "text": "hello Okafor"})
+    (site / "search/search_index.json").write_text(json.dumps(index))
+    leaks = {leak.path for leak in scan_site(site, Detector(), secrets, [])}
+    assert leaks == {"clips/call/index.html", "search/search_index.json"}
+
+
+@pytest.mark.parametrize(
+    ("page", "leaks"),
+    [("Annabel and Lee-Ann", False), ("U4111111111111111", False), ("Ask Ann.", True)],
+)
+def test_a_hidden_value_inside_another_word_is_not_a_leak(
+    tmp_path: Path, page: str, leaks: bool
+) -> None:
+    (tmp_path / "note.html").write_text(f"<p>{page}</p>")
+    found = scan_site(tmp_path, Detector(), {"Ann", "4111 1111 1111 1111"}, [])
+    assert bool(found) is leaks
+
+
+def test_an_escaped_markdown_number_is_hidden_as_the_reader_sees_it(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = make_room({"content/help.md": "# Help\n\nCall 020\\-7946\\-0958 any time.\n"})
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    page = (site / "help/index.html").read_text()
+    assert "7946" not in page and "[phone number]" in page
+
+
+def _transcribe_json(words: list[tuple[str, str, float, float]]) -> str:
+    """An Amazon Transcribe result: (speaker, word, start, end) items, a full stop after a word
+    that ends in one."""
+    items = []
+    for speaker, word, start, end in words:
+        items.append(
+            {
+                "type": "pronunciation",
+                "start_time": f"{start:.3f}",
+                "end_time": f"{end:.3f}",
+                "speaker_label": speaker,
+                "alternatives": [{"content": word.rstrip(".")}],
+            }
+        )
+        if word.endswith("."):
+            items.append({"type": "punctuation", "alternatives": [{"content": "."}]})
+    return json.dumps({"jobName": "t", "results": {"transcripts": [], "items": items}})
+
+
+@pytest.mark.parametrize("transcript", ["call.txt", "call.json"])
+def test_a_callers_name_is_hidden_in_the_audio_without_a_list(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path, transcript: str
+) -> None:
+    """A two-channel call, agent left and customer right, no redact_terms: the name is tone
+    wherever either says it (word times from the transcript, or found by forced alignment)."""
+    gap = np.zeros(RATE // 5, dtype=np.int16)
+    left: list[np.ndarray] = [gap]
+    right: list[np.ndarray] = [gap]
+    timed: list[tuple[str, str, float, float]] = []
+    said: dict[str, tuple[float, float]] = {}
+    for who, line in CALL:
+        for word in line.split():
+            start = sum(len(p) for p in left) / RATE
+            voice = speak(word.rstrip("."))
+            silent = np.zeros_like(voice)
+            left += [voice if who == "Agent" else silent, gap]
+            right += [silent if who == "Agent" else voice, gap]
+            end = start + len(voice) / RATE
+            timed.append(("spk_0" if who == "Agent" else "spk_1", word, start, end))
+            said.setdefault(f"{who}:{word.rstrip('.')}", (start, end))
+    stereo = np.stack([np.concatenate(left), np.concatenate(right)], axis=1).reshape(-1)
+    files: dict[str, str | bytes] = {
+        "mkdocs.yml": MKDOCS,
+        "personas/ada/persona.md": PERSONA,
+        "clips/call.txt": "".join(f"{who}: {line}\n" for who, line in CALL),
+        "clips/call.json": _transcribe_json(timed),
+        "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
+        f"audio: call.pcm.wav\ntranscript: {transcript}\nchannels: {{agent: left, customer: "
+        f"right}}\nspeakers: {{spk_0: Agent, spk_1: Customer}}\n{CONSENT}",
+    }
+    root = make_room(files)
+    write_recording(stereo, root / "clips/call.pcm.wav", channels=2)
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    everything = site_text(site)
+    assert "okafor" not in everything and "dana" not in everything
+    report = json.loads((root / ".customer-room/privacy-report.json").read_text())
+    spans = [s for s in report["audio_spans"]["clips/call.yml"] if s["kind"] == "name"]
+    [mp3] = list((site / "media/clips").glob("call-*.mp3"))
+    out = decode(mp3)
+    for key in ("Customer:dana", "Customer:okafor", "Agent:dana"):
+        start, end = said[key]
+        assert any(s["start"] <= start + 0.05 and s["end"] >= end - 0.05 for s in spans), key
+        assert tone_share(out[int(start * RATE) : int(end * RATE)]) > 0.5, key
+    blocked = said["Customer:blocked"]
+    assert tone_share(out[int(blocked[0] * RATE) : int(blocked[1] * RATE)]) < 0.2
