@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from .name_lexicon import Lexicon, lexicon
 
@@ -262,6 +263,11 @@ class NameFinder:
         return self.may_show(text[hit.start : hit.end])
 
 
+# Two capitalised words side by side, the least a full name is (Latin letters: the given
+# names known are written in them).
+TWO_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+ [A-Z\u00c0-\u00de]")
+
+
 class _Reading:
     """One text, tokenised once, with the rules that read names in it."""
 
@@ -269,13 +275,20 @@ class _Reading:
         # One apostrophe for the rules (same length, so every offset holds).
         self.text = text.replace("\u2019", "'").replace("\u2018", "'")
         self.lexicon = lexicon
-        self.cased = any(ch.isupper() for ch in text)
-        self.tokens = [
+        self.cased = not text.islower()
+
+    @cached_property
+    def tokens(self) -> list[_Token]:
+        """The words, read only once a rule needs them (most texts hold no cue at all)."""
+        return [
             token
             for m in WORD.finditer(self.text)
             for token in _unglued(_Token(m.start(), m.end(), m.group()))
         ]
-        self.starts_at = [t.start for t in self.tokens]
+
+    @cached_property
+    def starts_at(self) -> list[int]:
+        return [t.start for t in self.tokens]
 
     def starts(self, token: _Token) -> bool:
         """Whether ``token`` begins a sentence (or a speaker's line)."""
@@ -323,7 +336,7 @@ class _Reading:
     def full_names(self) -> Iterator[NameHit]:
         """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
         has capitals."""
-        if not self.cased:
+        if not self.cased or not TWO_CAPITALISED.search(self.text):
             return
         tokens = self.tokens
         for index in range(len(tokens) - 1):
