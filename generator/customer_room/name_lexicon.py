@@ -2,7 +2,8 @@
 
 Given names and surnames come from Faker's person providers (86 locales: West and East African,
 South and East Asian romanised, Arabic, Turkish, European, Latin American names, among others;
-a well-kept package whose lists are data, read offline). How common a word is in English comes
+a well-kept package whose lists are data, read offline), and more given names from
+gender-guesser's dictionary (54 countries). How common a word is in English comes
 from wordfreq; whether a name is also an ordinary word ("grace", "will", "bill") from the
 lower-case entries of Webster's word list as the english-words package ships it. Everything is
 read once per process, on first use.
@@ -22,16 +23,10 @@ from functools import cache, lru_cache
 # "may") that never continue a name in lower-case speech.
 COMMON_ZIPF = 3.3
 VERY_COMMON_ZIPF = 5.6
-NAME_ATTRIBUTES = (
-    "first_names",
-    "first_names_male",
-    "first_names_female",
-    "first_names_nonbinary",
-    "first_romanized_names",
-    "first_names_male_romanized",
-    "first_names_female_romanized",
-)
-SURNAME_ATTRIBUTES = ("last_names", "last_romanized_names", "last_names_male", "last_names_female")
+# Faker's lists of names, by attribute name: "first_names_female_islamic", "male_last_names",
+# "first_romanized_names" (kana and language names are not read).
+GIVEN_ATTRIBUTE = re.compile(r"^(?:first|middle)_(?:romanized_)?names(?:_[a-z]+)*$")
+SURNAME_ATTRIBUTE = re.compile(r"^(?:[a-z]+_)?last_(?:romanized_)?names(?:_[a-z]+)*$")
 
 
 @dataclass(frozen=True)
@@ -75,12 +70,22 @@ def zipf(word: str) -> float:
 @cache
 def lexicon() -> Lexicon:
     given, surnames = _faker_names()
+    given.update(_more_given_names())
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     return Lexicon(
         frozenset(given), frozenset(surnames), frozenset(w for w in words if w.islower())
     )
+
+
+def _more_given_names() -> Iterable[str]:
+    """The given names of gender-guesser's dictionary (about 45,000 names from 54 countries,
+    Jörg Michael's list): Faker's lists are samples; this one aims to be complete."""
+    from gender_guesser.detector import Detector
+
+    for name in Detector(case_sensitive=False).names:
+        yield from _latin_words([name.replace("+", " ")])
 
 
 def _faker_names() -> tuple[set[str], set[str]]:
@@ -90,9 +95,11 @@ def _faker_names() -> tuple[set[str], set[str]]:
     surnames: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        for attributes, into in ((NAME_ATTRIBUTES, given), (SURNAME_ATTRIBUTES, surnames)):
-            for attribute in attributes:
-                into.update(_latin_words(getattr(provider, attribute, None)))
+        for attribute in dir(provider):
+            if GIVEN_ATTRIBUTE.match(attribute):
+                given.update(_latin_words(getattr(provider, attribute, None)))
+            elif SURNAME_ATTRIBUTE.match(attribute):
+                surnames.update(_latin_words(getattr(provider, attribute, None)))
     return given, surnames
 
 

@@ -67,6 +67,15 @@ ORGANISATION_AFTER = re.compile(
     r"credit union|finance|financial|mutual|health|care|homes|housing)\b",
     re.I,
 )
+# A second word that makes two capitalised words a place rather than a person (without a
+# cue: "my name is Sarah Green" is still a name).
+PLACE_WORD = re.compile(
+    r"(?:park|hill|hills|bridge|green|square|gardens|heights|harbou?r|bay|beach|valley|river|"
+    r"lake|island|forest|woods?|fields?|cross|gate|way|place|court|common|end|town|city|"
+    r"village|county|state|springs?|falls|point|ridge|mount|port|haven|abbey|castle|palace|"
+    r"hall|house|tower|church|chapel|market|quay|wharf|row|terrace|crescent|mews)",
+    re.I,
+)
 OPENING = frozenset(" \t\"'\u201c([")
 MONTHS_AND_DAYS = frozenset(
     _words(
@@ -352,6 +361,10 @@ class _Reading:
             if self.lexicon.is_ordinary(first.text) and self.starts(first):
                 continue  # "Will Payment" at the start of a heading
             surname = second.bare
+            if PLACE_WORD.fullmatch(surname) or ORGANISATION_AFTER.match(
+                self.text, second.start - 1
+            ):
+                continue  # "London Bridge", "Lincoln Park", "Lakeside Bank"
             if self.lexicon.is_name(surname) or not self.lexicon.is_common(surname):
                 if surname.lower() in STOP or surname.isupper():
                     continue

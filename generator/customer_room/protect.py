@@ -152,8 +152,9 @@ def protect_room(
         )
         persona.body = _clean_text(persona.body, detector, persona.path, log)
     for page in room.pages:
+        page.title = _clean_text(page.title, detector, page.path, log, field="title")
         page.body = _clean_text(page.body, detector, page.path, log)
-        page.page = _clean_model(page.page, ["summary"], detector, page.path, log)
+        page.page = _clean_model(page.page, ["summary", "title"], detector, page.path, log)
     for clip in room.clips:
         _protect_clip(clip, detector, report, log)
     for visit in room.visits:
