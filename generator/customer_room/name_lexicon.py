@@ -14,15 +14,20 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from pathlib import Path
+
+from .memo import code_version, read_versioned, write_versioned
 
 # How common a word must be (wordfreq's Zipf scale: 3 is once per million words) to count as
 # an ordinary English word a caller says, and as one of the very common words ("can", "will",
 # "may") that never continue a name in lower-case speech.
 COMMON_ZIPF = 3.3
 VERY_COMMON_ZIPF = 5.6
+LEXICON_PACKAGES = ("faker", "gender-guesser", "english-words", "wordfreq")
 # Faker's lists of names, by attribute name: "first_names_female_islamic", "male_last_names",
 # "first_romanized_names" (kana and language names are not read).
 GIVEN_ATTRIBUTE = re.compile(r"^(?:first|middle)_(?:romanized_)?names(?:_[a-z]+)*$")
@@ -34,6 +39,10 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]
     dictionary: frozenset[str]  # words a dictionary writes in lower case
+    frequent: dict[str, float]  # English words of Zipf frequency COMMON_ZIPF or more
+
+    def zipf(self, word: str) -> float:
+        return self.frequent.get(word, 0.0)
 
     def is_name(self, word: str) -> bool:
         lower = word.lower()
@@ -45,7 +54,7 @@ class Lexicon:
     def is_ordinary(self, word: str) -> bool:
         """An ordinary word that people also use as a name ("grace", "bill", "may")."""
         lower = word.lower()
-        return lower in self.dictionary and zipf(lower) >= COMMON_ZIPF
+        return lower in self.dictionary and self.zipf(lower) >= COMMON_ZIPF
 
     def is_common(self, word: str) -> bool:
         """A common English word that is not known as a name ("O'Brien" and "Mensah-Boateng"
@@ -54,28 +63,58 @@ class Lexicon:
         parts = [p for p in re.split(r"['\-]", lower) if len(p) > 1]
         if len(parts) > 1 or parts != [lower]:
             return bool(parts) and all(self.is_common(p) for p in parts)
-        return zipf(lower) >= COMMON_ZIPF and not self.is_name(lower)
+        return self.zipf(lower) >= COMMON_ZIPF and not self.is_name(lower)
 
     def is_very_common(self, word: str) -> bool:
-        return zipf(word.lower()) >= VERY_COMMON_ZIPF
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+        return self.zipf(word.lower()) >= VERY_COMMON_ZIPF
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon(store: Path | None = None) -> Lexicon:
+    """The lexicon, read from the packages once and kept in ``store`` (a second of reading
+    becomes a few milliseconds), for the same packages and code only."""
+    version = code_version((sys.modules[__name__],), LEXICON_PACKAGES)
+    saved = read_versioned(store, version)
+    if isinstance(saved, dict):
+        return Lexicon(
+            frozenset(saved["given"]),
+            frozenset(saved["surnames"]),
+            frozenset(saved["dictionary"]),
+            saved["frequent"],
+        )
+    read = _read_packages()
+    if store is not None:
+        write_versioned(
+            store,
+            version,
+            {
+                "given": sorted(read.given),
+                "surnames": sorted(read.surnames),
+                "dictionary": sorted(read.dictionary),
+                "frequent": read.frequent,
+            },
+        )
+    return read
+
+
+def _read_packages() -> Lexicon:
     given, surnames = _faker_names()
     given.update(_more_given_names())
     from english_words import get_english_words_set
+    from wordfreq import top_n_list, zipf_frequency
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
+    frequent = {}
+    for word in top_n_list("en", 100_000):
+        value = float(zipf_frequency(word, "en"))
+        if value < COMMON_ZIPF:
+            break
+        frequent[word] = value
     return Lexicon(
-        frozenset(given), frozenset(surnames), frozenset(w for w in words if w.islower())
+        frozenset(given),
+        frozenset(surnames),
+        frozenset(w for w in words if w.islower()),
+        frequent,
     )
 
 

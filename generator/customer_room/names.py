@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from .name_lexicon import Lexicon, lexicon
 
@@ -189,7 +190,8 @@ class _Token:
 class NameFinder:
     """Person names in a text; ``allowed`` are the names the room may show."""
 
-    def __init__(self, allowed: Iterable[str] = ()) -> None:
+    def __init__(self, allowed: Iterable[str] = (), lexicon_store: Path | None = None) -> None:
+        self.lexicon_store = lexicon_store
         self.allowed_names = sorted({a.strip() for a in allowed if a.strip()})
         self.allowed = frozenset(
             word.lower()
@@ -205,7 +207,7 @@ class NameFinder:
         who is not ``staff_speaking`` gives them as their own)."""
         if not any(ch.isalpha() for ch in text):
             return []
-        reading = _Reading(text, lexicon())
+        reading = _Reading(text, lexicon(self.lexicon_store))
         hits = [*reading.cued(), *reading.titled(), *reading.full_names(), *reading.spelled()]
         kept = [h for h in hits if not self._allowed(text, h, staff_speaking)]
         return _merged(kept)
@@ -235,7 +237,7 @@ class NameFinder:
         greeting."""
         if not parts:
             return []
-        reading = _Reading(text, lexicon())
+        reading = _Reading(text, lexicon(self.lexicon_store))
         hits = []
         tokens = reading.tokens
         for index, token in enumerate(tokens):
@@ -356,6 +358,8 @@ class _Reading:
                 continue
             if not self.lexicon.is_given(first.text) or first.text.isupper():
                 continue
+            if first.text.lower() in STOP:
+                continue  # "Hi Farah": a greeting, then the name
             if first.text.lower() in MONTHS_AND_DAYS or second.bare.lower() in MONTHS_AND_DAYS:
                 continue  # "August Bank Holiday", "June Monday"
             if self.lexicon.is_ordinary(first.text) and self.starts(first):
@@ -369,7 +373,7 @@ class _Reading:
                 if surname.lower() in STOP or surname.isupper():
                     continue
                 end = second.start + len(surname)
-                if index + 2 < len(tokens) and self._continues(index + 2, second.end, True):
+                if index + 2 < len(tokens) and self._continues(index + 2, second.end, False):
                     end = tokens[index + 2].start + len(tokens[index + 2].bare)
                 yield NameHit(first.start, end)
 
@@ -492,6 +496,8 @@ class _Reading:
         if lower in STOP or len(lower) < 2:
             return False
         lex = self.lexicon
+        if not certain and lex.is_ordinary(lower):
+            return False  # "Dev Patel Car insurance"; after "my name is", "Sarah Green" holds
         if self.cased:
             return token.text[0].isupper() and (lex.is_name(lower) or not lex.is_common(lower))
         if lex.is_very_common(lower):

@@ -192,7 +192,7 @@ class Detector:
         is only reused for the same."""
         rules = code_version(
             (sys.modules[__name__], spoken, names_module, name_lexicon),
-            ("phonenumbers", "python-stdnum", "faker", "wordfreq", "english-words"),
+            ("phonenumbers", "python-stdnum", *name_lexicon.LEXICON_PACKAGES),
         )
         people = self.names.fingerprint() if self.names else None
         return repr(

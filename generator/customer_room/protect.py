@@ -114,7 +114,7 @@ def detector_for(settings: Settings, room: Room) -> Detector:
         settings.phone_region,
         settings.redact_terms,
         [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
-        NameFinder(people_named(room, settings)),
+        NameFinder(people_named(room, settings), settings.cache_dir / "name-lexicon.json"),
     )
 
 
