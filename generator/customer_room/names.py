@@ -77,6 +77,8 @@ PLACE_WORD = re.compile(
     r"hall|house|tower|church|chapel|market|quay|wharf|row|terrace|crescent|mews)",
     re.I,
 )
+# Words of the list above that are also given names, taken as names after "my name is".
+NAMES_AMONG_STOP = frozenset(["will", "may", "can", "sue", "pat", "don", "ray", "bill"])
 OPENING = frozenset(" \t\"'\u201c([")
 MONTHS_AND_DAYS = frozenset(
     _words(
@@ -463,7 +465,7 @@ class _Reading:
         word = token.bare
         lower = word.lower()
         lex = self.lexicon
-        if lower in STOP and not (certain and lex.is_given(lower)):
+        if lower in STOP and not (certain and lower in NAMES_AMONG_STOP):
             return False  # "my name is on the account", but "my name is Will"
         if len(lower) < 2 or lower in PARTICLES:
             return False
