@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from customer_room.memo import TextMemo
 from customer_room.pii import Detector, Hit
@@ -36,9 +37,9 @@ class CountingDetector(Detector):
         super().__init__(**options)  # type: ignore[arg-type]
         self.calls = 0
 
-    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
+    def find(self, text: str, extra_terms: Iterable[str] = (), **options: Any) -> list[Hit]:
         self.calls += 1
-        return super().find(text, extra_terms)
+        return super().find(text, extra_terms, **options)
 
 
 def test_only_texts_without_personal_data_are_remembered(tmp_path: Path) -> None:

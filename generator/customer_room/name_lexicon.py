@@ -65,16 +65,22 @@ class Lexicon:
             return bool(parts) and all(self.is_common(p) for p in parts)
         return self.zipf(lower) >= COMMON_ZIPF and not self.is_name(lower)
 
+    def is_word(self, word: str) -> bool:
+        """An English word a dictionary writes in lower case, or a common one ("handler",
+        "driver"): after a cue, a lower-case word is a name only when it is not one of these,
+        or is known as a name."""
+        lower = word.lower()
+        return lower in self.dictionary or self.is_common(lower)
+
     def is_very_common(self, word: str) -> bool:
         return self.zipf(word.lower()) >= VERY_COMMON_ZIPF
 
 
 @cache
 def lexicon(store: Path | None = None) -> Lexicon:
-    """The lexicon, read from the packages once and kept in ``store`` (a second of reading
-    becomes a few milliseconds), for the same packages and code only."""
-    version = code_version((sys.modules[__name__],), LEXICON_PACKAGES)
-    saved = read_versioned(store, version)
+    """The lexicon, from ``store`` when it was kept there for the same packages and code (a
+    second of reading becomes a few milliseconds), else read from the packages."""
+    saved = read_versioned(store, _version())
     if isinstance(saved, dict):
         return Lexicon(
             frozenset(saved["given"]),
@@ -82,19 +88,26 @@ def lexicon(store: Path | None = None) -> Lexicon:
             frozenset(saved["dictionary"]),
             saved["frequent"],
         )
-    read = _read_packages()
-    if store is not None:
-        write_versioned(
-            store,
-            version,
-            {
-                "given": sorted(read.given),
-                "surnames": sorted(read.surnames),
-                "dictionary": sorted(read.dictionary),
-                "frequent": read.frequent,
-            },
-        )
-    return read
+    return _read_packages()
+
+
+def keep_lexicon(store: Path) -> None:
+    """Keep the lexicon in ``store`` for the next build (called for a room that builds, and
+    only when this build read it and the store is not current)."""
+    if lexicon.cache_info().currsize == 0 or read_versioned(store, _version()) is not None:
+        return
+    read = lexicon(store)
+    items = {
+        "given": sorted(read.given),
+        "surnames": sorted(read.surnames),
+        "dictionary": sorted(read.dictionary),
+        "frequent": read.frequent,
+    }
+    write_versioned(store, _version(), items)
+
+
+def _version() -> str:
+    return code_version((sys.modules[__name__],), LEXICON_PACKAGES)
 
 
 def _read_packages() -> Lexicon:

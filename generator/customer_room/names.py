@@ -472,7 +472,10 @@ class _Reading:
         capital = word[0].isupper()
         if self.cased:
             if not capital:
-                return certain and not lex.is_common(lower)
+                # "my name is dana" in a capitalised text, but not "a named handler"
+                return certain and (
+                    (lex.is_given(lower) and not lex.is_ordinary(lower)) or not lex.is_word(lower)
+                )
             if word.isupper() and len(word) > 1 and not certain:
                 return False  # an acronym
             if certain or strength == STRONG:
@@ -481,9 +484,9 @@ class _Reading:
                 not lex.is_common(lower) and not self.starts(token)
             )
         if certain:
-            return lex.is_name(lower) or not lex.is_common(lower)
+            return lex.is_name(lower) or not lex.is_word(lower)
         if strength == STRONG:
-            return (lex.is_name(lower) and not lex.is_ordinary(lower)) or not lex.is_common(lower)
+            return lex.is_name(lower) or not lex.is_word(lower)
         return lex.is_name(lower) and not lex.is_ordinary(lower)
 
     def _continues(self, index: int, previous_end: int, certain: bool) -> bool:
@@ -504,7 +507,7 @@ class _Reading:
             return token.text[0].isupper() and (lex.is_name(lower) or not lex.is_common(lower))
         if lex.is_very_common(lower):
             return False
-        return lex.is_name(lower) or not lex.is_common(lower)
+        return lex.is_name(lower) or not lex.is_word(lower)
 
 
 GLUED = re.compile(r"(?<=[^\W\d_]{3}[^\W\d_A-Z])(?=[A-Z])")

@@ -108,13 +108,16 @@ class RememberedFinds:
         return self.detector.name_parts(hits)
 
 
+NAME_LEXICON = "name-lexicon.json"  # in the cache folder: see name_lexicon.lexicon
+
+
 def detector_for(settings: Settings, room: Room) -> Detector:
     """The room's detector: its terms and patterns, and the people it may name."""
     return Detector(
         settings.phone_region,
         settings.redact_terms,
         [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
-        NameFinder(people_named(room, settings), settings.cache_dir / "name-lexicon.json"),
+        NameFinder(people_named(room, settings), settings.cache_dir / NAME_LEXICON),
     )
 
 
