@@ -171,7 +171,41 @@ def _transcribe_json(words: list[tuple[str, str, float, float]]) -> str:
     return json.dumps({"jobName": "t", "results": {"transcripts": [], "items": items}})
 
 
-@pytest.mark.parametrize("transcript", ["call.txt", "call.json"])
+def _cues(timed: list[tuple[str, str, float, float]]) -> list[tuple[str, float, float, str]]:
+    """One cue per turn: (speaker, start, end, words)."""
+    cues: list[tuple[str, float, float, str]] = []
+    for speaker, word, start, end in timed:
+        if cues and cues[-1][0] == speaker:
+            who, first, _, said = cues[-1]
+            cues[-1] = (who, first, end, f"{said} {word}")
+        else:
+            cues.append((speaker, start, end, word))
+    return cues
+
+
+def _stamp(seconds: float, comma: bool = False) -> str:
+    minutes, rest = divmod(seconds, 60)
+    text = f"00:{int(minutes):02d}:{rest:06.3f}"
+    return text.replace(".", ",") if comma else text
+
+
+def _vtt(timed: list[tuple[str, str, float, float]]) -> str:
+    label = {"spk_0": "Agent", "spk_1": "Customer"}
+    return "WEBVTT\n\n" + "".join(
+        f"{_stamp(a)} --> {_stamp(b)}\n<v {label[who]}>{said}\n\n"
+        for who, a, b, said in _cues(timed)
+    )
+
+
+def _srt(timed: list[tuple[str, str, float, float]]) -> str:
+    label = {"spk_0": "Agent", "spk_1": "Customer"}
+    return "".join(
+        f"{n}\n{_stamp(a, True)} --> {_stamp(b, True)}\n{label[who]}: {said}\n\n"
+        for n, (who, a, b, said) in enumerate(_cues(timed), start=1)
+    )
+
+
+@pytest.mark.parametrize("transcript", ["call.txt", "call.json", "call.vtt", "call.srt"])
 def test_a_callers_name_is_hidden_in_the_audio_without_a_list(
     make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path, transcript: str
 ) -> None:
@@ -198,6 +232,8 @@ def test_a_callers_name_is_hidden_in_the_audio_without_a_list(
         "personas/ada/persona.md": PERSONA,
         "clips/call.txt": "".join(f"{who}: {line}\n" for who, line in CALL),
         "clips/call.json": _transcribe_json(timed),
+        "clips/call.vtt": _vtt(timed),
+        "clips/call.srt": _srt(timed),
         "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
         f"audio: call.pcm.wav\ntranscript: {transcript}\nchannels: {{agent: left, customer: "
         f"right}}\nspeakers: {{spk_0: Agent, spk_1: Customer}}\n{CONSENT}",
