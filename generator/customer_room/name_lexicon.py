@@ -27,6 +27,19 @@ from .memo import code_version, read_versioned, write_versioned
 # "may") that never continue a name in lower-case speech.
 COMMON_ZIPF = 3.3
 VERY_COMMON_ZIPF = 5.6
+# Given names whose everyday sense is the one a call means ("Will the refund…", "a grace
+# period", "chase the payment"), written down here because no list tells a name used as a word
+# from a word used as a name.
+ORDINARY_NAME_WORDS = """
+    will may can grace faith hope joy rose mark frank art don ray sue pat bill chase chance
+    hunter penny holly ivy lily daisy heather iris violet jade pearl olive ruby crystal
+    amber dawn summer autumn april june august sunny rocky honey ginger melody harmony
+    destiny trinity charity patience prudence mercy love star sky storm rain river brook
+    dale glen cliff heath wood reed stone king prince duke earl major sterling guy rob nick
+    bob drew wade grant miles job son mate pal cash rich hazel ash rowan robin wren jay dove
+    sage basil pepper clay jet carol bud buddy lane page price young long sandy ward"""
+ORDINARY_NAMES = frozenset(ORDINARY_NAME_WORDS.split())
+ENGLISH_LOCALES = ("en", "en_US", "en_GB", "en_IE", "en_NZ", "en_CA", "en_AU")
 LEXICON_PACKAGES = ("faker", "gender-guesser", "english-words", "wordfreq")
 # Faker's lists of names, by attribute name: "first_names_female_islamic", "male_last_names",
 # "first_romanized_names" (kana and language names are not read).
@@ -40,6 +53,7 @@ class Lexicon:
     surnames: frozenset[str]
     dictionary: frozenset[str]  # words a dictionary writes in lower case
     frequent: dict[str, float]  # English words of Zipf frequency COMMON_ZIPF or more
+    english_given: frozenset[str]  # given names of Faker's English-speaking locales
 
     def zipf(self, word: str) -> float:
         return self.frequent.get(word, 0.0)
@@ -52,9 +66,17 @@ class Lexicon:
         return word.lower() in self.given
 
     def is_ordinary(self, word: str) -> bool:
-        """An ordinary word that people also use as a name ("grace", "bill", "may")."""
+        """An ordinary word that people also use as a name ("grace", "bill", "may"): one of
+        :data:`ORDINARY_NAMES`, or a common dictionary word that is not an English given name
+        ("sam", "anna" and "colin" are in Webster's list, but a caller means the name)."""
         lower = word.lower()
-        return lower in self.dictionary and self.zipf(lower) >= COMMON_ZIPF
+        if lower in ORDINARY_NAMES:
+            return True
+        return (
+            lower in self.dictionary
+            and self.zipf(lower) >= COMMON_ZIPF
+            and lower not in self.english_given
+        )
 
     def is_common(self, word: str) -> bool:
         """A common English word that is not known as a name ("O'Brien" and "Mensah-Boateng"
@@ -87,6 +109,7 @@ def lexicon(store: Path | None = None) -> Lexicon:
             frozenset(saved["surnames"]),
             frozenset(saved["dictionary"]),
             saved["frequent"],
+            frozenset(saved["english_given"]),
         )
     return _read_packages()
 
@@ -102,6 +125,7 @@ def keep_lexicon(store: Path) -> None:
         "surnames": sorted(read.surnames),
         "dictionary": sorted(read.dictionary),
         "frequent": read.frequent,
+        "english_given": sorted(read.english_given),
     }
     write_versioned(store, _version(), items)
 
@@ -112,6 +136,7 @@ def _version() -> str:
 
 def _read_packages() -> Lexicon:
     given, surnames = _faker_names()
+    english, _ = _faker_names(ENGLISH_LOCALES)
     given.update(_more_given_names())
     from english_words import get_english_words_set
     from wordfreq import top_n_list, zipf_frequency
@@ -128,6 +153,7 @@ def _read_packages() -> Lexicon:
         frozenset(surnames),
         frozenset(w for w in words if w.islower()),
         frequent,
+        frozenset(english),
     )
 
 
@@ -140,13 +166,15 @@ def _more_given_names() -> Iterable[str]:
         yield from _latin_words([name.replace("+", " ")])
 
 
-def _faker_names() -> tuple[set[str], set[str]]:
+def _faker_names(locales: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+    """Given names and surnames of Faker's ``locales`` (default: all of them)."""
     from faker.providers import person
 
     given: set[str] = set()
     surnames: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+    every = [m.name for m in pkgutil.iter_modules(person.__path__)]
+    for name in [n for n in every if n in locales] if locales else every:
+        provider = importlib.import_module(f"{person.__name__}.{name}").Provider
         for attribute in dir(provider):
             if GIVEN_ATTRIBUTE.match(attribute):
                 given.update(_latin_words(getattr(provider, attribute, None)))
