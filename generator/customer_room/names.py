@@ -125,8 +125,8 @@ CUES: list[tuple[str, int, bool]] = [
         r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
         r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
         r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
-        r"lodger|tenant|spouse|twin)(?:'s)?(?: name is| name was| name| is called| was called| called| named|"
-        r" who is called|,)?",
+        r"lodger|tenant|spouse|twin)(?:'s)?"
+        r"(?: name is| name was| name| is called| was called| called| named| who is called|,)?",
         MEDIUM,
         False,
     ),
