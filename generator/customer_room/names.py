@@ -22,152 +22,36 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .name_cues import (
+    ALPHABET,
+    ALPHABET_PART,
+    CERTAIN,
+    CLOSE_AFTER,
+    CUE_PATTERN,
+    CUES,
+    FILLERS,
+    MEDIUM,
+    MONTHS_AND_DAYS,
+    NAMES_AMONG_STOP,
+    NEEDS_CLOSE,
+    NUMBERISH,
+    OPENING,
+    ORGANISATION_AFTER,
+    PARTICLES,
+    PLACE_WORD,
+    POSSESSIVE,
+    RELATIVE_AFTER,
+    SELF,
+    SPELLED,
+    SPELLING_CONTEXT,
+    STOP,
+    STRONG,
+    STRONG_TITLES,
+    TITLE,
+    TITLE_NEXT,
+    WORD,
+)
 from .name_lexicon import Lexicon, lexicon
-
-STRONG, MEDIUM = 2, 1
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
-POSSESSIVE = re.compile(r"'s$", re.I)
-PARTICLES = frozenset(
-    _words(
-        """van von der den de del della di da das dos du la le al el bin ibn ben ter ten mac st
-    saint abu bint y"""
-    )
-)
-TITLES = r"mr|mrs|ms|mx|dr|mister|missus|miss|doctor|prof|professor|sir|madam|dame|lady|lord|rev"
-STRONG_TITLES = frozenset(_words("""mr mrs ms mx dr mister missus"""))
-FILLERS = frozenset(_words("""um uh er erm ah eh hmm actually just its it's like"""))
-# Words that never are, nor continue, a name after a cue.
-STOP = frozenset(
-    _words(
-        """a an the and or but so if as at by for from in of on to with about into over under i
-    i'm im me my mine we us our you your he him his she her they them their it this that
-    these those there here is was are were be been being am not no nor yes yeah yep ok
-    okay please thanks thank sorry hello hi hey bye goodbye cheers well just really very
-    also too still now then today tomorrow yesterday again calling speaking ringing
-    phoning regarding who whom whose what which where when why how all any some one ones
-    both each every other do does did done have has had having can could will would
-    shall should may might must speak talk said told asked ask call called get got go
-    going went come came see saw know name names surname number account holder mr mrs ms
-    miss mx dr sir madam lady lord don't can't won't didn't isn't wasn't it's that's
-    there's here's i've i'll i'd you're we're they're he's she's let's um uh er erm ah
-    eh hmm oh right sure fine good great"""
-    )
-)
-# A word after a capitalised name that makes it an organisation or a place: "Lakeside Bank".
-ORGANISATION_AFTER = re.compile(
-    r" (?:bank|banking|insurance|building society|group|ltd|limited|plc|inc|llc|council|"
-    r"hospital|clinic|surgery|pharmacy|university|school|college|street|road|avenue|lane|"
-    r"station|airport|cent(?:re|er)|energy|water|telecom|mobile|airways|airlines|motors|"
-    r"services|solutions|holdings|foundation|trust|agency|stores?|shop|express|online|app|"
-    r"credit union|finance|financial|mutual|health|care|homes|housing)\b",
-    re.I,
-)
-# A second word that makes two capitalised words a place rather than a person (without a
-# cue: "my name is Sarah Green" is still a name).
-PLACE_WORD = re.compile(
-    r"(?:park|hill|hills|bridge|green|square|gardens|heights|harbou?r|bay|beach|valley|river|"
-    r"lake|island|forest|woods?|fields?|cross|gate|way|place|court|common|end|town|city|"
-    r"village|county|state|springs?|falls|point|ridge|mount|port|haven|abbey|castle|palace|"
-    r"hall|house|tower|church|chapel|market|quay|wharf|row|terrace|crescent|mews)",
-    re.I,
-)
-# Words of the list above that are also given names, taken as names after "my name is".
-NAMES_AMONG_STOP = frozenset(["will", "may", "can", "sue", "pat", "don", "ray", "bill"])
-OPENING = frozenset(" \t\"'\u201c([")
-MONTHS_AND_DAYS = frozenset(
-    _words(
-        """january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday"""
-    )
-)
-
-
-def _cue(words: str) -> str:
-    return words.replace(" ", r"[\s,]+")
-
-
-# Cues after which a name comes, with how sure each is. "self" marks a speaker naming
-# themselves (a caller's own name stays hidden even when an agent shares it).
-CUES: list[tuple[str, int, bool]] = [
-    (
-        r"my name(?:'s| is)|my names|name's|name is|name was|names? are|call me|known as|"
-        r"goes by|the name of|by the name|under the name|account holder(?: is|'s| was|:)|"
-        r"(?:first|last|second|middle|family|maiden|full|sur|given|christian|fore|married|"
-        r"legal|nick) ?name(?: is|'s|:| was|,)?|surname|spelt|spelled|spelling|"
-        r"(?:is|was|who's|'s) called|(?:is|was) named|named|signed by|addressed to(?: an?)?|"
-        r"a note for|note for|for the attention of|attention of|attn\.?|care of|c/o|dear|"
-        r"you're (?:speaking|through) (?:to|with)|you are (?:speaking|through) (?:to|with)|"
-        r"speaking to|speak to|speak with|spoke to|spoke with|spoken to|talking to|talked to|"
-        r"talk to|ask for|asked for|asking for|put me through to|transfer(?:red)? me to|"
-        r"passed me (?:on )?to|pass me to|deal(?:ing|t)? with|in touch with|contact(?:ed)?|"
-        r"this is|it's|it is|i am|i'm|im",
-        STRONG,
-        True,
-    ),
-    (
-        r"thanks|thank you(?: very much| so much)?|cheers|hi|hello|hey|bye|goodbye|"
-        r"good (?:morning|afternoon|evening)|morning|afternoon|okay|ok|right|yes|no|sorry|"
-        r"lovely|brilliant|perfect|great|well",
-        MEDIUM,
-        False,
-    ),
-    (
-        r"my (?:late |dear |eldest |youngest |older |younger |little |big |ex |ex-)?"
-        r"(?:mother|mum|mom|mam|mummy|father|dad|daddy|son|daughter|wife|husband|partner|"
-        r"brother|sister|(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|grandson|"
-        r"granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|nanna|"
-        r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
-        r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
-        r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
-        r"lodger|tenant|spouse|twin)(?:'s)?"
-        r"(?: name is| name was| name| is called| was called| called| named| who is called|,)?",
-        MEDIUM,
-        False,
-    ),
-]
-# The cues that allow almost any word after them (the rest need a word known as a name).
-CERTAIN = re.compile(
-    r"name|call me|known as|goes by|called|named|holder|spel|signed|addressed|note for|"
-    r"attention|attn|care of|c/o|dear",
-    re.I,
-)
-SELF = re.compile(r"my name|name's|call me|this is|it's|it is|i am|i'm|im|known as|goes", re.I)
-# "this is …" and "it's …" are names only with what usually follows a name there.
-NEEDS_CLOSE = re.compile(r"^(?:this is|it's|it is)$", re.I)
-CLOSE_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:speaking|calling|here|from|on the line|ringing|again|by the way)\b|"
-    r"\s*(?:,\s*)?(?:mr|mrs|ms|mx|dr)\b",
-    re.I,
-)
-CUE_PATTERN = re.compile(
-    r"(?<![\w'])(?:"
-    + "|".join(f"(?P<c{index}>{words})" for index, (words, _, _) in enumerate(CUES))
-    + r")(?![\w'])",
-    re.I,
-)
-TITLE = re.compile(rf"(?<![\w'])(?:{TITLES})\.?(?=\s)", re.I)
-TITLE_NEXT = re.compile(rf"[\s,]+(?:{TITLES})\.?\s", re.I)
-RELATIVE_AFTER = re.compile(r"'s (?:mother|mum|mom|father|dad|son|daughter|wife|husband)", re.I)
-
-LETTER = r"(?:(?:double|treble|triple) )?[^\W\d_](?![^\W\d_])"
-SPELLED = re.compile(rf"(?<![\w']){LETTER}(?:(?:[ \t]*[,.\-][ \t]*|[ \t]+){LETTER}){{2,}}", re.I)
-ALPHABET_ITEM = r"[A-Za-z] (?:for|as in|is for|like) [A-Za-z]+"
-ALPHABET = re.compile(
-    rf"(?<![\w']){ALPHABET_ITEM}(?:(?:[ \t]*[,.;]?[ \t]*(?:and |then )?){ALPHABET_ITEM})*",
-    re.I,
-)
-ALPHABET_PART = re.compile(r"([A-Za-z]) (for|as in|is for|like) ([A-Za-z]+)", re.I)
-SPELLING_CONTEXT = re.compile(
-    r"(?:spel\w*|name\w*|that's|thats|that is|it's|its|letters?|initials?)\W*(?:\w+\W+){0,4}$",
-    re.I,
-)
-NUMBERISH = re.compile(r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -319,7 +203,7 @@ class _Reading:
     def cued(self) -> Iterator[NameHit]:
         for match in CUE_PATTERN.finditer(self.text):
             group = next(name for name, value in match.groupdict().items() if value)
-            _, strength, _ = CUES[int(group[1:])]
+            _, strength = CUES[int(group[1:])]
             cue = match.group()
             certain = bool(CERTAIN.search(cue))
             if NEEDS_CLOSE.match(cue) and not certain:

@@ -18,7 +18,7 @@ from functools import cache
 from types import ModuleType, SimpleNamespace
 from typing import Protocol
 
-from . import name_lexicon, spoken
+from . import name_cues, name_lexicon, spoken
 from . import names as names_module
 from .memo import code_version
 from .names import NameFinder
@@ -191,7 +191,7 @@ class Detector:
         """What the detector looks for, and the code that looks, as text: a remembered result
         is only reused for the same."""
         rules = code_version(
-            (sys.modules[__name__], spoken, names_module, name_lexicon),
+            (sys.modules[__name__], spoken, names_module, name_cues, name_lexicon),
             ("phonenumbers", "python-stdnum", *name_lexicon.LEXICON_PACKAGES),
         )
         people = self.names.fingerprint() if self.names else None
