@@ -4,6 +4,7 @@ who may be named; and a leak scan that tells a caller from a colleague of the sa
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -255,3 +256,33 @@ def test_a_callers_name_is_hidden_in_the_audio_without_a_list(
         assert tone_share(out[int(start * RATE) : int(end * RATE)]) > 0.5, key
     blocked = said["Customer:blocked"]
     assert tone_share(out[int(blocked[0] * RATE) : int(blocked[1] * RATE)]) < 0.2
+
+
+def test_a_caller_whose_name_is_an_everyday_word_does_not_stop_the_build(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Will Baker calls; the free page says "will" a dozen times: the call hides the name, and
+    the leak scan does not take every "will" in the site for it."""
+    call = [
+        ("Agent", "good morning how can i help"),
+        ("Customer", "hi my name is will baker and my card is blocked"),
+        ("Agent", "thanks will i will sort that out now"),
+    ]
+    root = make_room(
+        {
+            "mkdocs.yml": MKDOCS,
+            "personas/ada/persona.md": PERSONA,
+            "content/help.md": "# Help\n\nWill the refund arrive? We will call you back.\n",
+            "clips/call.txt": "".join(f"{who}: {said}\n" for who, said in call),
+            "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
+            f"audio: call.pcm.wav\ntranscript: call.txt\n{CONSENT}",
+        }
+    )
+    write_recording(speak(". ".join(said for _, said in call)), root / "clips/call.pcm.wav")
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    clip_page = re.sub(r"<[^>]+>", "", (site / "clips/call/index.html").read_text().lower())
+    assert "baker" not in clip_page and "thanks will" not in clip_page
+    assert "thanks [name] i will sort that out" in clip_page, "the verb stays"
+    assert "Will the refund arrive?" in (site / "help/index.html").read_text()

@@ -154,6 +154,13 @@ class NameFinder:
         words = [POSSESSIVE.sub("", w).lower() for w in WORD.findall(value.replace("\u2019", "'"))]
         return bool(words) and all(w in self.allowed or w in PARTICLES for w in words)
 
+    def is_everyday(self, value: str) -> bool:
+        """Whether ``value`` is one word that is also an everyday one ("Will", "Grace"): the
+        leak scan cannot look for it as a value without finding every "will"."""
+        words = WORD.findall(value)
+        lexicon_ = lexicon(self.lexicon_store)
+        return len(words) == 1 and (lexicon_.is_ordinary(words[0]) or lexicon_.is_common(words[0]))
+
     def _allowed(self, text: str, hit: NameHit, staff_speaking: bool) -> bool:
         if hit.self_named and not staff_speaking:
             return False

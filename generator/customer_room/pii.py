@@ -49,6 +49,7 @@ class Hit:
     end: int
     value: str
     shared: bool = False  # a name someone the room may show also carries
+    everyday: bool = False  # a one-word name that is also an everyday word ("Will", "Grace")
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,8 @@ class Detector:
         hits = []
         for hit in [*found, *self.names.mentions(text, parts)]:
             value = text[hit.start : hit.end]
-            hits.append(Hit("name", hit.start, hit.end, value, self.names.may_show(value)))
+            shared, everyday = self.names.may_show(value), self.names.is_everyday(value)
+            hits.append(Hit("name", hit.start, hit.end, value, shared, everyday))
         return hits
 
     def name_parts(self, hits: Iterable[Hit]) -> set[str]:

@@ -53,7 +53,9 @@ class PrivacyLog:
         :class:`Secret`): such a name from any other source is not looked for again."""
         self.redactions.append({"file": path, "kind": hit.kind, **where})
         value = hit.value.strip()
-        if len(value) >= 3 and (page is not None or not hit.shared):
+        # A one-word name that is an everyday word ("Will") would be found in every "will":
+        # the detectors, which read it in its place, are what look for it in the site.
+        if len(value) >= 3 and not hit.everyday and (page is not None or not hit.shared):
             self.secrets.add(Secret(value, page if hit.shared else None))
 
     def counts(self) -> Counter[str]:
