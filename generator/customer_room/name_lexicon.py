@@ -12,6 +12,7 @@ read once per process, on first use.
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 import re
 import sys
@@ -138,23 +139,36 @@ def _read_packages() -> Lexicon:
     given, surnames = _faker_names()
     english, _ = _faker_names(ENGLISH_LOCALES)
     given.update(_more_given_names())
+    import wordfreq
     from english_words import get_english_words_set
-    from wordfreq import top_n_list, zipf_frequency
 
-    words = get_english_words_set(["web2"], lower=False, alpha=True)
-    frequent = {}
-    for word in top_n_list("en", 100_000):
-        value = float(zipf_frequency(word, "en"))
-        if value < COMMON_ZIPF:
-            break
-        frequent[word] = value
-    return Lexicon(
-        frozenset(given),
-        frozenset(surnames),
-        frozenset(w for w in words if w.islower()),
-        frequent,
-        frozenset(english),
+    frequencies = wordfreq.get_frequency_dict("en")
+    # wordfreq's Zipf value: log10 of the frequency per billion words, to two decimals.
+    frequent = {
+        word: round(math.log10(share) + 9, 2)
+        for word, share in frequencies.items()
+        if math.log10(share) + 9 >= COMMON_ZIPF
+    }
+    # Webster's lower-case words that are still in use (wordfreq has met them): "handler",
+    # not the archaic spellings that happen to be names.
+    dictionary = frozenset(
+        word
+        for word in get_english_words_set(["web2"], lower=False, alpha=True)
+        if word.islower() and word in frequencies
     )
+    _let_go()
+    return Lexicon(frozenset(given), frozenset(surnames), dictionary, frequent, frozenset(english))
+
+
+def _let_go() -> None:
+    """Free what the packages keep once read (86 Faker modules of names, wordfreq's tables):
+    the lexicon holds what is needed, and a build has better use for the memory."""
+    import wordfreq
+
+    for cached in (wordfreq.get_frequency_dict, wordfreq.get_frequency_list, wordfreq.top_n_list):
+        cached.cache_clear()
+    for module in [m for m in sys.modules if m.startswith("faker.providers.person.")]:
+        del sys.modules[module]
 
 
 def _more_given_names() -> Iterable[str]:
