@@ -76,8 +76,10 @@ class Balance:
 def room_balance(
     room: Room, published: Sequence[ClipEntry], mislabels: list[Mislabel], max_negative: float
 ) -> Balance:
-    """Shares by tone of the quotes and published clips, and each persona's best item."""
+    """Shares by tone of the quotes and published clips, each persona's best item, and the
+    likely mislabels among them (a clip held back is nowhere in the site, not even here)."""
     items: list[Item] = [*room.quotes, *published]
+    shown = {item.path for item in items}
     overall = Shares("The whole room")
     personas = {p.slug: Shares(p.persona.name, key=p.slug) for p in room.personas}
     themes: dict[str, Shares] = {}
@@ -95,7 +97,7 @@ def room_balance(
         sorted(themes.values(), key=lambda s: (-s.total, s.label.lower())),
         best,
         [i for i in items if i.tone_estimated],
-        mislabels,
+        [m for m in mislabels if m.path in shown],
         max_negative,
     )
 

@@ -19,12 +19,14 @@ POSSESSIVE = re.compile(r"'s$", re.I)
 PARTICLES = frozenset(
     _words(
         """van von der den de del della di da das dos du la le al el bin ibn ben ter ten mac st
-    saint abu bint y"""
+    saint abu bint binti y ap ab ó o ní ni nic ua af av zu lo ul ud"""
     )
 )
 TITLES = r"mr|mrs|ms|mx|dr|mister|missus|miss|doctor|prof|professor|sir|madam|dame|lady|lord|rev"
 STRONG_TITLES = frozenset(_words("""mr mrs ms mx dr mister missus"""))
-FILLERS = frozenset(_words("""um uh er erm ah eh hmm actually just its it's like"""))
+FILLERS = frozenset(
+    _words("""um uh er erm ah eh hmm actually just its it's like which is was that's namely""")
+)
 # Words that never are, nor continue, a name after a cue.
 STOP = frozenset(
     _words(
@@ -75,7 +77,13 @@ MONTHS_AND_DAYS = frozenset(
 CUES: list[tuple[str, int]] = [
     (
         r"my name(?:'s| is)|my names|name's|name is|name was|names? are|call me|known as|"
-        r"goes by|the name of|by the name|under the name|account holder(?: is|'s| was|:)|"
+        r"goes by|the names? of|by the name|under the name|(?:account|joint|policy|card) ?"
+        r"holders?(?: is|'s| was| are| were|:)|held by|belongs to|pronounced|calls? me|"
+        r"name (?:on|of) (?:the |my |his |her |their |your |our )?(?:card|account|policy|"
+        r"booking|letter|form|statement|file|record|bill|order|cheque|check|deed|licen[cs]e|"
+        r"passport|application|claim)(?: is| was|'s|:|,)?|"
+        r"(?:lady|man|woman|gentleman|guy|chap|girl|boy|someone|somebody|person|agent|"
+        r"colleague|advis[eo]r|fella|bloke) (?:called|named|by the name of)|"
         r"(?:first|last|second|middle|family|maiden|full|sur|given|christian|fore|married|"
         r"legal|nick) ?name(?: is|'s|:| was|,)?|surname|spelt|spelled|spelling|"
         r"(?:is|was|who's|'s) called|(?:is|was) named|named|signed by|addressed to(?: an?)?|"
@@ -88,35 +96,40 @@ CUES: list[tuple[str, int]] = [
         STRONG,
     ),
     (
-        r"thanks|thank you(?: very much| so much)?|cheers|hi|hello|hey|bye|goodbye|"
+        r"thanks(?: very much| so much| a lot| again)?|thank you(?: very much| so much)?|"
+        r"cheers|hi|hello|hey|bye|goodbye|tell|problem|"
         r"good (?:morning|afternoon|evening)|morning|afternoon|okay|ok|right|yes|no|sorry|"
         r"lovely|brilliant|perfect|great|well",
         MEDIUM,
     ),
     (
-        r"my (?:late |dear |eldest |youngest |older |younger |little |big |ex |ex-)?"
-        r"(?:mother|mum|mom|mam|mummy|father|dad|daddy|son|daughter|wife|husband|partner|"
-        r"brother|sister|(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|grandson|"
+        r"(?:my|your|his|her|our|their) (?:late |dear |eldest |youngest |older |younger |"
+        r"little |big |ex |ex-)?"
+        r"(?:(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|parents|children|kids|"
+        r"grandparents|in-laws|mother|mum|mom|mam|mummy|father|dad|daddy|son|daughter|wife|"
+        r"husband|partner|brother|sister|grandson|"
         r"granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|nanna|"
         r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
         r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
         r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
         r"lodger|tenant|spouse|twin)(?:'s)?"
-        r"(?: name is| name was| name| is called| was called| called| named| who is called|,)?",
+        r"(?: name is| name was| name| is called| was called| called| named| who is called|"
+        r" is|,)?",
         MEDIUM,
     ),
 ]
 # The cues that allow almost any word after them (the rest need a word known as a name).
 CERTAIN = re.compile(
-    r"name|call me|known as|goes by|called|named|holder|spel|signed|addressed|note for|"
-    r"attention|attn|care of|c/o|dear",
+    r"name|call me|calls me|known as|goes by|called|named|holder|held by|belongs|pronounced|"
+    r"spel|signed|addressed|note for|attention|attn|care of|c/o|dear",
     re.I,
 )
 SELF = re.compile(r"my name|name's|call me|this is|it's|it is|i am|i'm|im|known as|goes", re.I)
 # "this is …" and "it's …" are names only with what usually follows a name there.
 NEEDS_CLOSE = re.compile(r"^(?:this is|it's|it is)$", re.I)
 CLOSE_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:speaking|calling|here|from|on the line|ringing|again|by the way)\b|"
+    r"\s*(?:,\s*)?(?:speaking|calling|here|from|on the line|ringing|phoning|again|back|"
+    r"by the way|about|with|returning|regarding|for)\b|\s*,\s*(?:i|i'm|i've|we)\b|"
     r"\s*(?:,\s*)?(?:mr|mrs|ms|mx|dr)\b",
     re.I,
 )
@@ -127,6 +140,7 @@ CUE_PATTERN = re.compile(
     re.I,
 )
 TITLE = re.compile(rf"(?<![\w'])(?:{TITLES})\.?(?=\s)", re.I)
+AND_NEXT = re.compile(r",? (?:and|&) (?!i\b|me\b|my\b)", re.I)
 TITLE_NEXT = re.compile(rf"[\s,]+(?:{TITLES})\.?\s", re.I)
 RELATIVE_AFTER = re.compile(r"'s (?:mother|mum|mom|father|dad|son|daughter|wife|husband)", re.I)
 

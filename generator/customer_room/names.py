@@ -25,6 +25,7 @@ from pathlib import Path
 from .name_cues import (
     ALPHABET,
     ALPHABET_PART,
+    AND_NEXT,
     CERTAIN,
     CLOSE_AFTER,
     CUE_PATTERN,
@@ -96,7 +97,7 @@ class NameFinder:
         reading = _Reading(text, lexicon(self.lexicon_store))
         hits = [*reading.cued(), *reading.titled(), *reading.full_names(), *reading.spelled()]
         kept = [h for h in hits if not self._allowed(text, h, staff_speaking)]
-        return _merged(kept)
+        return _merged(text, kept)
 
     def parts(self, text: str, hits: Iterable[NameHit]) -> set[str]:
         """The words of the names found, to hide wherever else they are said."""
@@ -214,18 +215,31 @@ class _Reading:
             cue = match.group()
             certain = bool(CERTAIN.search(cue))
             if NEEDS_CLOSE.match(cue) and not certain:
-                hit = self._name_at(match.end(), STRONG, certain=False)
-                titled = TITLE_NEXT.match(self.text, match.end())
-                if hit and not titled and not CLOSE_AFTER.match(self.text, hit.end):
+                # "this is Dana calling", "it's Mrs Okafor", "it's Nour al-Haddad"
+                hit = self._name_at(match.end(), STRONG, certain=True)
+                if hit and not self._confirmed(hit, match.end()):
                     continue
             elif cue.lower() in {"i'm", "im", "i am"}:
-                hit = self._name_at(match.end(), MEDIUM, certain=False)
+                hit = self._name_at(match.end(), STRONG, certain=True)
+                if not (hit and self._confirmed(hit, match.end())):
+                    hit = self._name_at(match.end(), MEDIUM, certain=False)
                 if hit and RELATIVE_AFTER.match(self.text, hit.end):
                     hit = NameHit(hit.start, hit.end, False)
             else:
                 hit = self._name_at(match.end(), strength, certain=certain)
-            if hit:
+            while hit:
                 yield NameHit(hit.start, hit.end, bool(SELF.search(cue)) and hit.self_named)
+                # "Emre and Zeynep Yilmaz", "Babajide Ogunleye and Rukhsana Chaudhry"
+                joined = AND_NEXT.match(self.text, hit.end)
+                hit = self._name_at(joined.end(), strength, certain=certain) if joined else None
+
+    def _confirmed(self, hit: NameHit, cue_end: int) -> bool:
+        """After "this is", "it's" or "I'm", a name is what usually follows one: a title,
+        "calling", "from", "here", "speaking"…, or a whole name whose first word is known."""
+        if TITLE_NEXT.match(self.text, cue_end) or CLOSE_AFTER.match(self.text, hit.end):
+            return True
+        words = WORD.findall(self.text[hit.start : hit.end])
+        return len(words) >= 2 and self.lexicon.is_name(words[0])
 
     def titled(self) -> Iterator[NameHit]:
         for match in TITLE.finditer(self.text):
@@ -251,8 +265,8 @@ class _Reading:
                 continue
             if not self.lexicon.is_given(first.text) or first.text.isupper():
                 continue
-            if first.text.lower() in STOP:
-                continue  # "Hi Farah": a greeting, then the name
+            if first.text.lower() in STOP or STREET_LIKE.search(first.text.lower()):
+                continue  # "Hi Farah": a greeting, then the name; "Calle Mayor"
             if first.text.lower() in MONTHS_AND_DAYS or second.bare.lower() in MONTHS_AND_DAYS:
                 continue  # "August Bank Holiday", "June Monday"
             if self.lexicon.is_ordinary(first.text) and self.starts(first):
@@ -337,14 +351,16 @@ class _Reading:
             return None
         end = first.start + len(first.bare)
         last = index
+        words = 1
         while (
             first.bare == first.text
             and last + 1 < len(self.tokens)
-            and last - index < 3
+            and words < 4
             and self._continues(last + 1, self.tokens[last].end, certain)
         ):
             last += 1
             token = self.tokens[last]
+            words += token.text.lower() not in PARTICLES
             end = token.start + len(token.bare)
             if token.bare != token.text:
                 break
@@ -356,8 +372,15 @@ class _Reading:
         word = token.bare
         lower = word.lower()
         lex = self.lexicon
-        if lower in STOP and not (certain and lower in NAMES_AMONG_STOP):
-            return False  # "my name is on the account", but "my name is Will"
+        named_anyway = lower in NAMES_AMONG_STOP and (
+            certain or (self.cased and word[0].isupper() and not self.starts(token))
+        )
+        if named_anyway:
+            return True
+        if lower in STOP:
+            return False  # "my name is on the account", but "my name is Will", "our son May"
+        if STREET_LIKE.search(lower):
+            return False  # "c/o Keizersgracht 123"
         if len(lower) < 2 or lower in PARTICLES:
             return False
         capital = word[0].isupper()
@@ -375,10 +398,17 @@ class _Reading:
                 not lex.is_common(lower) and not self.starts(token)
             )
         if certain:
-            return lex.is_name(lower) or not lex.is_word(lower)
+            # a given name, a surname that is not an everyday word ("call me back"), or a
+            # word no dictionary has
+            return (
+                lex.is_given(lower)
+                or (lex.is_name(lower) and lex.zipf(lower) < ORDINARY_SURNAME_ZIPF)
+                or not lex.is_word(lower)
+            )
         if strength == STRONG:
             return lex.is_name(lower) or not lex.is_word(lower)
-        return lex.is_name(lower) and not lex.is_ordinary(lower)
+        # "my grandson tayo", "thanks eleni": a known name, or a word no dictionary has
+        return (lex.is_name(lower) and not lex.is_ordinary(lower)) or not lex.is_word(lower)
 
     def _continues(self, index: int, previous_end: int, certain: bool) -> bool:
         """Whether the token at ``index`` carries on the name before it ("Okafor" after "Dana",
@@ -392,15 +422,34 @@ class _Reading:
         if lower in STOP or len(lower) < 2:
             return False
         lex = self.lexicon
-        if not certain and lex.is_ordinary(lower):
+        if STREET_LIKE.search(lower):
+            return False
+        if (
+            not certain
+            and lex.is_ordinary(lower)
+            and (not self.cased or lex.zipf(lower) >= ORDINARY_SURNAME_ZIPF)
+        ):
             return False  # "Dev Patel Car insurance"; after "my name is", "Sarah Green" holds
         if self.cased:
-            return token.text[0].isupper() and (lex.is_name(lower) or not lex.is_common(lower))
+            capital = token.text[0].isupper() or bool(PREFIXED.match(token.text))
+            return capital and (lex.is_name(lower) or not lex.is_common(lower))
         if lex.is_very_common(lower):
             return False
         return lex.is_name(lower) or not lex.is_word(lower)
 
 
+# Words of a street's name, not a person's: "Calle Mayor", "Keizersgracht", "Hauptstraße".
+STREET_LIKE = re.compile(
+    r"^(?:calle|rue|via|rua|avenida|strada|piazza|plaza|praça|largo|viale|corso|camino|carrer|"
+    r"ulica|ul|chemin|route|quai|travessa|rambla|paseo)$|"
+    r"(?:straße|strasse|straat|gracht|weg|vej|gade|laan|plein|gasse|allee|utca|katu|gatan|"
+    r"vägen|veien|gata|kade|dreef|steeg|singel)$"
+)
+# How common (Zipf) an ordinary word may be and still carry on a capitalised name
+# ("Lim Siew Ling", not "Dev Patel Car"), or begin one as a surname ("call me back").
+ORDINARY_SURNAME_ZIPF = 4.0
+# A name part written with its particle in lower case: "al-Mansouri", "d'Souza", "bin-Ali".
+PREFIXED = re.compile(r"(?:al|el|ul|ad|ud|ad|d|l|o|da|de|di|du|bin|ibn|ben)['\-][A-Z]")
 GLUED = re.compile(r"(?<=[^\W\d_]{3}[^\W\d_A-Z])(?=[A-Z])")
 
 
@@ -435,11 +484,14 @@ def _spelled_letters(value: str) -> str:
     return "".join(letters)
 
 
-def _merged(hits: list[NameHit]) -> list[NameHit]:
-    """Overlapping hits as one, in order."""
+def _merged(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Hits that overlap, or that only spaces and commas part ("B as in Bravo, H, A, T…"),
+    as one, in order."""
     merged: list[NameHit] = []
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if merged and hit.start <= merged[-1].end:
+        if merged and (
+            hit.start <= merged[-1].end or not text[merged[-1].end : hit.start].strip(" ,")
+        ):
             last = merged[-1]
             merged[-1] = NameHit(
                 last.start, max(last.end, hit.end), last.self_named or hit.self_named
