@@ -4,7 +4,8 @@ Work per clip runs in worker processes, in two jobs: the first decodes, aligns, 
 and finishes the audio (what the pages need: length, waveform, transcript), the second encodes
 the MP3. The pages are made while the encoding goes on; the site engine waits for it before it
 publishes the clips. Results are cached by a hash of the recording, the marked transcript and
-every audio setting. Unredacted audio is held in memory, or for formats only ffmpeg reads in a
+every audio setting; the cache keeps the transcript as the page shows it (a hidden word is its
+kind, never its text). Unredacted audio is held in memory, or for formats only ffmpeg reads in a
 temporary folder that is removed even when the work fails; only finished (redacted) samples
 wait on disk for the encoder, in the cache, and are removed once encoded.
 """
@@ -28,7 +29,7 @@ from .redact import audio_spans
 from .room import ClipEntry, Room
 from .settings import Settings
 from .spans import Span
-from .transcript import Transcript, Turn, Word
+from .transcript import Transcript, Turn, Word, hide_words
 from .workpool import Pending, run_jobs
 
 CLIP_FORMAT_VERSION = 4
@@ -207,13 +208,9 @@ def prepare_clip(job: ClipJob) -> PreparedClip:
     job.out_dir.mkdir(parents=True, exist_ok=True)
     samples = job.out_dir / f"{job.stem}.pcm"
     samples.write_bytes(done.pcm())
-    media = ClipMedia(
-        f"{job.stem}.mp3",
-        done.duration,
-        done.peaks,
-        _shift_transcript(transcript, job.plan.trim_start, end),
-        done.spans,
-    )
+    shown = _shift_transcript(transcript, job.plan.trim_start, end)
+    hide_words(shown)  # the hidden words' text goes no further: not to the cache either
+    media = ClipMedia(f"{job.stem}.mp3", done.duration, done.peaks, shown, done.spans)
     return PreparedClip(media, samples, done.rate)
 
 
@@ -232,12 +229,16 @@ def cached_clip(job: ClipJob) -> PreparedClip | None:
     data = orjson.loads(path.read_bytes())
     if not (job.out_dir / data["audio"]).is_file():
         return None
+    transcript = transcript_from_json(data["transcript"])
+    if hide_words(transcript):  # written by an earlier version, with the hidden words' text
+        data["transcript"] = transcript_json(transcript)
+        path.write_bytes(orjson.dumps(data))
     return PreparedClip(
         ClipMedia(
             data["audio"],
             data["duration"],
             data["peaks"],
-            transcript_from_json(data["transcript"]),
+            transcript,
             [Span(**s) for s in data["spans"]],
         )
     )

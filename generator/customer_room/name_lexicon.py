@@ -66,8 +66,12 @@ class Lexicon:
         return self.frequent.get(word, 0.0)
 
     def is_name(self, word: str) -> bool:
+        """A given name or a surname, or a compound of them ("O'Sullivan-Burke")."""
         lower = word.lower()
-        return lower in self.given or lower in self.surnames
+        if lower in self.given or lower in self.surnames:
+            return True
+        parts = [p for p in re.split(r"['\-]", lower) if len(p) > 1]
+        return len(parts) > 1 and all(p in self.given or p in self.surnames for p in parts)
 
     def is_given(self, word: str) -> bool:
         return word.lower() in self.given
@@ -94,7 +98,7 @@ class Lexicon:
         lower = word.lower()
         parts = [p for p in re.split(r"['\-]", lower) if len(p) > 1]
         if len(parts) > 1 or parts != [lower]:
-            return bool(parts) and all(self.is_common(p) for p in parts)
+            return bool(parts) and all(self.zipf(p) >= COMMON_ZIPF for p in parts)
         return self.zipf(lower) >= COMMON_ZIPF and not self.is_name(lower)
 
     def is_word(self, word: str) -> bool:

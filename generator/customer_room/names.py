@@ -95,7 +95,13 @@ class NameFinder:
         if not any(ch.isalpha() for ch in text):
             return []
         reading = _Reading(text, lexicon(self.lexicon_store))
-        hits = [*reading.cued(), *reading.titled(), *reading.full_names(), *reading.spelled()]
+        hits = [
+            *reading.cued(),
+            *reading.titled(),
+            *reading.full_names(),
+            *reading.lone_names(),
+            *reading.spelled(),
+        ]
         kept = [h for h in hits if not self._allowed(text, h, staff_speaking)]
         return _merged(text, kept)
 
@@ -170,6 +176,12 @@ class NameFinder:
 
 # Two capitalised words side by side, the least a full name is (Latin letters: the given
 # names known are written in them).
+PLACE_BEFORE = frozenset(
+    ["in", "at", "from", "near", "outside", "around", "across", "via", "visiting", "into", "of"]
+)
+DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this"])
+NUMBER_AFTER = re.compile(r",? \d")
+LONE_CAPITAL = re.compile(r"[^.!?:;\n\s]\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2}")
 TWO_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+ [A-Z\u00c0-\u00de]")
 
 
@@ -284,6 +296,58 @@ class _Reading:
                     end = tokens[index + 2].start + len(tokens[index + 2].bare)
                 yield NameHit(first.start, end)
 
+    def lone_names(self) -> Iterator[NameHit]:
+        """A known given name alone, capitalised inside a sentence of capitalised text ("then
+        to Vikram on Tuesday", "No problem, Hamid"), unless it is also an everyday word, a
+        place ("Sydney", "Florence"), a month or a day, or the start of an organisation's or a
+        place's name ("Jordan Brand", "Lincoln Park")."""
+        if not self.cased or not LONE_CAPITAL.search(self.text):
+            return
+        lex = self.lexicon
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            word = token.bare
+            if len(word) < 3 or not word[0].isupper() or word.isupper() or not word[1:].islower():
+                continue
+            lower = word.lower()
+            if not lex.is_given(lower) or lex.is_ordinary(lower) or lex.is_common(lower):
+                continue
+            if lex.is_place(lower) or lower in MONTHS_AND_DAYS or lower in STOP:
+                continue
+            if STREET_LIKE.search(lower) or self.starts(token):
+                continue
+            if ORGANISATION_AFTER.match(self.text, token.end) or NUMBER_AFTER.match(
+                self.text, token.end
+            ):
+                continue  # "Lakeside Bank", "Roma 3"
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            if after and self.text[token.end : after.start] == " " and after.text[0].isupper():
+                continue  # a run of capitalised words: a title, a product, or a full name
+            if not self._lone_after(index):
+                continue
+            yield NameHit(token.start, token.start + len(word))
+
+    def _lone_after(self, index: int) -> bool:
+        """Whether what comes before a lone capitalised name leaves it a person: not a place's
+        preposition ("born in Carrick"), a noun phrase ("a second-hand Ford"), the rest of a
+        name ("Marks and Spencer", "Via Roma"), or an address line ("3, Torino")."""
+        before = [t.text.lower() for t in self.tokens[max(0, index - 2) : index]]
+        if before and (before[-1] in PLACE_BEFORE or STREET_LIKE.search(before[-1])):
+            return False
+        if any(word in DETERMINERS for word in before):
+            return False
+        previous = self.tokens[index - 1] if index else None
+        gap = self.text[previous.end if previous else 0 : self.tokens[index].start]
+        # "Westfield, Carrick": a list of places, or the rest of a name; but "Thanks, Dana"
+        if previous and previous.text[0].isupper() and (
+            gap.strip(" ,") == "" or not self.starts(previous)
+        ):
+            return False
+        if previous and previous.text.lower() in {"and", "&"}:
+            earlier = self.tokens[index - 2] if index >= 2 else None
+            return not (earlier and earlier.text[0].isupper())
+        return not re.search(r"\d", gap)
+
     def spelled(self) -> Iterator[NameHit]:
         for match in SPELLED.finditer(self.text):
             letters = [w for w in re.findall(r"[^\W\d_]+", match.group()) if len(w) == 1]
@@ -386,10 +450,9 @@ class _Reading:
         capital = word[0].isupper()
         if self.cased:
             if not capital:
-                # "my name is dana" in a capitalised text, but not "a named handler"
-                return certain and (
-                    (lex.is_given(lower) and not lex.is_ordinary(lower)) or not lex.is_word(lower)
-                )
+                # in a capitalised text a name has its capital: a lower-case word after a cue
+                # is one only when no dictionary knows it ("a named handler", "it is less")
+                return certain and not lex.is_word(lower)
             if word.isupper() and len(word) > 1 and not certain:
                 return False  # an acronym
             if certain or strength == STRONG:

@@ -61,13 +61,23 @@ class PrivacyLog:
     def counts(self) -> Counter[str]:
         return Counter(r["kind"] for r in self.redactions)
 
-    def summary(self) -> str:
+    def summary(self, published: bool | None = True) -> str:
+        """The build's privacy line. ``published``: True once the site is out, False when the
+        build failed (nothing was published), None when nothing is built (``check``)."""
         reasons = Counter(h["reason"] for h in self.held_back)
         held = ", ".join(f"{n} {reason}" for reason, n in reasons.items())
         kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.counts().items()))
+        count = self.published_clips
+        clips = f"{count} clip{'' if count == 1 else 's'}"
+        if published is None:
+            clips += " would be published"
+        elif published:
+            clips += " published"
+        else:
+            clips = f"nothing published (the build failed); {clips} {'was' if count == 1 else 'were'} ready"
         return (
-            f"Privacy: {self.published_clips} clips published, {len(self.held_back)} held "
-            f"back{f' ({held})' if held else ''}; redactions: {kinds or 'none'}"
+            f"Privacy: {clips}, {len(self.held_back)} held back{f' ({held})' if held else ''}; "
+            f"redactions: {kinds or 'none'}"
         )
 
 
@@ -148,18 +158,23 @@ def protect_room(
             quote.quote, ["text"], detector, quote.path, log, line=quote.line
         )
     for persona in room.personas:
+        fields = ["tagline", "goals", "frustrations", "values", "life", "at_a_glance", "photo_alt"]
+        # A name found in one part of a file is hidden in every part ("married to Betty" in
+        # the front matter, "Betty found him" in the story).
+        names = _names_in(detector, [persona.body, *_texts(persona.persona, fields)])
         persona.persona = _clean_model(
-            persona.persona,
-            ["tagline", "goals", "frustrations", "values", "life", "at_a_glance", "photo_alt"],
-            detector,
-            persona.path,
-            log,
+            persona.persona, fields, detector, persona.path, log, known_names=names
         )
-        persona.body = _clean_text(persona.body, detector, persona.path, log)
+        persona.body = _clean_text(persona.body, detector, persona.path, log, known_names=names)
     for page in room.pages:
-        page.title = _clean_text(page.title, detector, page.path, log, field="title")
-        page.body = _clean_text(page.body, detector, page.path, log)
-        page.page = _clean_model(page.page, ["summary", "title"], detector, page.path, log)
+        names = _names_in(detector, [page.title, page.body, *_texts(page.page, ["summary"])])
+        page.title = _clean_text(
+            page.title, detector, page.path, log, known_names=names, field="title"
+        )
+        page.body = _clean_text(page.body, detector, page.path, log, known_names=names)
+        page.page = _clean_model(
+            page.page, ["summary", "title"], detector, page.path, log, known_names=names
+        )
     for clip in room.clips:
         _protect_clip(clip, detector, report, log)
     for visit in room.visits:
@@ -171,6 +186,30 @@ def protect_room(
             lend.lend, ["goals", "outcome"], detector, lend.path, log, line=lend.line
         )
     return log
+
+
+def _texts(model: Any, fields: list[str]) -> list[str]:
+    """The texts in ``model``'s named fields (a field may hold a text, a list or a mapping)."""
+    texts: list[str] = []
+    for name in fields:
+        value = getattr(model, name)
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts += [v for v in value if isinstance(v, str)]
+        elif isinstance(value, dict):
+            texts += [v for v in value.values() if isinstance(v, str)]
+    return texts
+
+
+def _names_in(detector: Finder, texts: list[str], staff: list[bool] | None = None) -> set[str]:
+    """The words of every name found in ``texts`` (said by staff, or by ``staff[i]``)."""
+    speaking = staff or [True] * len(texts)
+    return detector.name_parts(
+        hit
+        for text, by_staff in zip(texts, speaking, strict=True)
+        for hit in detector.find(_unescaped(text)[0], staff_speaking=by_staff)
+    )
 
 
 def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLog) -> bool:
@@ -278,11 +317,8 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
         for turn in clip.transcript.turns
     ]
     # A name found once in the call is hidden at every mention, by either speaker.
-    said = [(clip.clip.title, True), (clip.clip.summary or "", True)]
-    said += [(text, staff) for _, text, staff in turns]
-    names = detector.name_parts(
-        hit for text, staff in said for hit in detector.find(text, terms, staff_speaking=staff)
-    )
+    said = [clip.clip.title, clip.clip.summary or "", *(text for _, text, _ in turns)]
+    names = _names_in(detector, said, [True, True, *(staff for _, _, staff in turns)])
     clip.clip = _clean_model(
         clip.clip,
         ["title", "summary"],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import sys
 from dataclasses import dataclass
 from functools import partial
@@ -29,7 +28,7 @@ from .room import ClipEntry, QuoteEntry, Room
 from .schedule import LendTime, VisitTime
 from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .settings import Settings
-from .transcript import Turn, Word
+from .transcript import LEADING, TRAILING, Turn, Word, word_edge
 from .urls import relative_url
 
 TONE_LABELS = {
@@ -98,9 +97,9 @@ def transcript_line(turn: Turn) -> Markup:
     there) and its words, each timed for the player, hidden runs as one marker (drawn here
     rather than in the template: a room of thousands of calls renders millions of words)."""
     words = " ".join(
-        f'{escape(_edge(w.text, LEADING))}<span class="cr-redacted" role="img" '
+        f'{escape(word_edge(w.text, LEADING))}<span class="cr-redacted" role="img" '
         f'aria-label="{escape(w.redacted)} removed">[{escape(w.redacted)}]</span>'
-        f"{escape(_edge(w.text, TRAILING))}"
+        f"{escape(word_edge(w.text, TRAILING))}"
         if w.redacted
         else f'<span class="cr-w" data-start="{w.start:.2f}" data-end="{w.end:.2f}">'
         f"{escape(w.text)}</span>"
@@ -115,16 +114,6 @@ def transcript_line(turn: Turn) -> Markup:
         f'<span class="cr-line__speaker">{escape(turn.speaker)}</span></button> '
         f'<span class="cr-line__text">{words}</span></li>'
     )
-
-
-# The punctuation around a hidden word stays ("Thanks [name]. I have…"): it is not data.
-LEADING = re.compile(r"^[^\w\s]*")
-TRAILING = re.compile(r"[^\w\s]*$")
-
-
-def _edge(text: str, edge: re.Pattern[str]) -> str:
-    match = edge.search(text)
-    return match.group() if match and match.group() != text else ""
 
 
 def shown_words(turn: Turn) -> list[Word]:

@@ -65,6 +65,35 @@ def words_of(text: str) -> list[Word]:
     ]
 
 
+# The punctuation around a hidden word stays ("Thanks [name]. I have…"): it is not data.
+LEADING = re.compile(r"^[^\w\s]*")
+TRAILING = re.compile(r"[^\w\s]*$")
+WORD_CHARACTER = re.compile(r"\w")
+EDGE_NON_WORD = re.compile(r"^\W+|\W+$")
+
+
+def word_edge(text: str, edge: re.Pattern[str]) -> str:
+    """The punctuation at one edge (``LEADING`` or ``TRAILING``) of a word or a run of words;
+    none for one of punctuation only."""
+    match = edge.search(text)
+    return match.group() if match and match.group() != text else ""
+
+
+def hide_words(transcript: Transcript) -> bool:
+    """Put each hidden word's kind in place of its text, between the punctuation around it
+    ("(jo@example.com)." becomes "(email address)."): what its page shows, and all that is
+    kept of it, in the cache too. True when a word changed."""
+    changed = False
+    for word in transcript.words:
+        if word.redacted and WORD_CHARACTER.search(word.text):
+            # Word characters at the kind's ends: the page reads the punctuation off the edges.
+            kind = EDGE_NON_WORD.sub("", word.redacted) or "removed"
+            text = word_edge(word.text, LEADING) + kind + word_edge(word.text, TRAILING)
+            changed = changed or text != word.text
+            word.text = text
+    return changed
+
+
 def split_speaker(text: str, default: str) -> tuple[str, str]:
     """``"Agent: hello"`` or ``"<v Agent>hello"`` -> (``"Agent"``, ``"hello"``)."""
     voice = VOICE_TAG.match(text)
