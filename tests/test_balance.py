@@ -203,3 +203,42 @@ def test_positive_mix_spreads_the_others_it_keeps() -> None:
     assert len(mixed) == 5  # 2 positive may carry 3 others at 40 %
     assert positive_mix(items, 0.0) == items  # type: ignore[type-var]
     assert positive_mix([Item(Tone.NEGATIVE)], 0.5) == []  # type: ignore[type-var]
+
+
+def test_a_held_back_clip_appears_nowhere_in_the_site(
+    cli: Cli, make_room: MakeRoom, tmp_path: Path
+) -> None:
+    """A clip without consent is left out of the balance page too (its charts and tables, its
+    likely mislabels with its file and score), and a quote said in it links to nothing."""
+    from audiohelpers import speechlike, write_recording
+
+    root = make_room(
+        {
+            **ROOM,
+            "content/quotes.yml": str(ROOM["content/quotes.yml"])
+            + quote("I only wanted the fee explained.", "ann", "neutral", "fees")
+            + "    clip: overdraft-quarrel\n    at: 1.0\n",
+            "clips/overdraft-quarrel.vtt": "WEBVTT\n\n00:00:00.500 --> 00:00:03.000\n"
+            "<v Customer>This is terrible, awful, the worst bank I have ever known.\n",
+            "clips/overdraft-quarrel.yml": "title: Quibbling over the overdraft fee\n"
+            "persona: ann\nmoment: praise\ntone: positive\ntags: [overdraft]\n"
+            "audio: overdraft-quarrel.pcm.wav\ntranscript: overdraft-quarrel.vtt\n",
+        }
+    )
+    write_recording(speechlike(4), root / "clips/overdraft-quarrel.pcm.wav")
+    site = tmp_path / "site"
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-06-01")
+    assert result.exit_code == 0, result.stderr
+    assert "clips/overdraft-quarrel.yml: consent: left out of the site" in result.stderr
+    hidden = ("overdraft-quarrel", "Quibbling over the overdraft fee", "overdraft")
+    found = [
+        (value, path.relative_to(site).as_posix())
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+        for value in hidden
+        if value.lower().encode() in path.read_bytes().lower()
+    ]
+    assert found == []
+    page = (site / "balance/index.html").read_text()
+    assert "8 quotes and clips" in page, "only the quotes are counted"
+    assert "content/quotes.yml:31" in page, "the quote's mislabel is still listed"

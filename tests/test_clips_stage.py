@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -218,3 +219,49 @@ def test_a_clip_that_fails_to_encode_fails_the_build_and_keeps_the_previous_site
     assert "Traceback" not in result.stderr
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.mp3")) == before
     assert not list((root / ".cache").rglob("*.mp3.part")), "no half-written MP3 is left"
+
+
+def test_the_cache_keeps_no_hidden_words(
+    make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    """A clip's cached result holds what its page shows: a hidden word is its kind (and the
+    punctuation around it), never its text; the page made from the cache is the same."""
+    hidden = ("4111-1111-1111-1111", "ada.quill@example.com", "Quillfeather")
+    root = room_with_clips(
+        make_room,
+        tmp_path,
+        {"good": clip_yaml("good.pcm.wav", redact_terms="[Quillfeather]")},
+    )
+    (root / "clips/call.vtt").write_text(
+        "WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello, you are through to the bank.\n"
+        "\n00:00:03.000 --> 00:00:05.500\n<v Customer>My card is 4111-1111-1111-1111, mail "
+        "(ada.quill@example.com) or ask Quillfeather.\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    pages = []
+    for build in ("made", "from the cache", "from a cache an earlier version wrote"):
+        result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+        assert result.exit_code == 0, (build, result.stderr)
+        pages.append((site / "clips/good/index.html").read_text())
+        [stored] = list((root / ".cache").rglob("result.json"))
+        data = json.loads(stored.read_bytes())
+        assert "card number," in [w["text"] for w in data["transcript"][1]["words"]]
+        if build == "from the cache":  # earlier versions kept the hidden words' text
+            for word in data["transcript"][1]["words"]:
+                word["text"] = word["text"].replace("card number", hidden[0])
+            stored.write_text(json.dumps(data))
+    assert pages[0] == pages[1] == pages[2]
+    lines = re.findall(r'<span class="cr-line__text">(.*?)</span></li>', pages[0])
+    assert re.sub(r"<[^>]+>", "", lines[1]) == (
+        "My card is [card number], mail ([email address]) or ask [name]."
+    )
+    cached = [p for p in (root / ".cache").rglob("*") if p.is_file()]
+    assert any(p.name == "result.json" for p in cached)
+    found = [
+        (value, p.relative_to(root).as_posix())
+        for p in cached
+        for value in hidden
+        if value.lower().encode() in p.read_bytes().lower()
+    ]
+    assert found == []

@@ -286,3 +286,10 @@ def test_a_caller_whose_name_is_an_everyday_word_does_not_stop_the_build(
     assert "baker" not in clip_page and "thanks will" not in clip_page
     assert "thanks [name] i will sort that out" in clip_page, "the verb stays"
     assert "Will the refund arrive?" in (site / "help/index.html").read_text()
+
+
+def test_a_word_the_transcription_service_hid_shows_one_marker() -> None:
+    turn = Turn("Customer", [Word("it's", 0, 1), Word("[PII].", 1, 2, "personal data")])
+    line = transcript_line(turn)
+    assert "[[" not in line and "]]" not in line
+    assert "[personal data]</span>." in line

@@ -140,9 +140,69 @@ def test_clips_without_consent_are_left_out_and_never_processed(
     )
     assert sorted(p.name for p in (site / "clips").iterdir()) == ["index.html", "ok"]
     assert len(list((root / ".cache/customer-room/clips").iterdir())) == 1, "only one processed"
-    assert "1 clips published, 3 held back" in result.stdout
+    assert "1 clip published, 3 held back" in result.stdout
     strict = build(cli, root, tmp_path / "strict", "--strict")
     assert strict.exit_code == 1
+
+
+def privacy_line(output: str) -> str:
+    [line] = [line for line in output.splitlines() if line.startswith("Privacy:")]
+    return line
+
+
+def clip_room(make_room: RoomMaker, files: dict[str, str | bytes]) -> Path:
+    """A room with one clip that may be published, and ``files``."""
+    root = make_room(
+        {
+            "personas/ada/persona.md": PERSONA,
+            "clips/call.vtt": "WEBVTT\n\n00:00:00.500 --> 00:00:02.500\n<v Agent>Hello there.\n",
+            "clips/ok.yml": clip("call.pcm.wav", "call.vtt"),
+            **files,
+        }
+    )
+    write_recording(speechlike(3), root / "clips/call.pcm.wav")
+    return root
+
+
+def test_a_build_stopped_by_the_leak_scan_says_nothing_was_published(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = clip_room(
+        make_room, {"content/story.md": "# Story\n\nThe card was 4111 1111 **1111** 1111.\n"}
+    )
+    result = build(cli, root, tmp_path / "site", "--verbose")
+    assert result.exit_code == 1
+    line = privacy_line(result.stderr)
+    assert line.startswith("Privacy: nothing published (the build failed); 1 clip was ready, ")
+    report = json.loads((root / ".customer-room/privacy-report.json").read_text())
+    assert report["summary"] == line
+    assert report["clips"]["published"] == 0
+
+
+def test_the_privacy_line_says_what_was_published_and_what_would_be(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = clip_room(make_room, {"clips/none.yml": clip("call.pcm.wav", "call.vtt", extra="")})
+    config = str(root / "mkdocs.yml")
+    check = cli("check", "-f", config, "--today", "2026-06-01")
+    assert privacy_line(check.stdout) == (
+        "Privacy: 1 clip would be published, 1 held back (1 no consent); redactions: none"
+    )
+    built = build(cli, root, tmp_path / "site")
+    assert built.exit_code == 0, built.stderr
+    assert privacy_line(built.stdout) == (
+        "Privacy: 1 clip published, 1 held back (1 no consent); redactions: none"
+    )
+    report_path = root / ".customer-room/privacy-report.json"
+    assert json.loads(report_path.read_text())["clips"]["published"] == 1
+    # --strict fails on the warning about the clip held back, after the leak scan.
+    strict = build(cli, root, tmp_path / "strict", "--strict", "--verbose")
+    assert strict.exit_code == 1
+    assert privacy_line(strict.stderr) == (
+        "Privacy: nothing published (the build failed); 1 clip was ready, 1 held back "
+        "(1 no consent); redactions: none"
+    )
+    assert json.loads(report_path.read_text())["clips"]["published"] == 0
 
 
 def test_leak_scan_finds_recordings_and_photo_metadata(tmp_path: Path) -> None:

@@ -146,7 +146,7 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
     checked = check_room(settings)
     room, report = checked.read.room, checked.read.report
     _print_report(report)
-    click.echo(checked.privacy.summary())
+    click.echo(checked.privacy.summary(published=None))
     for line in checked.balance.summary():
         click.echo(line)
     click.echo(

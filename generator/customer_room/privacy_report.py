@@ -12,7 +12,10 @@ from .leakscan import Leak
 from .pipeline import RoomBuild
 
 
-def write_privacy_report(path: Path, build: RoomBuild, leaks: list[Leak]) -> None:
+def write_privacy_report(
+    path: Path, build: RoomBuild, leaks: list[Leak], *, published: bool
+) -> None:
+    """``published``: whether the build goes on to publish the site (no leaks, no failure)."""
     privacy = build.privacy
     files: dict[str, dict[str, Any]] = defaultdict(lambda: {"counts": Counter(), "places": []})
     for entry in privacy.redactions:
@@ -28,8 +31,12 @@ def write_privacy_report(path: Path, build: RoomBuild, leaks: list[Leak]) -> Non
                 for s in media.spans
             ]
     report = {
-        "summary": privacy.summary(),
-        "clips": {"published": privacy.published_clips, "held_back": privacy.held_back},
+        "summary": privacy.summary(published),
+        "clips": {
+            "published": privacy.published_clips if published else 0,
+            "ready": privacy.published_clips,
+            "held_back": privacy.held_back,
+        },
         "redactions_by_kind": dict(privacy.counts()),
         "files": {
             name: {"counts": dict(data["counts"]), "places": data["places"]}

@@ -45,7 +45,7 @@ class PrivacyLog:
 
     redactions: list[dict[str, Any]] = field(default_factory=list)
     held_back: list[dict[str, str]] = field(default_factory=list)
-    published_clips: int = 0
+    published_clips: int = 0  # the clips that may be shown: published once the build succeeds
     secrets: set[Secret] = field(default_factory=set)
 
     def add(self, path: str, hit: Hit, *, page: str | None = None, **where: Any) -> None:
@@ -69,12 +69,11 @@ class PrivacyLog:
         kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.counts().items()))
         count = self.published_clips
         clips = f"{count} clip{'' if count == 1 else 's'}"
-        if published is None:
-            clips += " would be published"
-        elif published:
-            clips += " published"
+        if published is False:
+            were = "was" if count == 1 else "were"
+            clips = f"nothing published (the build failed); {clips} {were} ready"
         else:
-            clips = f"nothing published (the build failed); {clips} {'was' if count == 1 else 'were'} ready"
+            clips += " published" if published else " would be published"
         return (
             f"Privacy: {clips}, {len(self.held_back)} held back{f' ({held})' if held else ''}; "
             f"redactions: {kinds or 'none'}"

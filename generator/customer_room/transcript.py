@@ -74,7 +74,9 @@ EDGE_NON_WORD = re.compile(r"^\W+|\W+$")
 
 def word_edge(text: str, edge: re.Pattern[str]) -> str:
     """The punctuation at one edge (``LEADING`` or ``TRAILING``) of a word or a run of words;
-    none for one of punctuation only."""
+    none for one of punctuation only. A transcription service's own mark ("[PII]") is a
+    word, not punctuation around one."""
+    text = text.replace(PII_MARK, "x")
     match = edge.search(text)
     return match.group() if match and match.group() != text else ""
 

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from ..digests import DIGESTS_FILE, FileDigests
 from ..errors import RoomError
@@ -142,8 +143,14 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     _later: tuple[LaterFile, ...] = ()
     _markers: re.Pattern[str] | None = None
     _sanitize: RememberedSanitizer | None = None
+    _warnings: CountHandler | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.strict:
+            # MkDocs fails a strict build on any warning once on_post_build is done: the
+            # privacy line and report must know by then that nothing will be published.
+            self._warnings = CountHandler(level=logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
         self.settings = settings_from(self.config, config)
         try:
             # Clip MP3s go on encoding while MkDocs makes the pages (see on_post_build).
@@ -231,10 +238,13 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         if self._sanitize is not None and not leaks:
             self._sanitize.save()
         self._sanitize = None  # the next build (mkdocs serve) starts from the saved state
+        warned = self._warnings is not None and bool(self._warnings.get_counts())
+        published = not leaks and not warned
+        self._stop_counting()
         base = Path(config.config_file_path or ".").resolve().parent
         report_path = base / self.config.privacy_report
-        write_privacy_report(report_path, self.result, leaks)
-        log.info(self.result.privacy.summary())
+        write_privacy_report(report_path, self.result, leaks, published=published)
+        log.info(self.result.privacy.summary(published))
         if leaks:
             for leak in leaks:
                 log.error(str(leak))
@@ -244,8 +254,14 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_counting()
         if self.result is not None and self.result.media is not None:
             self.result.media.settle()  # what was under way is kept in the cache
+
+    def _stop_counting(self) -> None:
+        if self._warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            self._warnings = None
 
     def stop_media(self) -> None:
         """The build was interrupted: drop the media work still queued."""
