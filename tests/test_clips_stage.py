@@ -13,7 +13,7 @@ import pytest
 from click.testing import Result
 
 from audiohelpers import RATE, decode, speechlike, tone_share, write_recording
-from customer_room.clips import process_clips
+from customer_room.clips import clean_old_results, process_clips
 from customer_room.pipeline import read_room
 from customer_room.protect import protect_room
 from customer_room.settings import Settings
@@ -265,3 +265,26 @@ def test_the_cache_keeps_no_hidden_words(
         if value.lower().encode() in p.read_bytes().lower()
     ]
     assert found == []
+
+
+def test_results_an_earlier_version_left_are_cleaned_once_even_for_clips_gone(
+    tmp_path: Path,
+) -> None:
+    """A clip removed from the room (or held back) keeps its cache folder: an earlier version's
+    result there loses its hidden words' text on the next build, once."""
+    clips_cache = tmp_path / "clips"
+    old = clips_cache / "gone-1234"
+    old.mkdir(parents=True)
+    words = [
+        {"text": "call", "start": 0.0, "end": 0.3, "redacted": None},
+        {"text": "Quillfeather.", "start": 0.3, "end": 0.9, "redacted": "name"},
+    ]
+    turn = {"speaker": "Customer", "start": 0.0, "end": 0.9, "words": words}
+    result = {"audio": "gone.mp3", "duration": 1.0, "peaks": [], "spans": [], "transcript": [turn]}
+    (old / "result.json").write_text(json.dumps(result))
+    clean_old_results(clips_cache)
+    cleaned = (old / "result.json").read_text()
+    assert "Quillfeather" not in cleaned and '"name."' in cleaned
+    (old / "result.json").write_text(json.dumps(result))
+    clean_old_results(clips_cache)
+    assert "Quillfeather" in (old / "result.json").read_text(), "a clean cache is not read again"

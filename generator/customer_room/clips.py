@@ -125,6 +125,7 @@ def process_clips(
         entry = next(c for c in room.clips if c.slug == slug)
         report.error(entry.audio_name, str(exc))
 
+    clean_old_results(settings.cache_dir / "clips")
     results = run_jobs(
         prepared(), prepare_clip, cached_clip, label="clips", on_error=failed, executor=executor
     )
@@ -220,6 +221,29 @@ def encode_clip(job: EncodeJob) -> None:
     encode_mp3(job.samples.read_bytes(), job.rate, job.out_dir / job.media.audio, job.bitrate_kbps)
     job.samples.unlink()
     (job.out_dir / "result.json").write_bytes(orjson.dumps(_result_json(job.media)))
+
+
+CLEANED_MARK = ".hidden-words-cleaned"
+
+
+def clean_old_results(clips_cache: Path) -> None:
+    """Once per cache: rewrite every clip result an earlier version wrote with the hidden
+    words' text (clips no longer in the room, or held back, included), so the cache holds only
+    what pages show. Results written since are clean when written."""
+    mark = clips_cache / CLEANED_MARK
+    if not clips_cache.is_dir() or mark.exists():
+        return
+    for path in clips_cache.glob("*/result.json"):
+        try:
+            data = orjson.loads(path.read_bytes())
+            transcript = transcript_from_json(data["transcript"])
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # unreadable: made again when needed
+            continue
+        if hide_words(transcript):
+            data["transcript"] = transcript_json(transcript)
+            path.write_bytes(orjson.dumps(data))
+    mark.touch()
 
 
 def cached_clip(job: ClipJob) -> PreparedClip | None:
