@@ -20,6 +20,7 @@ from typing import Protocol
 
 from . import name_cues, name_lexicon, spoken
 from . import names as names_module
+from .addresses import foreign_streets
 from .memo import code_version
 from .names import NameFinder
 from .spoken import as_digits
@@ -33,7 +34,10 @@ ORDINALS = (
     r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
     r"nineteenth|twentieth|thirtieth)"
 )
-DIGITS_RUN = r"(?<![\d.,])(?:\d[ \-]?){%d,%d}\d(?![\d])"
+# "twenty first" reads as "20 first" once number words are digits.
+DAY_ORDINAL = rf"(?:(?:20|30|twenty|thirty)[ \-]?)?{ORDINALS}|\d{{1,2}}(?:st|nd|rd|th)"
+# A run of digits, not glued to letters: "U62928788557186" is an ID, not a card number.
+DIGITS_RUN = r"(?<![\w.,])(?:\d[ \-]{0,2}){%d,%d}\d(?![\w])"
 CARD_CONTEXT = re.compile(
     r"\b(?:card|visa|master ?card|amex|american express|debit|credit|"
     r"long number|number on the front|pan)\b",
@@ -85,6 +89,12 @@ CONTEXT_RULES: list[ContextRule] = [
         r"(?:\d[ \-]?){5,11}\d(?!\d)",
     ),
     _context(
+        "account number",
+        r"\b(?:savings |current |checking |joint |business |bank )?account\b(?! (?:number|no))",
+        r"(?:\d[ \-]?){5,16}\d(?!\d)",
+        gap=12,
+    ),
+    _context(
         "routing number",
         r"\brouting(?: number)?|\bsort code|\baba(?: number)?|\btransit number",
         r"\d ?\d[\-, ]{1,2}\d ?\d[\-, ]{1,2}\d ?\d(?!\d)|(?:\d ?){8}\d(?!\d)",
@@ -105,16 +115,25 @@ CONTEXT_RULES: list[ContextRule] = [
     ),
     _context(
         "date of birth",
-        r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bbirth ?date|"
+        r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bd o b\b|\bbirth ?date|"
         r"\bbirthday(?: is)?",
         rf"\d{{1,2}}[/.\- ]\d{{1,2}}[/.\- ](?:\d{{4}}|\d{{2}})(?!\d)|"
         rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: (?:\d ?){{2,4}}"
         rf"(?:\d\d)?)?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{2,4}})?|"
         rf"(?:the )?(?:\d{{1,2}} )?{ORDINALS} (?:of )?{MONTHS}"
-        rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?",
+        rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?|"
+        rf"(?:the )?(?:{DAY_ORDINAL}) (?:of )?(?:the )?(?:{MONTHS}|{DAY_ORDINAL})"
+        rf"(?:,? (?:\d ?){{2,4}}(?:\d\d)?)?|(?:\d ?){{5,7}}\d(?!\d)",
         gap=20,
     ),
-    _context("postcode", r"\bzip(?: code)?", r"\d{5}(?:-\d{4})?(?!\d)"),
+    _context(
+        "postcode",
+        r"\bzip(?: ?code)?|\bpost ?code|\bpostal code|\beircode|\bplz\b|\bpost-code",
+        r"\d{5}(?:-\d{4})?(?!\d)|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d[\dW] ?[A-Z\d]{4}(?![a-z])|"
+        r"\d{4} ?[A-Z]{2}(?![a-z])|\d{2}-\d{3}(?!\d)|\d{4}-\d{3}(?!\d)|\d{4}(?!\d)|"
+        r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}",
+        gap=12,
+    ),
 ]
 # Where any rule's words are: one pass finds them all, and the rules are tried there only.
 CONTEXT_WORDS = re.compile("|".join(f"(?:{rule.words})" for rule in CONTEXT_RULES), re.I)
@@ -157,6 +176,29 @@ WEAK_STREET_TYPES = {
     "blvd",
     "hwy",
 }
+ZIP_PLUS_FOUR = re.compile(r"(?<![\d\-])\d{5}-\d{4}(?![\d\-])")
+IPV6_FULL = re.compile(r"[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}")
+IPV6 = re.compile(
+    r"(?<![\w:.])\[?(?P<address>(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|"
+    r"\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?)(?![\w:])"
+)
+# Groups of a long number parted by ", " or ". " (see _joined_groups).
+PUNCTUATED_GROUPS = re.compile(r"\d(?:[ \-]?\d)*(?:[,.] ?\d(?:[ \-]?\d)*)+")
+EDGE_PUNCTUATION = frozenset(" \t\n,.;:!?")
+# Words before a number that make it not a phone number.
+NOT_A_PHONE = re.compile(
+    r"\b(?:invoice|order|ref(?:erence)?|booking|ticket|case|policy|claim|tracking|parcel|"
+    r"serial|model|version|member(?:ship)?|customer id|id)\b(?: (?:number|no\.?|#))?\W{0,3}$",
+    re.I,
+)
+PHONE_CUE = re.compile(
+    r"\b(?:phone|mobile|landline|tel(?:ephone)?|cell(?:phone)?|whatsapp|fax|"
+    r"(?:ring|call|text|reach|contact) me|my (?:\w+ )?number|number to call)\b",
+    re.I,
+)
+SHORT_PHONE = re.compile(
+    r"[^\d\n]{0,30}?(?P<v>\+?\(?\d[\d \-().]{5,18}\d)(?![\d\w])",
+)
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
 
@@ -212,15 +254,20 @@ class Detector:
         are name parts found elsewhere in the same call, hidden here too; ``staff_speaking``
         is false for a caller's words (their own name is hidden even when staff share it)."""
         digits = as_digits(text)
+        read = _joined_groups(digits.text)
         candidates: list[Hit] = []
         for finder in self._finders():
-            for kind, start, end in finder(digits.text):
+            for kind, start, end in finder(read):
                 source_start, source_end = digits.source_span(start, end)
-                while source_start < source_end and text[source_start].isspace():
+                # Punctuation beside a value is not part of it ("Desk:" keeps its colon).
+                while source_start < source_end and text[source_start] in EDGE_PUNCTUATION:
                     source_start += 1
-                candidates.append(
-                    Hit(kind, source_start, source_end, text[source_start:source_end])
-                )
+                while source_end > source_start and text[source_end - 1] in EDGE_PUNCTUATION:
+                    source_end -= 1
+                if source_start < source_end:
+                    candidates.append(
+                        Hit(kind, source_start, source_end, text[source_start:source_end])
+                    )
         for term in [*self.terms, *extra_terms]:
             for match in re.finditer(rf"(?<!\w){re.escape(term.strip())}(?!\w)", text, re.I):
                 shared = self.names is not None and self.names.may_show(term)
@@ -257,8 +304,11 @@ class Detector:
             _ssns,
             _context_values,
             self._phones,
+            self._cued_phones,
             _ips,
+            _ipv6s,
             _addresses,
+            foreign_streets,
             self._custom,
         ]
 
@@ -273,14 +323,24 @@ class Detector:
                     start, end = line_start + match.start, line_start + match.end
                     digits = re.sub(r"\D", "", match.raw_string)
                     international = match.raw_string.lstrip().startswith("+")
-                    if _inside_word(text, start, end):
-                        continue  # part of a code such as a parcel tracking number
+                    if _inside_word(text, start, end) or NOT_A_PHONE.search(
+                        text[max(0, start - 30) : start]
+                    ):
+                        continue  # part of a code such as a parcel tracking number, an invoice
                     if (len(digits) >= 10 or (international and len(digits) >= 9)) and (
                         start,
                         end,
                     ) not in seen:
                         seen.add((start, end))
                         yield "phone number", start, end
+
+    def _cued_phones(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """Shorter numbers where the words say a phone ("my mobile is 9472 7916", "tel 581
+        2345"), and numbers valid for the room's region that are shorter than ten digits."""
+        for cue in PHONE_CUE.finditer(text):
+            match = SHORT_PHONE.match(text, cue.end())
+            if match and 7 <= sum(ch.isdigit() for ch in match.group("v")) <= 15:
+                yield "phone number", match.start("v"), match.end("v")
 
     def _custom(self, text: str) -> Iterator[tuple[str, int, int]]:
         for kind, pattern in self.patterns:
@@ -373,9 +433,33 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 
 def _ibans(text: str) -> Iterator[tuple[str, int, int]]:
-    for match in IBAN.finditer(text.upper()):
-        if _stdnum().iban.is_valid(match.group()):
-            yield "iban", match.start(), match.end()
+    """IBANs, written whole or in groups, in any case. A candidate may run on into the words
+    after it ("GB32HBUK40112773910284 TO OTHER…"): it is cut back, group by group, to the
+    longest prefix whose checksum holds."""
+    upper = text.upper()
+    position = 0
+    while match := IBAN.search(upper, position):
+        found = _valid_prefix(upper, match.start(), match.end())
+        if found:
+            yield "iban", match.start(), found
+            position = found
+        else:
+            position = match.start() + 1
+
+
+def _valid_prefix(text: str, start: int, end: int) -> int | None:
+    """The end of the longest IBAN in ``text[start:end]`` that begins at ``start``."""
+    ends = [m.end() for m in re.finditer(r"[A-Z0-9]+", text[start:end])]
+    for cut in sorted(ends, reverse=True):
+        candidate = text[start : start + cut]
+        compact = candidate.replace(" ", "")
+        if len(compact) >= 15 and _stdnum().iban.is_valid(compact):
+            return start + cut
+        # one group may be cut inside ("…ABC12 34" written "…ABC1234" then words)
+        for inner in range(len(compact) - 1, 14, -1):
+            if candidate.count(" ") == 0 and _stdnum().iban.is_valid(compact[:inner]):
+                return start + inner
+    return None
 
 
 def _emails(text: str) -> Iterator[tuple[str, int, int]]:
@@ -429,11 +513,43 @@ def _ips(text: str) -> Iterator[tuple[str, int, int]]:
             yield "ip address", match.start(), match.end()
 
 
+def _ipv6s(text: str) -> Iterator[tuple[str, int, int]]:
+    if "::" not in text and not IPV6_FULL.search(text):
+        return
+    for match in IPV6.finditer(text):
+        address = match.group("address")
+        try:
+            ipaddress.IPv6Address(address.split("%")[0])
+        except ValueError:
+            continue
+        yield "ip address", match.start("address"), match.end("address")
+
+
+def _joined_groups(text: str) -> str:
+    """``text`` with the commas and full stops that speech recognition puts between the groups
+    of one long number read as spaces ("4111, 1111, 1111, 1111", "07700, 900, 654"), the same
+    length so every offset holds. Thousands separators ("1,250,000") have no space after them
+    and are left alone; so are short lists ("Room 12, floor 3")."""
+    if ", " not in text and ". " not in text:
+        return text
+    return PUNCTUATED_GROUPS.sub(_spaced_if_long, text)
+
+
+def _spaced_if_long(match: re.Match[str]) -> str:
+    run = match.group()
+    groups = [sum(ch.isdigit() for ch in group) for group in re.split(r"[,.]", run)]
+    if sum(groups) < 9 or min(groups) < 2 or max(groups) < 3:
+        return run  # not one number read in groups: "one, two, three, four…"
+    return re.sub(r"(?<=\d)[,.](?= ?\d)", " ", run)
+
+
 def _addresses(text: str) -> Iterator[tuple[str, int, int]]:
     for match in STREET.finditer(text):
         kind = match.group("type")
         if kind.lower() not in WEAK_STREET_TYPES or kind[0].isupper():
             yield "street address", match.start(), match.end()
+    for match in ZIP_PLUS_FOUR.finditer(text):
+        yield "postcode", match.start(), match.end()
     for match in UK_POSTCODE.finditer(text):
         if any(ch.isdigit() for ch in match.group()) and any(ch.isalpha() for ch in match.group()):
             yield "postcode", match.start(), match.end()
