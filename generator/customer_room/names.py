@@ -79,6 +79,7 @@ class NameFinder:
 
     def __init__(self, allowed: Iterable[str] = (), lexicon_store: Path | None = None) -> None:
         self.lexicon_store = lexicon_store
+        self._last: _Reading | None = None
         self.allowed_names = sorted({a.strip() for a in allowed if a.strip()})
         self.allowed = frozenset(
             word.lower()
@@ -94,7 +95,7 @@ class NameFinder:
         who is not ``staff_speaking`` gives them as their own)."""
         if not any(ch.isalpha() for ch in text):
             return []
-        reading = _Reading(text, lexicon(self.lexicon_store))
+        reading = self._reading(text)
         hits = [
             *reading.cued(),
             *reading.titled(),
@@ -128,9 +129,10 @@ class NameFinder:
         A part that is also an ordinary word ("Will", "Grace") counts only where it stands as
         a name: capitalised inside a sentence, next to another part, or after a title or a
         greeting."""
-        if not parts:
+        lower = text.lower()
+        if not any(part in lower for part in parts):
             return []
-        reading = _Reading(text, lexicon(self.lexicon_store))
+        reading = self._reading(text)
         hits = []
         tokens = reading.tokens
         for index, token in enumerate(tokens):
@@ -155,6 +157,12 @@ class NameFinder:
                     continue
             hits.append(NameHit(token.start, token.start + len(token.bare)))
         return hits
+
+    def _reading(self, text: str) -> _Reading:
+        """The text read once for every rule (``find`` then ``mentions`` read the same)."""
+        if self._last is None or self._last.source != text:
+            self._last = _Reading(text, lexicon(self.lexicon_store))
+        return self._last
 
     def may_show(self, value: str) -> bool:
         """Whether ``value`` is (part of) the name of someone the room may show."""
@@ -189,6 +197,7 @@ class _Reading:
     """One text, tokenised once, with the rules that read names in it."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.source = text
         # One apostrophe for the rules (same length, so every offset holds).
         self.text = text.replace("\u2019", "'").replace("\u2018", "'")
         self.lexicon = lexicon
@@ -197,11 +206,14 @@ class _Reading:
     @cached_property
     def tokens(self) -> list[_Token]:
         """The words, read only once a rule needs them (most texts hold no cue at all)."""
-        return [
-            token
-            for m in WORD.finditer(self.text)
-            for token in _unglued(_Token(m.start(), m.end(), m.group()))
-        ]
+        tokens: list[_Token] = []
+        for m in WORD.finditer(self.text):
+            token = _Token(m.start(), m.end(), m.group())
+            if GLUED.search(token.text):
+                tokens += _unglued(token)
+            else:
+                tokens.append(token)
+        return tokens
 
     @cached_property
     def starts_at(self) -> list[int]:
