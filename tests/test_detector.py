@@ -82,3 +82,53 @@ def test_context_rules_find_what_each_rule_alone_finds() -> None:
         assert list(pii._context_values(text)) == alone, text
         found += len(alone)
     assert found > 500, "the sample holds values"
+
+
+def kinds_and_values(text: str, region: str = "GB") -> list[tuple[str, str]]:
+    return [(hit.kind, hit.value) for hit in Detector(region=region).find(text)]
+
+
+def test_an_iban_running_into_words_is_cut_back_to_its_valid_prefix() -> None:
+    iban = "GB82WEST12345698765432"
+    assert kinds_and_values(f"transfer from {iban} to other bank accounts") == [("iban", iban)]
+    assert kinds_and_values(f"PAY {iban} THEN SEND CONFIRMATION") == [("iban", iban)]
+    assert kinds_and_values("GB82WEST12345698765433 to other accounts") == [], "checksum"
+
+
+def test_a_hit_never_takes_the_punctuation_beside_it() -> None:
+    [(kind, value)] = kinds_and_values("Desk: 07700 900123.")
+    assert (kind, value) == ("phone number", "07700 900123")
+
+
+def test_numbers_speech_recognition_punctuates_are_one_number_but_lists_are_not() -> None:
+    said = "zero seven nine one two, three four five, six seven eight"
+    assert kinds_and_values(f"my mobile is {said}") == [("phone number", said)]
+    assert kinds_and_values("the card is 4111, 1111, 1111, 1111.") == [
+        ("card number", "4111, 1111, 1111, 1111")
+    ]
+    assert kinds_and_values("one, two, three, four, five, six, seven, eight, nine, ten") == []
+    assert kinds_and_values("It cost 1,250,000 in total, 12, 15 and 20 a month.") == []
+
+
+def test_a_card_number_inside_a_code_is_not_a_card() -> None:
+    assert kinds_and_values("User ID U62928788557186 and ref REF4111111111111111X") == []
+    assert kinds_and_values("card 4111111111111111") == [("card number", "4111111111111111")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("IPv6 2001:db8::1 was blocked", ["ip address"]),
+        ("it ran from 10:30:45 to 11:02:00, ratio 3:2, std::bad_alloc", []),
+        ("Norwegian mobile 9472 7916, call after five", ["phone number"]),
+        ("order 9472 7916 shipped", []),
+        ("the post code is 1012 AB", ["postcode"]),
+        ("Springfield 62704-1701", ["postcode"]),
+        ("routing 021000021 and account 000123456789", ["routing number", "account number"]),
+        ("my account was opened in 2019, account 2 of 3", []),
+        ("Rua do Arenque 1634\n8660 Skanderborg", ["street address", "postcode"]),
+        ("born on the thirty first of december nineteen ninety nine", ["date of birth"]),
+    ],
+)
+def test_the_gaps_measured_on_a_labelled_set(text: str, kinds: list[str]) -> None:
+    assert [kind for kind, _ in kinds_and_values(text)] == kinds
