@@ -40,6 +40,24 @@ def names(text: str, allowed: tuple[str, ...] = (), *, staff: bool = True) -> li
     return [h.value for h in hits if h.kind == "name"]
 
 
+def room_with_call(
+    make_room: RoomMaker, call: list[tuple[str, str]], files: dict[str, str | bytes]
+) -> Path:
+    """A room with one persona and one call (a plain-text transcript, spoken by espeak-ng)."""
+    root = make_room(
+        {
+            "mkdocs.yml": MKDOCS,
+            "personas/ada/persona.md": PERSONA,
+            "clips/call.txt": "".join(f"{who}: {said}\n" for who, said in call),
+            "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
+            f"audio: call.pcm.wav\ntranscript: call.txt\n{CONSENT}",
+            **files,
+        }
+    )
+    write_recording(speak(". ".join(said for _, said in call)), root / "clips/call.pcm.wav")
+    return root
+
+
 def build(cli: Callable[..., Result], root: Path, site: Path) -> Result:
     return cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-06-01")
 
@@ -86,18 +104,11 @@ def test_a_caller_who_shares_a_visitors_name_is_hidden_and_the_visitor_still_sho
 ) -> None:
     """The same name, a customer in a call and a colleague on the visits page: the build
     passes, the clip hides it and the visits page shows the colleague."""
-    root = make_room(
-        {
-            "mkdocs.yml": MKDOCS,
-            "personas/ada/persona.md": PERSONA,
-            "content/visits.yml": "visits:\n  - visitor: Dana Okafor\n    department: Marketing\n"
-            "    date: 2026-06-03\n    start: '10:00'\n    end: '12:00'\n    host: Billing team\n",
-            "clips/call.txt": "".join(f"{who}: {said}\n" for who, said in CALL),
-            "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
-            f"audio: call.pcm.wav\ntranscript: call.txt\n{CONSENT}",
-        }
+    visits = (
+        "visits:\n  - visitor: Dana Okafor\n    department: Marketing\n    date: 2026-06-03\n"
+        "    start: '10:00'\n    end: '12:00'\n    host: Billing team\n"
     )
-    write_recording(speak(". ".join(said for _, said in CALL)), root / "clips/call.pcm.wav")
+    root = room_with_call(make_room, CALL, {"content/visits.yml": visits})
     site = tmp_path / "site"
     result = build(cli, root, site)
     assert result.exit_code == 0, result.stderr
@@ -268,17 +279,8 @@ def test_a_caller_whose_name_is_an_everyday_word_does_not_stop_the_build(
         ("Customer", "hi my name is will baker and my card is blocked"),
         ("Agent", "thanks will i will sort that out now"),
     ]
-    root = make_room(
-        {
-            "mkdocs.yml": MKDOCS,
-            "personas/ada/persona.md": PERSONA,
-            "content/help.md": "# Help\n\nWill the refund arrive? We will call you back.\n",
-            "clips/call.txt": "".join(f"{who}: {said}\n" for who, said in call),
-            "clips/call.yml": f"title: A call\npersona: ada\nmoment: praise\ntone: positive\n"
-            f"audio: call.pcm.wav\ntranscript: call.txt\n{CONSENT}",
-        }
-    )
-    write_recording(speak(". ".join(said for _, said in call)), root / "clips/call.pcm.wav")
+    help_page = "# Help\n\nWill the refund arrive? We will call you back.\n"
+    root = room_with_call(make_room, call, {"content/help.md": help_page})
     site = tmp_path / "site"
     result = build(cli, root, site)
     assert result.exit_code == 0, result.stderr
