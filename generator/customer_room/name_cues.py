@@ -157,3 +157,9 @@ SPELLING_CONTEXT = re.compile(
     re.I,
 )
 NUMBERISH = re.compile(r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without IGNORECASE, for a text already in lower case (several times faster
+    on a long page)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)

@@ -51,6 +51,7 @@ from .name_cues import (
     TITLE,
     TITLE_NEXT,
     WORD,
+    folded,
 )
 from .name_lexicon import Lexicon, lexicon
 
@@ -67,11 +68,12 @@ class _Token:
     start: int
     end: int
     text: str
+    bare: str  # the word without a possessive "'s"
 
-    @property
-    def bare(self) -> str:
-        """The word without a possessive "'s"."""
-        return POSSESSIVE.sub("", self.text)
+
+def _token(start: int, end: int, text: str) -> _Token:
+    bare = text[:-2] if text.endswith(("'s", "'S")) else text
+    return _Token(start, end, text, bare)
 
 
 class NameFinder:
@@ -190,6 +192,7 @@ PLACE_BEFORE = frozenset(
 DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this"])
 NUMBER_AFTER = re.compile(r",? \d")
 LONE_CAPITAL = re.compile(r"[^.!?:;\n\s]\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2}")
+FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 TWO_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+ [A-Z\u00c0-\u00de]")
 
 
@@ -202,13 +205,17 @@ class _Reading:
         self.text = text.replace("\u2019", "'").replace("\u2018", "'")
         self.lexicon = lexicon
         self.cased = not text.islower()
+        lowered = self.text.lower()
+        self.lower = lowered if len(lowered) == len(self.text) else None
 
     @cached_property
     def tokens(self) -> list[_Token]:
         """The words, read only once a rule needs them (most texts hold no cue at all)."""
+        if not GLUED.search(self.text):
+            return [_token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
         tokens: list[_Token] = []
         for m in WORD.finditer(self.text):
-            token = _Token(m.start(), m.end(), m.group())
+            token = _token(m.start(), m.end(), m.group())
             if GLUED.search(token.text):
                 tokens += _unglued(token)
             else:
@@ -218,6 +225,12 @@ class _Reading:
     @cached_property
     def starts_at(self) -> list[int]:
         return [t.start for t in self.tokens]
+
+    def _finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, read in the lower-case copy when it keeps every offset."""
+        if self.lower is None:
+            return pattern.finditer(self.text)
+        return FOLDED.setdefault(pattern, folded(pattern)).finditer(self.lower)
 
     def starts(self, token: _Token) -> bool:
         """Whether ``token`` begins a sentence (or a speaker's line)."""
@@ -233,10 +246,10 @@ class _Reading:
         return before in STRONG_TITLES or before in {"thanks", "hi", "hello", "bye", "dear"}
 
     def cued(self) -> Iterator[NameHit]:
-        for match in CUE_PATTERN.finditer(self.text):
+        for match in self._finditer(CUE_PATTERN):
             group = next(name for name, value in match.groupdict().items() if value)
             _, strength = CUES[int(group[1:])]
-            cue = match.group()
+            cue = self.text[match.start() : match.end()]
             certain = bool(CERTAIN.search(cue))
             if NEEDS_CLOSE.match(cue) and not certain:
                 # "this is Dana calling", "it's Mrs Okafor", "it's Nour al-Haddad"
@@ -266,10 +279,10 @@ class _Reading:
         return len(words) >= 2 and self.lexicon.is_name(words[0])
 
     def titled(self) -> Iterator[NameHit]:
-        for match in TITLE.finditer(self.text):
+        for match in self._finditer(TITLE):
             title = match.group().rstrip(".").lower()
             strong = title in STRONG_TITLES
-            if not strong and self.cased and not match.group()[0].isupper():
+            if not strong and self.cased and not self.text[match.start()].isupper():
                 continue  # "I miss my bus", "a doctor said"
             hit = self._name_at(match.end(), STRONG if strong else MEDIUM, certain=strong)
             if hit:
@@ -361,7 +374,7 @@ class _Reading:
         return not re.search(r"\d", gap)
 
     def spelled(self) -> Iterator[NameHit]:
-        for match in SPELLED.finditer(self.text):
+        for match in self._finditer(SPELLED):
             letters = [w for w in re.findall(r"[^\W\d_]+", match.group()) if len(w) == 1]
             before = self.text[max(0, match.start() - 60) : match.start()]
             after = self.text[match.end() : match.end() + 12]
@@ -370,7 +383,7 @@ class _Reading:
             if len(letters) >= 4 or SPELLING_CONTEXT.search(before):
                 yield NameHit(match.start(), match.end())
                 yield from self._spoken_before(match.start(), match.group())
-        for match in ALPHABET.finditer(self.text):
+        for match in self._finditer(ALPHABET):
             parts = ALPHABET_PART.findall(match.group())
             agree = [p for p in parts if p[0].lower() == p[2][0].lower()]
             if len(agree) != len(parts):
@@ -536,9 +549,9 @@ def _unglued(token: _Token) -> Iterator[_Token]:
         left = token.text[start : cut.start()]
         if left.lower() in {"fitz", "della"}:
             continue
-        yield _Token(token.start + start, token.start + cut.start(), left)
+        yield _token(token.start + start, token.start + cut.start(), left)
         start = cut.start()
-    yield _Token(token.start + start, token.end, token.text[start:])
+    yield _token(token.start + start, token.end, token.text[start:])
 
 
 def _spelled_letters(value: str) -> str:
