@@ -54,6 +54,7 @@ class Hit:
     value: str
     shared: bool = False  # a name someone the room may show also carries
     everyday: bool = False  # a one-word name that is also an everyday word ("Will", "Grace")
+    listed: bool = False  # one of the room's or the clip's terms, not found by a rule
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,9 @@ SHORT_PHONE = re.compile(
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
 
+RECENT_RESULTS = 4096  # texts whose results a detector keeps (see Detector.find)
+
+
 class Finder(Protocol):
     def find(
         self,
@@ -229,6 +233,7 @@ class Detector:
         self.terms = [t for t in terms if t.strip()]
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
         self.names = names
+        self._recent: dict[tuple[str, tuple[str, ...], frozenset[str], bool], list[Hit]] = {}
 
     def fingerprint(self) -> str:
         """What the detector looks for, and the code that looks, as text: a remembered result
@@ -252,7 +257,22 @@ class Detector:
     ) -> list[Hit]:
         """Every piece of personal data in ``text``, non-overlapping, in order. ``known_names``
         are name parts found elsewhere in the same call, hidden here too; ``staff_speaking``
-        is false for a caller's words (their own name is hidden even when staff share it)."""
+        is false for a caller's words (their own name is hidden even when staff share it).
+        A text is often read twice in a row (once for the names of a whole call, once to hide
+        them): the last results are kept."""
+        key = (text, tuple(extra_terms), frozenset(known_names), staff_speaking)
+        if key in self._recent:
+            return list(self._recent[key])
+        found = self._find(text, key[1], key[2], staff_speaking)
+        self._recent[key] = found
+        if len(self._recent) > RECENT_RESULTS:
+            self._recent.pop(next(iter(self._recent)))
+        return list(found)
+
+    def _find(
+        self, text: str, extra_terms: tuple[str, ...], known_names: frozenset[str], staff: bool
+    ) -> list[Hit]:
+        staff_speaking = staff
         digits = as_digits(text)
         read = _joined_groups(digits.text)
         candidates: list[Hit] = []
@@ -272,7 +292,15 @@ class Detector:
             for match in re.finditer(rf"(?<!\w){re.escape(term.strip())}(?!\w)", text, re.I):
                 shared = self.names is not None and self.names.may_show(term)
                 candidates.append(
-                    Hit(term_kind(term), match.start(), match.end(), match.group(), shared)
+                    Hit(
+                        term_kind(term),
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        shared,
+                        False,
+                        True,
+                    )
                 )
         if self.names is not None:
             candidates += self._names(text, known_names, staff_speaking)
@@ -294,7 +322,7 @@ class Detector:
         """The words of the names among ``hits``, to hide at every mention in the same call."""
         if self.names is None:
             return set()
-        return self.names.parts_of(h.value for h in hits if h.kind == "name")
+        return self.names.parts_of(h.value for h in hits if h.kind == "name" and not h.listed)
 
     def _finders(self) -> list[Callable[[str], Iterator[tuple[str, int, int]]]]:
         return [

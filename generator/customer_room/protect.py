@@ -201,13 +201,19 @@ def _texts(model: Any, fields: list[str]) -> list[str]:
     return texts
 
 
-def _names_in(detector: Finder, texts: list[str], staff: list[bool] | None = None) -> set[str]:
-    """The words of every name found in ``texts`` (said by staff, or by ``staff[i]``)."""
+def _names_in(
+    detector: Finder,
+    texts: list[str],
+    staff: list[bool] | None = None,
+    terms: tuple[str, ...] = (),
+) -> set[str]:
+    """The words of every name found in ``texts`` (said by staff, or by ``staff[i]``). Read
+    as the cleaning reads them, so that a text without names is not read again."""
     speaking = staff or [True] * len(texts)
     return detector.name_parts(
         hit
         for text, by_staff in zip(texts, speaking, strict=True)
-        for hit in detector.find(_unescaped(text)[0], staff_speaking=by_staff)
+        for hit in detector.find(_unescaped(text)[0], terms, staff_speaking=by_staff)
     )
 
 
@@ -317,7 +323,7 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
     ]
     # A name found once in the call is hidden at every mention, by either speaker.
     said = [clip.clip.title, clip.clip.summary or "", *(text for _, text, _ in turns)]
-    names = _names_in(detector, said, [True, True, *(staff for _, _, staff in turns)])
+    names = _names_in(detector, said, [True, True, *(staff for _, _, staff in turns)], terms)
     clip.clip = _clean_model(
         clip.clip,
         ["title", "summary"],
