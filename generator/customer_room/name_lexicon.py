@@ -11,8 +11,10 @@ english-words package ships it. All of it is read once, and kept in the build ca
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import math
+import os
 import pkgutil
 import re
 import sys
@@ -129,9 +131,18 @@ def lexicon(store: Path | None = None) -> Lexicon:
     return _read_packages()
 
 
+def lexicon_store() -> Path:
+    """Where the lexicon is kept: the user's cache folder (``$XDG_CACHE_HOME``, else
+    ``~/.cache``), since it depends on the installed packages only, not on a room — as
+    matplotlib keeps its font list. Every room, and a cold build of one, finds it there."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "customer-room" / "name-lexicon.json"
+
+
 def keep_lexicon(store: Path) -> None:
     """Keep the lexicon in ``store`` for the next build (called for a room that builds, and
-    only when this build read it and the store is not current)."""
+    only when this build read it and the store is not current). A folder that cannot be
+    written costs the next build a second of reading, nothing more."""
     if lexicon.cache_info().currsize == 0 or read_versioned(store, _version()) is not None:
         return
     read = lexicon(store)
@@ -143,7 +154,8 @@ def keep_lexicon(store: Path) -> None:
         "english_given": sorted(read.english_given),
         "places": sorted(read.places),
     }
-    write_versioned(store, _version(), items)
+    with contextlib.suppress(OSError):
+        write_versioned(store, _version(), items)
 
 
 def _version() -> str:

@@ -18,9 +18,9 @@ from .generated import GeneratedFile
 from .kiosk import KioskInput, kiosk_files
 from .kiosk_config import KioskConfig, read_kiosk_config
 from .load import load_room
-from .name_lexicon import keep_lexicon
+from .name_lexicon import keep_lexicon, lexicon_store
 from .photos import PersonaImage, process_photos
-from .protect import NAME_LEXICON, PrivacyLog, RememberedFinds, detector_for, protect_room
+from .protect import PrivacyLog, RememberedFinds, detector_for, protect_room
 from .render import Schedules, site_nav
 from .render_stage import render_room
 from .room import Room
@@ -181,7 +181,7 @@ def build_room(settings: Settings, *, wait_for_media: bool = True) -> RoomBuild:
     _stop_on_errors(read.report)
     read.estimates.save()  # only for a room that builds: a failed build writes nothing
     read.finds.save()
-    keep_lexicon(settings.cache_dir / NAME_LEXICON)
+    keep_lexicon(lexicon_store())
     room, report = read.room, read.report
     if room.clips:
         try:

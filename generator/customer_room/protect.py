@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from .errors import Report
 from .memo import TextMemo
+from .name_lexicon import lexicon_store
 from .names import NameFinder
 from .pii import CustomPattern, Detector, Finder, Hit
 from .redact import mark_words, replace_hits, word_offsets
@@ -119,16 +120,13 @@ class RememberedFinds:
         return self.detector.name_parts(hits)
 
 
-NAME_LEXICON = "name-lexicon.json"  # in the cache folder: see name_lexicon.lexicon
-
-
 def detector_for(settings: Settings, room: Room) -> Detector:
     """The room's detector: its terms and patterns, and the people it may name."""
     return Detector(
         settings.phone_region,
         settings.redact_terms,
         [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
-        NameFinder(people_named(room, settings), settings.cache_dir / NAME_LEXICON),
+        NameFinder(people_named(room, settings), lexicon_store()),
     )
 
 
