@@ -18,9 +18,9 @@ from functools import cache
 from types import ModuleType, SimpleNamespace
 from typing import Protocol
 
-from . import name_cues, name_lexicon, spoken
+from . import addresses, name_cues, name_lexicon, spoken
 from . import names as names_module
-from .addresses import foreign_streets
+from .addresses import following_lines, foreign_streets
 from .memo import code_version
 from .names import NameFinder
 from .spoken import as_digits
@@ -36,6 +36,23 @@ ORDINALS = (
 )
 # "twenty first" reads as "20 first" once number words are digits.
 DAY_ORDINAL = rf"(?:(?:20|30|twenty|thirty)[ \-]?)?{ORDINALS}|\d{{1,2}}(?:st|nd|rd|th)"
+# A year in number words, once they are read as digits: "2 thousand and 4", "2 thousand 0 5",
+# "19 0 5" (nineteen oh five); "19 61" and "82" are digits like any other.
+YEAR_IN_WORDS = r"2 thousand(?:,? and)?(?:(?: 0)? \d{1,2}(?!\d))?|\d{2} 0 \d(?!\d)"
+YEAR = rf"(?:{YEAR_IN_WORDS}|(?:\d ?){{2,4}}(?:\d\d)?)"
+# What may stand between a word and the number it announces, where the number alone could be
+# anything (a year, an amount, a count): a colon, "is", "it's", a filler. "account 2 of 3",
+# "my account was opened in 2019" and "postcode lottery in 2024" have other words there.
+LINKING = (
+    r"(?:[^\w\n]{0,3}(?:is|was|it's|it is|that's|'s|are|reads|there|here|then|so|now|um|uh|"
+    r"er|erm|ah|yeah|yes|the|my|its|our)\b)*[^\w\n]{0,3}"
+)
+# After a number, what makes it an amount.
+NOT_AN_AMOUNT = (
+    r"(?! ?(?:pounds?|quid|pence|dollars?|cents?|euros?|kroner|percent|per cent|%|points|"
+    r"miles)\b)"
+)
+POSTCODE_WORDS = r"\bzip(?: ?code)?|\bpost ?code|\bpostal code|\beircode|\bplz\b|\bpost-code"
 # A run of digits, not glued to letters: "U62928788557186" is an ID, not a card number.
 DIGITS_RUN = r"(?<![\w.,])(?:\d[ \-]{0,2}){%d,%d}\d(?![\w])"
 CARD_CONTEXT = re.compile(
@@ -73,8 +90,13 @@ class ContextRule:
     pattern: re.Pattern[str]
 
 
-def _context(kind: str, words: str, value: str, gap: int = 30) -> ContextRule:
-    pattern = re.compile(rf"(?:{words})\b[^\d\n]{{0,{gap}}}?(?P<v>{value})", re.I)
+def _context(
+    kind: str, words: str, value: str, gap: int = 30, between: str | None = None
+) -> ContextRule:
+    """A rule whose value comes at most ``gap`` characters (no digit) after its words, or only
+    ``between`` them where that is given."""
+    between = between if between is not None else rf"[^\d\n]{{0,{gap}}}?"
+    pattern = re.compile(rf"(?:{words})\b{between}(?P<v>{value})", re.I)
     return ContextRule(kind, words, pattern)
 
 
@@ -92,8 +114,8 @@ CONTEXT_RULES: list[ContextRule] = [
     _context(
         "account number",
         r"\b(?:savings |current |checking |joint |business |bank )?account\b(?! (?:number|no))",
-        r"(?:\d[ \-]?){5,16}\d(?!\d)",
-        gap=12,
+        rf"(?:\d[ \-]?){{5,16}}\d(?!\d){NOT_AN_AMOUNT}",
+        between=LINKING,
     ),
     _context(
         "routing number",
@@ -119,25 +141,37 @@ CONTEXT_RULES: list[ContextRule] = [
         r"\bborn(?: on)?|\bdate of birth|\bd\.?o\.?b\b|\bd o b\b|\bbirth ?date|"
         r"\bbirthday(?: is)?",
         rf"\d{{1,2}}[/.\- ]\d{{1,2}}[/.\- ](?:\d{{4}}|\d{{2}})(?!\d)|"
-        rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: (?:\d ?){{2,4}}"
-        rf"(?:\d\d)?)?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{2,4}})?|"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?,? (?:of )?{MONTHS},?(?: {YEAR})?|"
+        rf"{MONTHS},? (?:the )?(?:{DAY_ORDINAL})(?:,? {YEAR})?|"
+        rf"{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: (?:{YEAR_IN_WORDS}|\d{{2,4}}))?|"
         rf"(?:the )?(?:\d{{1,2}} )?{ORDINALS} (?:of )?{MONTHS}"
-        rf"(?:,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?|"
+        rf"(?:,? (?:{YEAR_IN_WORDS})|,? \d{{2}} ?\d{{1,2}}| \d{{2,4}})?|"
         rf"(?:the )?(?:{DAY_ORDINAL}) (?:of )?(?:the )?(?:{MONTHS}|{DAY_ORDINAL})"
-        rf"(?:,? (?:\d ?){{2,4}}(?:\d\d)?)?|(?:\d ?){{5,7}}\d(?!\d)",
+        rf"(?:,? {YEAR})?|"
+        rf"\d ?\d?,? \d ?\d?,? (?:{YEAR_IN_WORDS}|\d{{2}} ?\d{{2}}|\d{{2}})(?!\d)|"
+        rf"(?:\d ?){{5,7}}\d(?!\d)",
         gap=20,
     ),
     _context(
         "postcode",
-        r"\bzip(?: ?code)?|\bpost ?code|\bpostal code|\beircode|\bplz\b|\bpost-code",
-        r"\d{5}(?:-\d{4})?(?!\d)|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d[\dW] ?[A-Z\d]{4}(?![a-z])|"
-        r"\d{4} ?[A-Z]{2}(?![a-z])|\d{2}-\d{3}(?!\d)|\d{4}-\d{3}(?!\d)|\d{4}(?!\d)|"
-        r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}",
+        POSTCODE_WORDS,
+        r"[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d[\dW] ?[0-9AC-FHKNPRTV-Y]{4}(?![a-z])|"
+        r"\d{4} ?(?-i:[A-Z]{2})(?![A-Za-z])|\d{5}-\d{4}(?!\d)|\d{2}-\d{3}(?!\d)|"
+        r"\d{4}-\d{3}(?!\d)|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}",
         gap=12,
+    ),
+    # A postcode of digits alone could be a year or a count: only right after its word.
+    _context(
+        "postcode",
+        POSTCODE_WORDS,
+        r"\d{5}(?!\d)|\d{4}(?!\d)|\d(?: \d){3,4}(?! ?\d)",
+        between=LINKING,
     ),
 ]
 # Where any rule's words are: one pass finds them all, and the rules are tried there only.
-CONTEXT_WORDS = re.compile("|".join(f"(?:{rule.words})" for rule in CONTEXT_RULES), re.I)
+CONTEXT_WORDS = re.compile(
+    "|".join(f"(?:{words})" for words in dict.fromkeys(rule.words for rule in CONTEXT_RULES)), re.I
+)
 
 SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
@@ -178,13 +212,31 @@ WEAK_STREET_TYPES = {
     "hwy",
 }
 ZIP_PLUS_FOUR = re.compile(r"(?<![\d\-])\d{5}-\d{4}(?![\d\-])")
-IPV6_FULL = re.compile(r"[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}")
 IPV6 = re.compile(
-    r"(?<![\w:.])\[?(?P<address>(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|"
-    r"\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?)(?![\w:])"
+    r"(?<![\w:.])\[?(?P<address>(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|"
+    r"[0-9A-Fa-f]{1,4})?(?:%[\w.]+)?)(?![\w:]|\.\d)"
 )
+# A group of three or four hex digits: every address a person has holds one; ratios, scores,
+# byte strings ("00:1a:2b:...") and the loopback "::1" do not.
+IPV6_LONG_GROUP = re.compile(r"(?:^|:)[0-9A-Fa-f]{3,4}(?=:|$|%)|\d\.\d")
 # Groups of a long number parted by ", " or ". " (see _joined_groups).
 PUNCTUATED_GROUPS = re.compile(r"\d(?:[ \-]?\d)*(?:[,.] ?\d(?:[ \-]?\d)*)+")
+# After a number, what makes it a count or an amount ("I called 12345678 times", "we sent
+# 2784, 2855, 8441 letters").
+COUNTED = re.compile(
+    r" ?(?:times?|minutes?|mins?|hours?|days?|weeks?|months?|years?|calls?|people|customers|"
+    r"pounds?|quid|pence|dollars?|euros?|kroner|kr|percent|%|points|units|items|letters|"
+    r"e-?mails|messages|texts|complaints|orders|payments|transactions|tickets|cases|claims|"
+    r"pages|files|parcels|visits|members|staff|users|requests|accounts|cards)\b",
+    re.I,
+)
+# Beside numbers parted by commas, what makes them a list of amounts.
+AMOUNT_BEFORE = re.compile(r"[£$€¥]\s?$")
+AMOUNT_AFTER = re.compile(
+    r" ?(?:%|percent|per cent|pounds?|quid|pence|p\b|dollars?|cents?|euros?|kroner|k\b|"
+    r"(?:and|or|to) \d)",
+    re.I,
+)
 EDGE_PUNCTUATION = frozenset(" \t\n,.;:!?")
 # Words before a number that make it not a phone number.
 NOT_A_PHONE = re.compile(
@@ -192,13 +244,46 @@ NOT_A_PHONE = re.compile(
     r"serial|model|version|member(?:ship)?|customer id|id)\b(?: (?:number|no\.?|#))?\W{0,3}$",
     re.I,
 )
+# Words that say the number after them is a phone number, of any length from seven digits
+# (the last such words before it: ".*" takes the rest).
 PHONE_CUE = re.compile(
-    r"\b(?:phone|mobile|landline|tel(?:ephone)?|cell(?:phone)?|whatsapp|fax|"
-    r"(?:ring|call|text|reach|contact) me|my (?:\w+ )?number|number to call)\b",
+    r".*\b(?P<cue>phone|mobile|landline|tel(?:ephone)?|cell(?:phone)?|whatsapp|fax|"
+    r"(?:ring|call|text|reach|contact|phone) me|number to (?:call|ring|reach)|"
+    r"my (?:\w+ )?number)\b(?P<gap>[^\d\n]{0,30})$",
+    re.I | re.S,
+)
+# Weaker words, before the number or after it ("… is my mobile"): the number must also be one
+# that phonenumbers holds valid for the room's region ("ring 9472 7916" in a Norwegian room,
+# Danish "ring til 78 65 14 50").
+PHONE_HINT = re.compile(
+    r".*\b(?P<cue>call(?:ed|ing)?|ring(?:ing)?|dial(?:led|ing)?|reach|contact|text|"
+    r"number(?! of)|get (?:hold of )?me|office|line|switchboard|helpline|hotline|nummer|numero|"
+    r"número|numéro|telefon|tlf|mobil|handy|portable|cellulare|móvil|movil|telemóvel)\b"
+    r"(?P<gap>[^\d\n]{0,30})$",
+    re.I | re.S,
+)
+PHONE_CUE_AFTER = re.compile(
+    r"[^\w\n]{0,3}(?:(?:is|was|that's|that is|it's|as)\s+)?(?:my|the|our|his|her|their)\s+"
+    r"(?:(?:home|work|office|direct|new|mobile|landline|contact)\s+)?"
+    r"(?:phone|mobile|landline|cell|number)\b",
     re.I,
 )
-SHORT_PHONE = re.compile(
-    r"[^\d\n]{0,30}?(?P<v>\+?\(?\d[\d \-().]{5,18}\d)(?![\d\w])",
+# Words in or after a phone word that make the number something else ("my order number",
+# "mobile contract reference").
+NOT_A_PHONE_BETWEEN = re.compile(
+    r"\b(?:invoice|order|ref(?:erence)?|booking|ticket|case|policy|claim|tracking|parcel|"
+    r"serial|model|version|member(?:ship)?|customer|id|account|card|sort|routing|pin|code|"
+    r"bill|contract|registration|reg|staff|employee|payroll|student|passport|licen[cs]e|"
+    r"insurance|tax|vat|confirmation|loyalty|patient|nhs|house|flat|room|seat|table|lucky|"
+    r"security|social|badge|plate|unit|street|postcode|zip|imei|sim)\b",
+    re.I,
+)
+# A number of seven digits or more standing alone, its groups parted as people write and say
+# them: "9472 7916", "(02) 9876 5432", "nine four seven two, seven nine one six".
+SHORT_PHONE = re.compile(r"(?<![\w+\-./£$€])\+?\(?\d(?:[\d \-()]|[.,] ?(?=\d)){5,24}\d(?!\w)")
+# Dates, times, amounts with thousands separators or decimals: not phone numbers.
+NOT_A_PHONE_SHAPE = re.compile(
+    r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|.*\.\d{1,2}"
 )
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
 
@@ -234,12 +319,13 @@ class Detector:
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
         self.names = names
         self._recent: dict[tuple[str, tuple[str, ...], frozenset[str], bool], list[Hit]] = {}
+        self.remembered = RECENT_RESULTS  # 0: read every text anew (bench/pii_bench.py)
 
     def fingerprint(self) -> str:
         """What the detector looks for, and the code that looks, as text: a remembered result
         is only reused for the same."""
         rules = code_version(
-            (sys.modules[__name__], spoken, names_module, name_cues, name_lexicon),
+            (sys.modules[__name__], spoken, addresses, names_module, name_cues, name_lexicon),
             ("phonenumbers", "python-stdnum", *name_lexicon.LEXICON_PACKAGES),
         )
         people = self.names.fingerprint() if self.names else None
@@ -261,11 +347,13 @@ class Detector:
         A text is often read twice in a row (once for the names of a whole call, once to hide
         them): the last results are kept."""
         key = (text, tuple(extra_terms), frozenset(known_names), staff_speaking)
-        if key in self._recent:
+        if self.remembered and key in self._recent:
             return list(self._recent[key])
         found = self._find(text, key[1], key[2], staff_speaking)
+        if not self.remembered:
+            return found
         self._recent[key] = found
-        if len(self._recent) > RECENT_RESULTS:
+        if len(self._recent) > self.remembered:
             self._recent.pop(next(iter(self._recent)))
         return list(found)
 
@@ -278,12 +366,7 @@ class Detector:
         candidates: list[Hit] = []
         for finder in self._finders():
             for kind, start, end in finder(read):
-                source_start, source_end = digits.source_span(start, end)
-                # Punctuation beside a value is not part of it ("Desk:" keeps its colon).
-                while source_start < source_end and text[source_start] in EDGE_PUNCTUATION:
-                    source_start += 1
-                while source_end > source_start and text[source_end - 1] in EDGE_PUNCTUATION:
-                    source_end -= 1
+                source_start, source_end = _trimmed(text, *digits.source_span(start, end), kind)
                 if source_start < source_end:
                     candidates.append(
                         Hit(kind, source_start, source_end, text[source_start:source_end])
@@ -363,12 +446,48 @@ class Detector:
                         yield "phone number", start, end
 
     def _cued_phones(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """Shorter numbers where the words say a phone ("my mobile is 9472 7916", "tel 581
-        2345"), and numbers valid for the room's region that are shorter than ten digits."""
-        for cue in PHONE_CUE.finditer(text):
-            match = SHORT_PHONE.match(text, cue.end())
-            if match and 7 <= sum(ch.isdigit() for ch in match.group("v")) <= 15:
-                yield "phone number", match.start("v"), match.end("v")
+        """Numbers shorter than the ten digits :meth:`_phones` wants, where the words say a
+        phone. After a phone word ("my mobile is 9472 7916", "tel 581 2345") any number of
+        seven digits or more; after a weaker word ("call", "ring", "number", "office", Danish
+        "nummer") or before "is my mobile", one that phonenumbers holds valid for the room's
+        region. With no such word, none: most numbers of eight digits are valid somewhere (all
+        of Norway's are), and references, batches and counts look the same."""
+        for match in SHORT_PHONE.finditer(text):
+            number = match.group()
+            digits = _digit_count(number)
+            if not 7 <= digits <= 15 or NOT_A_PHONE_SHAPE.fullmatch(number):
+                continue  # longer: a card or an account number, if anything
+            before = text[max(0, match.start() - 40) : match.start()]
+            if NOT_A_PHONE.search(before) or COUNTED.match(text, match.end()):
+                continue
+            cue = PHONE_CUE.match(before)
+            if cue and not NOT_A_PHONE_BETWEEN.search(before, cue.start("cue")):
+                if end := _spoken_phone_end(number):
+                    yield "phone number", match.start(), match.start() + end
+                continue
+            if digits > 12:
+                continue  # without a phone word, a number this long is left to _phones
+            hint = PHONE_HINT.match(before)
+            hinted = hint is not None and not NOT_A_PHONE_BETWEEN.search(before, hint.start("cue"))
+            said = hinted or PHONE_CUE_AFTER.match(text, match.end())
+            if said and (end := self._valid_end(number)):
+                yield "phone number", match.start(), match.start() + end
+
+    def _valid_end(self, number: str) -> int:
+        """The end of the longest part of ``number``, from its start and of seven digits or
+        more, that is a valid phone number in the room's region (0: none)."""
+        phonenumbers = _phone_numbers()
+        ends = [m.end() for m in re.finditer(r"\d+", number)]
+        for end in reversed(ends):
+            if _digit_count(number[:end]) < 7:
+                break
+            try:
+                parsed = phonenumbers.parse(number[:end], self.region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(parsed):
+                return end
+        return 0
 
     def _custom(self, text: str) -> Iterator[tuple[str, int, int]]:
         for kind, pattern in self.patterns:
@@ -452,6 +571,35 @@ def _stdnum() -> SimpleNamespace:
     from stdnum import iban, luhn
 
     return SimpleNamespace(iban=iban, luhn=luhn)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def _spoken_phone_end(number: str) -> int:
+    """Where a number after a phone word ends: a last group of one or two digits after a comma
+    is something else ("9472 7916, 2 of them"); 0 when what is left is not seven to fifteen
+    digits."""
+    while (cut := number.rfind(",")) > 0 and _digit_count(number[cut:]) < 3:
+        number = number[:cut]
+    return len(number) if 7 <= _digit_count(number) <= 15 else 0
+
+
+def _trimmed(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
+    """``text[start:end]`` without the punctuation at its edges ("Desk:" keeps its colon, "…
+    on 07700 900123." its full stop) or a bracket it opens and does not close; an IPv6 address
+    keeps the colons it begins or ends with ("::ffff:…", "2001:db8::")."""
+    edge = EDGE_PUNCTUATION - {":"} if kind == "ip address" else EDGE_PUNCTUATION
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    if start < end and text[start] == "(" and ")" not in text[start:end]:
+        start += 1
+    if start < end and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1
+    return start, end
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -542,22 +690,27 @@ def _ips(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _ipv6s(text: str) -> Iterator[tuple[str, int, int]]:
-    if "::" not in text and not IPV6_FULL.search(text):
+    """IPv6 addresses, full, compressed ("2001:db8::1") or with an IPv4 tail
+    ("::ffff:192.0.2.128"); not times, ratios, MAC addresses or scopes ("std::vector")."""
+    if text.count(":") < 2:
         return
     for match in IPV6.finditer(text):
-        address = match.group("address")
+        address = match.group("address").split("%")[0]
         try:
-            ipaddress.IPv6Address(address.split("%")[0])
+            ipaddress.IPv6Address(address)
         except ValueError:
             continue
-        yield "ip address", match.start("address"), match.end("address")
+        if IPV6_LONG_GROUP.search(address):
+            yield "ip address", match.start("address"), match.end("address")
 
 
 def _joined_groups(text: str) -> str:
     """``text`` with the commas and full stops that speech recognition puts between the groups
     of one long number read as spaces ("4111, 1111, 1111, 1111", "07700, 900, 654"), the same
-    length so every offset holds. Thousands separators ("1,250,000") have no space after them
-    and are left alone; so are short lists ("Room 12, floor 3")."""
+    length so every offset holds. Thousands separators and decimals ("1,250,000", "12.50")
+    have no space after them and are left alone; so are short lists ("Room 12, floor 3"), lists
+    of years and amounts ("2019, 2020, 2021", "£120, 340, 560", "1200, 3400, 5600") and a
+    sentence ending in one number before another begins ("… is 12345678. 1234 is …")."""
     if ", " not in text and ". " not in text:
         return text
     return PUNCTUATED_GROUPS.sub(_spaced_if_long, text)
@@ -565,10 +718,23 @@ def _joined_groups(text: str) -> str:
 
 def _spaced_if_long(match: re.Match[str]) -> str:
     run = match.group()
-    groups = [sum(ch.isdigit() for ch in group) for group in re.split(r"[,.]", run)]
-    if sum(groups) < 9 or min(groups) < 2 or max(groups) < 3:
-        return run  # not one number read in groups: "one, two, three, four…"
-    return re.sub(r"(?<=\d)[,.](?= ?\d)", " ", run)
+    if "-" in run or re.search(r"[,.](?! )", run):
+        return run  # decimals, thousands, dashes: amounts, dates and codes as people write them
+    groups = [group.replace(" ", "") for group in re.split(r"[,.] ", run)]
+    sizes = [len(group) for group in groups]
+    if sum(sizes) < 9 or min(sizes) < 2 or not 3 <= max(sizes) <= 6:
+        return run  # not groups of two to six digits: "one, two, three…", "12345678. 1234"
+    text = match.string
+    if (
+        all(len(group) == 4 and group[:2] in ("19", "20") for group in groups)
+        or all(group.endswith("0") and not group.startswith("0") for group in groups)
+        or (len(groups) < 4 and len(set(sizes)) == 1)  # cards: four groups; phones: uneven
+        or AMOUNT_BEFORE.search(text[max(0, match.start() - 2) : match.start()])
+        or AMOUNT_AFTER.match(text, match.end())
+        or COUNTED.match(text, match.end())
+    ):
+        return run  # a list: "2019, 2020, 2021", "120, 340, 560", "2784, 2855, 8441 letters"
+    return re.sub(r"(?<=\d)[,.](?= \d)", " ", run)
 
 
 def _addresses(text: str) -> Iterator[tuple[str, int, int]]:
@@ -576,6 +742,7 @@ def _addresses(text: str) -> Iterator[tuple[str, int, int]]:
         kind = match.group("type")
         if kind.lower() not in WEAK_STREET_TYPES or kind[0].isupper():
             yield "street address", match.start(), match.end()
+            yield from following_lines(text, match.end())
     for match in ZIP_PLUS_FOUR.finditer(text):
         yield "postcode", match.start(), match.end()
     for match in UK_POSTCODE.finditer(text):

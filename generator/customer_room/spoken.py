@@ -70,9 +70,9 @@ class DigitText:
     sources: list[tuple[int, int, bool]]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where ``text[start:end]`` came from, widened to whole tokens (a run of letters, of
-        digits, or of anything else): a hit that starts or ends inside a number hides all of
-        it."""
+        """Where ``text[start:end]`` came from, widened to whole words and numbers: a hit that
+        starts or ends inside a number hides all of it. Punctuation is never widened to, so a
+        hit beside a colon or a bracket leaves it showing ("Desk: [phone number]")."""
         return self._source(start)[0], self._source(end - 1)[1]
 
     def _source(self, index: int) -> tuple[int, int]:
@@ -144,9 +144,12 @@ def _token_before(text: str, position: int) -> tuple[int, int] | None:
 
 
 def _token_around(text: str, index: int) -> tuple[int, int]:
-    """The token (see :data:`TOKEN_AT`) that holds ``text[index]``."""
+    """The run of letters or of digits that holds ``text[index]``, or that one character when
+    it is neither (a run of punctuation would take the ":" of "Desk:" into a hit)."""
     kind = _kind(text[index])
     start, end = index, index + 1
+    if kind == 2:
+        return start, end
     while start > 0 and _kind(text[start - 1]) == kind:
         start -= 1
     while end < len(text) and _kind(text[end]) == kind:
