@@ -82,7 +82,7 @@ COMPOUND_STREET = re.compile(
     re.I,
 )
 # A capitalised name, then the street word apart: "Berliner Straße 5", "Frankfurter Allee 12",
-# "Andrássy út 22", "H.C. Andersens Boulevard 27", and "Karl Johans gate 22" (with "gate", the
+# "Andrássy út 22", "Sønder Boulevard 27", and "Karl Johans gate 22" (with "gate", the
 # genitive "s": an airport's "Departures gate 5" is not a street).
 STREET_WORDS_AFTER = frozenset(
     {
@@ -168,8 +168,8 @@ def _street_before_number(text: str, space: int) -> re.Match[str] | None:
                 return match
     if STREET_WORDS.isdisjoint(word.lstrip(OPENING).lower() for word in words):
         return None
-    for word in STREET_WORD_AT.finditer(window):
-        match = STREET_THEN_NUMBER.match(text, offset + word.start())
+    for word in STREET_WORD_AT.finditer(text, offset, space):
+        match = STREET_THEN_NUMBER.match(text, word.start())
         if match and match.end() > space and _named_street(match):
             return match
     return None
