@@ -86,6 +86,8 @@ def test_listed_colleagues_are_kept_but_a_caller_sharing_their_name_is_not() -> 
     assert names("my name is Priya", ("Priya Shah",), staff=False) == ["Priya"]
     assert names("I spoke to Priya yesterday.", ("Priya Shah",), staff=False) == []
     assert names("this is Sam from the cards team") == ["Sam"], "an unlisted agent is hidden"
+    greeting = "Hello, you're through to Lakeside, Shona speaking."
+    assert names(greeting, ("Shona Reid",)) == [], "the company is not a name"
 
 
 def test_a_spelled_name_hides_the_word_it_spells_too() -> None:

@@ -88,7 +88,7 @@ CUES: list[tuple[str, int]] = [
         r"legal|nick) ?name(?: is|'s|:| was|,)?|surname|spelt|spelled|spelling|"
         r"(?:is|was|who's|'s) called|(?:is|was) named|named|signed by|addressed to(?: an?)?|"
         r"a note for|note for|for the attention of|attention of|attn\.?|care of|c/o|dear|"
-        r"you're (?:speaking|through) (?:to|with)|you are (?:speaking|through) (?:to|with)|"
+        r"you're speaking (?:to|with)|you are speaking (?:to|with)|"
         r"speaking to|speak to|speak with|spoke to|spoke with|spoken to|talking to|talked to|"
         r"talk to|ask for|asked for|asking for|put me through to|transfer(?:red)? me to|"
         r"passed me (?:on )?to|pass me to|deal(?:ing|t)? with|in touch with|contact(?:ed)?|"
