@@ -470,3 +470,10 @@ def test_a_spoken_number_maps_back_to_its_words_and_not_the_punctuation_around_t
 )
 def test_a_digit_run_glued_to_letters_is_a_code_not_a_card(case: str) -> None:
     assert_finds(case, "card number")
+
+
+def test_an_iban_after_a_letter_that_grows_in_upper_case_is_found_where_it_is() -> None:
+    text = "Straße Straße: DE89 3704 0044 0532 0130 00 ist meine IBAN"
+    assert kinds_and_values(text) == [("iban", "DE89 3704 0044 0532 0130 00")]
+    compact = "DE89370400440532013000"
+    assert kinds_and_values(f"Straße: {compact}") == [("iban", compact)]
