@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from customer_room import pii
-from customer_room.pii import PHONE_CHARACTERS, CustomPattern, Detector
+from customer_room import pii_context, pii_phones
+from customer_room.pii import CustomPattern, Detector
+from customer_room.pii_phones import PHONE_CHARACTERS
 from customer_room.spoken import as_digits
 
 
@@ -36,7 +37,7 @@ def test_the_phone_prefilter_lets_through_every_character_phonenumbers_takes() -
     allowed = re.compile(f"[{PHONE_CHARACTERS}]", re.I)
     syntax = set("\\?:|*{}0123456789")
     missing = {c for c in pattern if c not in syntax and not allowed.fullmatch(c)}
-    assert not missing, f"add {sorted(missing)} to pii.PHONE_CHARACTERS"
+    assert not missing, f"add {sorted(missing)} to pii_phones.PHONE_CHARACTERS"
 
 
 def test_the_phone_prefilter_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,7 +53,8 @@ def test_the_phone_prefilter_changes_no_finding(monkeypatch: pytest.MonkeyPatch)
     text = "\n".join(lines)
     detector = Detector()
     filtered = [(h.start, h.end) for h in detector.find(text) if h.kind == "phone number"]
-    monkeypatch.setattr(pii, "PHONE_STRETCH", re.compile(""))  # every line goes to the matcher
+    # every line goes to the matcher
+    monkeypatch.setattr(pii_phones, "PHONE_STRETCH", re.compile(""))
     unfiltered = [(h.start, h.end) for h in detector.find(text) if h.kind == "phone number"]
     assert len(unfiltered) > 100, "the sample holds phone numbers"
     assert filtered == unfiltered
@@ -77,10 +79,10 @@ def test_context_rules_find_what_each_rule_alone_finds() -> None:
     for text in texts:
         alone = [
             (rule.kind, match.start("v"), match.end("v"))
-            for rule in pii.CONTEXT_RULES
+            for rule in pii_context.CONTEXT_RULES
             for match in rule.pattern.finditer(text)
         ]
-        assert list(pii._context_values(text)) == alone, text
+        assert list(pii_context.context_values(text)) == alone, text
         found += len(alone)
     assert found > 500, "the sample holds values"
 

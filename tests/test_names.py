@@ -15,7 +15,7 @@ from click.testing import Result
 from audiohelpers import RATE, decode, speak, tone_share, write_recording
 from customer_room.leakscan import scan_site
 from customer_room.names import NameFinder
-from customer_room.pii import Detector
+from customer_room.pii import Detector, Said
 from customer_room.protect import Secret
 from customer_room.render import transcript_line
 from customer_room.transcript import Turn, Word
@@ -36,7 +36,7 @@ CALL = [
 
 
 def names(text: str, allowed: tuple[str, ...] = (), *, staff: bool = True) -> list[str]:
-    hits = Detector(names=NameFinder(allowed)).find(text, staff_speaking=staff)
+    hits = Detector(names=NameFinder(allowed)).find(text, Said(by_staff=staff))
     return [h.value for h in hits if h.kind == "name"]
 
 

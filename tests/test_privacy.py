@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +14,11 @@ from PIL import Image
 
 from audiohelpers import RATE, decode, speak, speechlike, tone_share, write_recording
 from conftest import jpeg_with_metadata, tree_digest, write_files
+from counting import CountingDetector
 from customer_room.digests import FileDigests
 from customer_room.dtmf import COLUMNS, ROWS
 from customer_room.leakscan import scan_site
-from customer_room.pii import Detector, Hit
+from customer_room.pii import Detector
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 CARD = "4111 1111 1111 1111"
@@ -322,18 +323,6 @@ def test_leak_scan_reads_json_text_but_not_the_sites_own_file_addresses(tmp_path
         '{"photo": "../media/a.webp", "text": "Ring me on 07700 900123."}', encoding="utf-8"
     )
     assert [leak.kind for leak in scan_site(site, Detector(), set(), [])] == ["phone number"]
-
-
-class CountingDetector(Detector):
-    """A detector that counts the texts it is asked about."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def find(self, text: str, extra_terms: Iterable[str] = ()) -> list[Hit]:
-        self.texts.append(text)
-        return super().find(text, extra_terms)
 
 
 def test_leak_scan_remembers_clean_records_and_rescans_only_a_changed_one(tmp_path: Path) -> None:

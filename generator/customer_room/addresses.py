@@ -202,3 +202,49 @@ def following_lines(text: str, position: int) -> Iterator[tuple[str, int, int]]:
             position = town.end()
         else:
             return
+
+
+STREET = re.compile(
+    r"(?<![\d:.,/])\b\d{1,5}[A-Za-z]?,? (?:(?!the\b)[A-Za-z'\-]+ ){1,2}?"
+    r"(?P<type>street|road|avenue|lane|row|drive|crescent|terrace|boulevard|mews|parade|highway|way|place|close|court|walk|hill|"
+    r"square|grove|gardens|st|rd|ave|ln|dr|ct|pl|blvd|hwy)\b\.?",
+    re.I,
+)
+# Words that are streets only when written as a name ("Harbour Way", not "one small way").
+WEAK_STREET_TYPES = {
+    "way",
+    "place",
+    "close",
+    "court",
+    "walk",
+    "hill",
+    "square",
+    "grove",
+    "gardens",
+    "st",
+    "rd",
+    "ave",
+    "ln",
+    "dr",
+    "ct",
+    "pl",
+    "blvd",
+    "hwy",
+}
+ZIP_PLUS_FOUR = re.compile(r"(?<![\d\-])\d{5}-\d{4}(?![\d\-])")
+UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
+
+
+def street_addresses(text: str) -> Iterator[tuple[str, int, int]]:
+    """English-style streets ("12 Harbour Way") with the lines after them, ZIP+4 codes and UK
+    postcodes."""
+    for match in STREET.finditer(text):
+        kind = match.group("type")
+        if kind.lower() not in WEAK_STREET_TYPES or kind[0].isupper():
+            yield "street address", match.start(), match.end()
+            yield from following_lines(text, match.end())
+    for match in ZIP_PLUS_FOUR.finditer(text):
+        yield "postcode", match.start(), match.end()
+    for match in UK_POSTCODE.finditer(text):
+        if any(ch.isdigit() for ch in match.group()) and any(ch.isalpha() for ch in match.group()):
+            yield "postcode", match.start(), match.end()

@@ -232,7 +232,6 @@ class _Scan:
             kinds |= found
         return kinds, keys
 
-
     def _pages_of(self, name: str, piece: _Piece) -> list[str]:
         """The clips whose names are looked for in ``piece``: the clip's own page, and the
         records of a JSON file (search index, kiosk) that point to it."""

@@ -133,9 +133,7 @@ def _read(settings: Settings) -> RoomRead:
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
-    finds = RememberedFinds(
-        detector_for(settings, room), settings.cache_dir / "personal-data.json"
-    )
+    finds = RememberedFinds(detector_for(settings, room), settings.cache_dir / "personal-data.json")
     return RoomRead(room, report, kiosk, mislabels, estimates, finds)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from .errors import Report
 from .memo import TextMemo
 from .name_lexicon import lexicon_store
 from .names import NameFinder
-from .pii import CustomPattern, Detector, Finder, Hit
+from .pii import NOTHING_KNOWN, CustomPattern, Detector, Finder, Hit, Said
 from .redact import mark_words, replace_hits, word_offsets
 from .room import ClipEntry, Room
 from .settings import Settings
@@ -92,22 +92,14 @@ class RememberedFinds:
         version = hashlib.sha256(detector.fingerprint().encode()).hexdigest()
         self.memo = TextMemo(store, version)
 
-    def find(
-        self,
-        text: str,
-        extra_terms: Iterable[str] = (),
-        *,
-        known_names: Collection[str] = (),
-        staff_speaking: bool = True,
-    ) -> list[Hit]:
-        terms = tuple(extra_terms)
-        names = sorted(known_names)
-        key = "\x00".join([text, *terms, "\x01", *names, "\x01" if staff_speaking else "\x02"])
+    def find(self, text: str, said: Said = NOTHING_KNOWN) -> list[Hit]:
+        # sorted: a set's order changes from one run to the next
+        key = "\x00".join(
+            [text, *said.terms, "\x01", *sorted(said.known_names), "\x01" if said.by_staff else ""]
+        )
         if self.memo.recall(key) is not None:
             return []
-        hits = self.detector.find(
-            text, terms, known_names=names, staff_speaking=staff_speaking
-        )
+        hits = self.detector.find(text, said)
         if not hits:
             self.memo.remember(key, 0)
         return hits
@@ -115,9 +107,11 @@ class RememberedFinds:
     def save(self) -> None:
         self.memo.save()
 
-
     def name_parts(self, hits: Iterable[Hit]) -> set[str]:
         return self.detector.name_parts(hits)
+
+    def may_show(self, name: str) -> bool:
+        return self.detector.may_show(name)
 
 
 def detector_for(settings: Settings, room: Room) -> Detector:
@@ -151,27 +145,23 @@ def protect_room(
     log.published_clips = len(room.clips)
     detector = finder or detector_for(settings, room)
     for quote in room.quotes:
+        # A quote is the customer's own words: their name is hidden even when staff share it.
+        said = Said(by_staff=False)
         quote.quote = _clean_model(
-            quote.quote, ["text"], detector, quote.path, log, line=quote.line
+            quote.quote, ["text"], detector, quote.path, log, said, line=quote.line
         )
     for persona in room.personas:
         fields = ["tagline", "goals", "frustrations", "values", "life", "at_a_glance", "photo_alt"]
         # A name found in one part of a file is hidden in every part ("married to Betty" in
         # the front matter, "Betty found him" in the story).
-        names = _names_in(detector, [persona.body, *_texts(persona.persona, fields)])
-        persona.persona = _clean_model(
-            persona.persona, fields, detector, persona.path, log, known_names=names
-        )
-        persona.body = _clean_text(persona.body, detector, persona.path, log, known_names=names)
+        said = _names_in(detector, [persona.body, *_texts(persona.persona, fields)])
+        persona.persona = _clean_model(persona.persona, fields, detector, persona.path, log, said)
+        persona.body = _clean_text(persona.body, detector, persona.path, log, said)
     for page in room.pages:
-        names = _names_in(detector, [page.title, page.body, *_texts(page.page, ["summary"])])
-        page.title = _clean_text(
-            page.title, detector, page.path, log, known_names=names, field="title"
-        )
-        page.body = _clean_text(page.body, detector, page.path, log, known_names=names)
-        page.page = _clean_model(
-            page.page, ["summary", "title"], detector, page.path, log, known_names=names
-        )
+        said = _names_in(detector, [page.title, page.body, *_texts(page.page, ["summary"])])
+        page.title = _clean_text(page.title, detector, page.path, log, said, field="title")
+        page.body = _clean_text(page.body, detector, page.path, log, said)
+        page.page = _clean_model(page.page, ["summary", "title"], detector, page.path, log, said)
     for clip in room.clips:
         _protect_clip(clip, detector, report, log)
     for visit in room.visits:
@@ -202,17 +192,18 @@ def _texts(model: Any, fields: list[str]) -> list[str]:
 def _names_in(
     detector: Finder,
     texts: list[str],
-    staff: list[bool] | None = None,
-    terms: tuple[str, ...] = (),
-) -> set[str]:
-    """The words of every name found in ``texts`` (said by staff, or by ``staff[i]``). Read
-    as the cleaning reads them, so that a text without names is not read again."""
-    speaking = staff or [True] * len(texts)
-    return detector.name_parts(
-        hit
-        for text, by_staff in zip(texts, speaking, strict=True)
-        for hit in detector.find(_unescaped(text)[0], terms, staff_speaking=by_staff)
+    said: list[Said] | None = None,
+    found: Iterable[str] = (),
+) -> Said:
+    """What is known when reading any of ``texts`` (each said as ``said[i]``): the words of
+    every name found in one of them (and ``found``), to hide in all. Read as the cleaning reads
+    them, so that a text without names is not read again."""
+    saying = said or [NOTHING_KNOWN] * len(texts)
+    parts = detector.name_parts(
+        hit for text, one in zip(texts, saying, strict=True) for hit in detector.find(text, one)
     )
+    first = saying[0] if saying else NOTHING_KNOWN
+    return replace(first, known_names=frozenset(parts | set(found)), by_staff=True)
 
 
 def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLog) -> bool:
@@ -239,42 +230,13 @@ def _clean_text(
     detector: Finder,
     path: str,
     log: PrivacyLog,
-    extra: tuple[str, ...] = (),
-    *,
-    known_names: Collection[str] = (),
+    said: Said = NOTHING_KNOWN,
     **where: Any,
 ) -> str:
-    plain, where_in = _unescaped(text)
-    hits = [
-        replace(hit, start=where_in[hit.start], end=where_in[hit.end - 1] + 1)
-        for hit in detector.find(plain, extra, known_names=known_names)
-    ]
+    hits = detector.find(text, said)
     for hit in hits:
         log.add(path, hit, **{"line": text.count("\n", 0, hit.start) + 1, **where})
     return replace_hits(text, hits) if hits else text
-
-
-# What a backslash may escape in Markdown: "555\-0147" is read, and shown, as "555-0147".
-MARKDOWN_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-
-
-def _unescaped(text: str) -> tuple[str, list[int]]:
-    """``text`` as a reader sees it once Markdown's backslash escapes are read, and where each
-    of its characters is in ``text``."""
-    if "\\" not in text:
-        return text, list(range(len(text) + 1))
-    plain: list[str] = []
-    where: list[int] = []
-    position = 0
-    for match in MARKDOWN_ESCAPE.finditer(text):
-        plain.append(text[position : match.start()])
-        where.extend(range(position, match.start()))
-        plain.append(match.group(1))
-        where.append(match.start() + 1)
-        position = match.end()
-    plain.append(text[position:])
-    where.extend(range(position, len(text) + 1))
-    return "".join(plain), where
 
 
 def _clean_model(
@@ -283,9 +245,7 @@ def _clean_model(
     detector: Finder,
     path: str,
     log: PrivacyLog,
-    extra: tuple[str, ...] = (),
-    *,
-    known_names: Collection[str] = (),
+    said: Said = NOTHING_KNOWN,
     **where: Any,
 ) -> Any:
     """A copy of ``model`` with personal data replaced in the named text fields."""
@@ -293,9 +253,7 @@ def _clean_model(
     changes: dict[str, Any] = {}
 
     def clean_text(text: str, field: str) -> str:
-        return _clean_text(
-            text, detector, path, log, extra, known_names=known_names, field=field, **where
-        )
+        return _clean_text(text, detector, path, log, said, field=field, **where)
 
     for name in fields:
         value = getattr(model, name)
@@ -315,25 +273,30 @@ def _clean_model(
 
 def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: PrivacyLog) -> None:
     terms = tuple(clip.clip.redact_terms)
+    page = f"clips/{clip.slug}"
+    speakers = {turn.speaker: _speaker(turn.speaker, detector) for turn in clip.transcript.turns}
     turns = [
-        (turn, word_offsets(turn)[0], _staff_speaking(turn.speaker, clip))
+        (turn, word_offsets(turn)[0], Said(terms, by_staff=speakers[turn.speaker].staff))
         for turn in clip.transcript.turns
     ]
-    # A name found once in the call is hidden at every mention, by either speaker.
-    said = [clip.clip.title, clip.clip.summary or "", *(text for _, text, _ in turns)]
-    names = _names_in(detector, said, [True, True, *(staff for _, _, staff in turns)], terms)
-    clip.clip = _clean_model(
-        clip.clip,
-        ["title", "summary"],
+    # A name found once in the call is hidden at every mention, by either speaker, and a
+    # speaker's label that is a name ("Dana:") is a name said in the call.
+    labels = [name for speaker in speakers.values() for name in speaker.names]
+    said = _names_in(
         detector,
-        clip.path,
-        log,
-        terms,
-        known_names=names,
-        page=f"clips/{clip.slug}",
+        [clip.clip.title, clip.clip.summary or "", *(text for _, text, _ in turns)],
+        [Said(terms), Said(terms), *(one for _, _, one in turns)],
+        detector.name_parts(labels),
+    )
+    clip.clip = _clean_model(
+        clip.clip, ["title", "summary"], detector, clip.path, log, said, page=page
     )
     found = Counter[str]()
-    for number, (turn, text, staff) in enumerate(turns, start=1):
+    for number, (turn, text, one) in enumerate(turns, start=1):
+        speaker = speakers[turn.speaker]
+        for hit in speaker.names:
+            log.add(clip.path, hit, page=page, turn=number, field="speaker")
+        turn.speaker = speaker.label
         for index, word in enumerate(turn.words):
             if word.redacted:  # already hidden by the transcription service ([PII])
                 log.redactions.append(
@@ -345,12 +308,12 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
                         "by": "transcript",
                     }
                 )
-        hits = detector.find(text, terms, known_names=names, staff_speaking=staff)
+        hits = detector.find(text, replace(said, by_staff=one.by_staff))
         for hit, indices in mark_words(turn, hits):
             log.add(
                 clip.path,
                 hit,
-                page=f"clips/{clip.slug}",
+                page=page,
                 turn=number,
                 words=[indices[0], indices[-1]] if indices else [],
             )
@@ -366,15 +329,50 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
             )
 
 
+# Words a speaker's label may hold that say a role, not a person: "Agent", "Customer 2",
+# "spk_0", "Caller (mother)".
+ROLE_WORDS = (
+    r"agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|staff|"
+    r"team|specialist|handler|supervisor|manager|customer|caller|client|member|patient|"
+    r"account|holder|speaker|spk|ch|channel|voice|interpreter|translator|the|bank|mother|"
+    r"father|son|daughter|wife|husband|partner|carer|relative|friend|unknown|other|bot|ivr|"
+    r"system|mr|mrs|ms|miss|mx|dr"
+)
+ROLE_WORD = re.compile(rf"^(?:{ROLE_WORDS})$|^[\d_\W]+$", re.I)
 STAFF_LABEL = re.compile(
     r"\b(?:agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|"
-    r"staff|team|specialist|handler)\b",
+    r"staff|team|specialist|handler|supervisor)\b",
     re.I,
 )
+CALLER_LABEL = re.compile(r"\b(?:customer|caller|client|member|patient|holder)\b", re.I)
+LABEL_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|[^\s]+")
 
 
-def _staff_speaking(speaker: str, clip: ClipEntry) -> bool:
-    """Whether a turn's speaker is one of our people (an agent); anyone else is taken to be the
-    caller, whose own name is hidden even when a colleague shares it."""
-    label = clip.clip.speakers.get(speaker, speaker)
-    return bool(STAFF_LABEL.search(label))
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker's label as published (a name in it that the room may not show is
+    ``[name]``), the names hidden in it, and whether the speaker is one of our people."""
+
+    label: str
+    names: tuple[Hit, ...]
+    staff: bool
+
+
+def _speaker(label: str, detector: Finder) -> Speaker:
+    """What a transcript's speaker label ("Agent", "Dana", "Customer (Dana Okafor)", "Callum
+    Reid") publishes. A word that is not a role is taken for a name: kept only when the label
+    is a listed colleague's name, and not a caller's."""
+    caller = bool(CALLER_LABEL.search(label))
+    words = [m for m in LABEL_WORD.finditer(label) if not ROLE_WORD.match(m.group())]
+    named = " ".join(m.group() for m in words)
+    if not words or (not caller and detector.may_show(named)):
+        staff = bool(STAFF_LABEL.search(label)) or (bool(words) and not caller)
+        return Speaker(label, (), staff)
+    runs: list[tuple[int, int]] = []
+    for word in words:  # neighbouring name words are one name: "Dana Okafor" is one [name]
+        if runs and label[runs[-1][1] : word.start()].strip() == "":
+            runs[-1] = (runs[-1][0], word.end())
+        else:
+            runs.append(word.span())
+    hits = tuple(Hit("name", start, end, label[start:end]) for start, end in runs)
+    return Speaker(replace_hits(label, list(hits)), hits, bool(STAFF_LABEL.search(label)))
