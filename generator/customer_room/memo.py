@@ -5,6 +5,7 @@ is written only for a room that builds."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -66,8 +67,15 @@ def read_versioned(store: Path | None, version: str) -> Any | None:
 
 
 def write_versioned(store: Path, version: str, items: Any) -> None:
+    """Write ``items`` whole or not at all: another build reading ``store`` at the same time
+    (two rooms share the lexicon) sees the old file or the new one, never half of one."""
     store.parent.mkdir(parents=True, exist_ok=True)
-    store.write_bytes(orjson.dumps({"version": version, "items": items}))
+    partial = store.with_name(f".{store.name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(orjson.dumps({"version": version, "items": items}))
+        os.replace(partial, store)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _key(text: str) -> str:

@@ -11,6 +11,11 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+def _listed(text: str) -> list[str]:
+    """The items of a list written one after another with "|" between them."""
+    return [item.strip().lower() for item in text.split("|")]
+
+
 STRONG, MEDIUM = 2, 1
 
 
@@ -73,6 +78,55 @@ MONTHS_AND_DAYS = frozenset(
 )
 
 
+# Organisations, brands and places a caller names where a person's name could stand ("can I
+# speak to Santander", "at John Lewis", "up Ben Nevis"): the ones a bank's, an insurer's or a
+# utility's callers mention most, and the ones named like a person. No package lists brands;
+# a word that is neither a known name nor a common word is still taken after a cue.
+ORGANISATIONS = frozenset(
+    _listed(
+        """barclays|barclaycard|santander|lloyds|lloyd's|halifax|natwest|hsbc|monzo|starling|revolut|
+    nationwide|tsb|metro|virgin|aviva|admiral|direct line|churchill|hastings|axa|allianz|zurich|
+    legal & general|prudential|aegon|vanguard|fidelity|paypal|visa|mastercard|amex|klarna|
+    clearpay|experian|equifax|vodafone|orange|ee|three|giffgaff|sky|bt|talktalk|octopus|ovo|
+    eon|e.on|edf|scottish power|british gas|thames water|tesco|sainsbury|sainsbury's|asda|
+    morrisons|aldi|lidl|waitrose|argos|currys|boots|amazon|ebay|apple|google|microsoft|
+    netflix|spotify|uber|deliveroo|ryanair|easyjet|jet2|tui|expedia|airbnb|ikea|dyson|ford|
+    vauxhall|toyota|honda|nissan|tesla|chase|citi|citibank|wells fargo|morgan stanley|
+    goldman sachs|charles schwab|jp morgan|john lewis|marks and spencer|marks & spencer|
+    ted baker|tommy hilfiger|ralph lauren|calvin klein|hugo boss|dr martens|mr kipling|
+    ben & jerry's|ben and jerry's|ernst & young|deloitte|kpmg|ben nevis|washington post|
+    jamie oliver|harvey nichols|selfridges|debenhams|primark|specsavers|rightmove|zoopla|
+    hmrc|dvla|nhs|ofgem|ofcom|which"""
+    )
+)
+# What a person is, not who: "I'm Christian", "I'm Muslim", "I'm Polish".
+BELIEFS_AND_ORIGINS = frozenset(
+    _words(
+        """christian muslim catholic protestant jewish hindu sikh buddhist atheist agnostic
+    mormon methodist baptist anglican orthodox quaker pagan jain evangelical pentecostal
+    polish irish scottish welsh english british french german spanish italian portuguese
+    indian pakistani nigerian ghanaian chinese romanian turkish greek dutch american
+    canadian australian african caribbean asian european jamaican somali kenyan"""
+    )
+)
+# Words that never are a surname after a title ("Mr and Mrs Patel", "Dr who?").
+NOT_AFTER_TITLE = frozenset(
+    _words(
+        """a an the and or but so if as at by for from in of on to with is was are were be i
+    me my you your he she it we they this that who what which not no yes please thanks here
+    there said says told asked has had have will would can could should did does thinks
+    wants wanted thought"""
+    )
+)
+# The spelling alphabet (ICAO/NATO), read as a run of its words without the letters
+# ("papa india kilo echo").
+NATO = (
+    r"alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
+    r"november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu"
+)
+NATO_RUN = re.compile(rf"(?<![\w'])(?:{NATO})(?:[ ,\-]+(?:{NATO})){{2,}}(?![\w'])", re.I)
+
+
 # Cues after which a name comes, with how sure each is.
 CUES: list[tuple[str, int]] = [
     (
@@ -92,7 +146,8 @@ CUES: list[tuple[str, int]] = [
         r"speaking to|speak to|speak with|spoke to|spoke with|spoken to|talking to|talked to|"
         r"talk to|ask for|asked for|asking for|put me through to|transfer(?:red)? me to|"
         r"passed me (?:on )?to|pass me to|deal(?:ing|t)? with|in touch with|contact(?:ed)?|"
-        r"this is|it's|it is|i am|i'm|im",
+        r"identified as|caller is|customer is|executor for|on behalf of|"
+        r"this is|it's|its|it is|i am|i'm|im",
         STRONG,
     ),
     (
@@ -108,7 +163,8 @@ CUES: list[tuple[str, int]] = [
         r"(?:(?:mother|father|brother|sister|son|daughter)[- ]in[- ]law|parents|children|kids|"
         r"grandparents|in-laws|mother|mum|mom|mam|mummy|father|dad|daddy|son|daughter|wife|"
         r"husband|partner|brother|sister|grandson|"
-        r"granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|nanna|"
+        r"granddaughter|grandmother|grandfather|grandma|grandpa|grandad|granddad|granny|gran|nan|"
+        r"nana|nanna|"
         r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
         r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
         r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
@@ -118,15 +174,16 @@ CUES: list[tuple[str, int]] = [
         MEDIUM,
     ),
 ]
+GREETINGS, RELATIVES = 1, 2  # which of the CUES above: a name spoken to, a relative's name
 # The cues that allow almost any word after them (the rest need a word known as a name).
 CERTAIN = re.compile(
     r"name|call me|calls me|known as|goes by|called|named|holder|held by|belongs|pronounced|"
     r"spel|signed|addressed|note for|attention|attn|care of|c/o|dear",
     re.I,
 )
-SELF = re.compile(r"my name|name's|call me|this is|it's|it is|i am|i'm|im|known as|goes", re.I)
+SELF = re.compile(r"my name|name's|call me|this is|it's|its|it is|i am|i'm|im|known as|goes", re.I)
 # "this is …" and "it's …" are names only with what usually follows a name there.
-NEEDS_CLOSE = re.compile(r"^(?:this is|it's|it is)$", re.I)
+NEEDS_CLOSE = re.compile(r"^(?:this is|it's|its|it is)$", re.I)
 CLOSE_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:speaking|calling|here|from|on the line|ringing|phoning|again|back|"
     r"by the way|about|with|returning|regarding|for)\b|\s*,\s*(?:i|i'm|i've|we)\b|"

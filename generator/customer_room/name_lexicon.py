@@ -207,14 +207,12 @@ def _places() -> frozenset[str]:
 
 
 def _let_go() -> None:
-    """Free what the packages keep once read (86 Faker modules of names, wordfreq's tables):
-    the lexicon holds what is needed, and a build has better use for the memory."""
+    """Free wordfreq's tables once read: the lexicon holds what is needed. (Faker's modules
+    stay loaded: code in the same process may use them.)"""
     import wordfreq
 
     for cached in (wordfreq.get_frequency_dict, wordfreq.get_frequency_list, wordfreq.top_n_list):
         cached.cache_clear()
-    for module in [m for m in sys.modules if m.startswith("faker.providers.person.")]:
-        del sys.modules[module]
 
 
 def _more_given_names() -> Iterable[str]:

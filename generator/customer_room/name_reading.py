@@ -14,21 +14,27 @@ from .name_cues import (
     ALPHABET,
     ALPHABET_PART,
     AND_NEXT,
+    BELIEFS_AND_ORIGINS,
     CERTAIN,
     CLOSE_AFTER,
     CUE_PATTERN,
     CUES,
     FILLERS,
+    GREETINGS,
     MEDIUM,
     MONTHS_AND_DAYS,
     NAMES_AMONG_STOP,
+    NATO_RUN,
     NEEDS_CLOSE,
+    NOT_AFTER_TITLE,
     NUMBERISH,
     OPENING,
     ORGANISATION_AFTER,
+    ORGANISATIONS,
     PARTICLES,
     PLACE_WORD,
     RELATIVE_AFTER,
+    RELATIVES,
     SELF,
     SPELLED,
     SPELLING_CONTEXT,
@@ -48,6 +54,7 @@ class NameHit:
     start: int
     end: int
     self_named: bool = False  # a speaker naming themselves
+    sure: bool = False  # after "my name is", a title, or spelled out: a name whatever else
 
 
 @dataclass(frozen=True)
@@ -70,8 +77,50 @@ PLACE_BEFORE = frozenset(
 )
 DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this"])
 NUMBER_AFTER = re.compile(r",? \d")
-LONE_CAPITAL = re.compile(r"[^.!?:;\n\s]\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2}")
+# A capitalised word inside a sentence, or one that begins a sentence and is its subject.
+LONE_CAPITAL = re.compile(
+    r"[^.!?:;\n\s]\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2}|"
+    r"(?:^|[.!?:;\n]\s*)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:,? and|,? [a-z])"
+)
 FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
+POSSESSIVE_END = re.compile(r"'s$")
+# A relative cue that says more than who ("my son is", "my wife's name"): what follows is
+# read by the cue's own rules.
+RELATIVE_SAID = re.compile(r"(?:is|was|called|named|name|,)$", re.I)
+# After a relative's name, what makes it one: "my son will is", "my husband bill usually".
+NAME_THEN = re.compile(
+    r"\s*(?:[,.;!?]|$)|\s+(?:is|was|has|had|who|and|usually|always|normally|does|did|"
+    r"deals|handles|looks after|set|sorted|rang|phoned|called|said)\b"
+)
+# What closes a line spoken to someone, in speech text without punctuation.
+CLOSING = re.compile(r"\s*(?:$|bye\b|goodbye\b|cheers\b|thanks\b|thank you\b|take care\b)")
+PERSON_VERB = re.compile(
+    r"said|says|rang|phoned|called|emailed|texted|asked|told|wrote|promised|explained|"
+    r"mentioned|confirmed|replied"
+)
+LOWER_SUBJECT = re.compile(rf"[a-z]{{3}} (?:{PERSON_VERB.pattern})\b")
+SUBJECT_BEFORE = frozenset(["", "then", "and", "so", "but", "because", "when", "yeah", "well"])
+# After a name that is also an everyday word, what only a person does: "Rose from your team
+# said", "ask Penny to ring me", "Dawn in customer services".
+PERSON_NEXT = re.compile(
+    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|promised|explained|"
+    r"mentioned|confirmed|wrote|replied|answered|agreed|and (?:i|her|his)\b|"
+    r"(?:from|in|on) (?:your|the|our|their) (?:\w+ ){0,2}(?:team|department|desk|line)|"
+    r"in (?:customer|complaints|billing|collections|claims|accounts)|to (?:ring|call|phone|"
+    r"email|text|contact) (?:me|us|you|back))\b"
+)
+# After a given name that begins a sentence, what makes it the sentence's subject: "Ayesha
+# rang", "Rajesh and Sunita are", "Fernanda from the complaints team".
+SUBJECT_NEXT = re.compile(
+    r"(?:,? (?:and |& )?[A-Z][a-z]+(?:,| and| &)|,? and (?:[A-Z][a-z]+|her|his|their|my)|"
+    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|"
+    r"promised|explained|mentioned|confirmed|wrote|replied|answered|agreed|is|was|has|had|"
+    r"will|would|can|could|did|does|thinks|thought|wants|wanted|needs|needed|went|came|"
+    r"got|gets|paid|pays|lives|lived|works|worked|rang|spoke|from|in|at|on|who|also|just|"
+    r"never|always|usually|already|still)\b)"
+)
+# What follows a name spoken to: "Thanks, Dana.", "Yes, Dana, it has", "Bye Dana!"
+VOCATIVE_END = re.compile(r"\s*(?:[,.!?;:)\u2014\u2013]|-\s|$)")
 TWO_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+ [A-Z\u00c0-\u00de]")
 
 
@@ -143,11 +192,69 @@ class Reading:
                     hit = NameHit(hit.start, hit.end, False)
             else:
                 hit = self._name_at(match.end(), strength, certain=certain)
-            while hit:
-                yield NameHit(hit.start, hit.end, bool(SELF.search(cue)) and hit.self_named)
+            kind = int(group[1:])
+            if not hit and kind == RELATIVES and not RELATIVE_SAID.search(cue):
+                hit = self._relative_named(match.end())
+            while hit and (certain or hit.sure or self._a_person(hit, kind)):
+                yield NameHit(
+                    hit.start,
+                    hit.end,
+                    bool(SELF.search(cue)) and hit.self_named,
+                    certain or hit.sure,
+                )
                 # "Emre and Zeynep Yilmaz", "Babajide Ogunleye and Rukhsana Chaudhry"
                 joined = AND_NEXT.match(self.text, hit.end)
                 hit = self._name_at(joined.end(), strength, certain=certain) if joined else None
+
+    def _relative_named(self, position: int) -> NameHit | None:
+        """After "my son", "my sister", a given name that is also an everyday word, where what
+        follows says it is the relative's name: "my son will is the one who", "my husband bill
+        usually deals with it", "my sister faith, she's". Not "my son will call"."""
+        index = bisect_left(self.starts_at, position)
+        if index >= len(self.tokens) or self.text[position : self.tokens[index].start] != " ":
+            return None
+        token = self.tokens[index]
+        if self.cased and not token.text[0].isupper():
+            return None
+        if token.bare.lower() in {"is", "was", "called", "named"}:
+            return None
+        if not self.lexicon.is_given(token.bare) or not NAME_THEN.match(self.text, token.end):
+            return None
+        return NameHit(token.start, token.start + len(token.bare))
+
+    def _a_person(self, hit: NameHit, cue: int) -> bool:
+        """Whether what a cue that is not sure of itself ("speak to", "this is", "thanks",
+        "no,") points at is a person: not an organisation ("speak to Santander"), a belief or
+        an origin ("I'm Muslim"), a month or a day ("yes, May is fine"), or a place that is not
+        also a given name. After a greeting or a "yes" in capitalised text, a name is spoken
+        to ("Thanks, Dana.") or is a given name known as nothing else."""
+        value = self.text[hit.start : hit.end]
+        lower = value.lower()
+        words = lower.split()
+        lex = self.lexicon
+        if lower in ORGANISATIONS or POSSESSIVE_END.sub("", lower) in ORGANISATIONS:
+            return False
+        if words[0] in BELIEFS_AND_ORIGINS:
+            return False
+        if cue == RELATIVES:
+            return True  # "my granddaughter May", "my son Will"
+        if cue == GREETINGS and self.cased and VOCATIVE_END.match(self.text, hit.end):
+            return True  # "Thanks June, that's kind", "Bye, Dawn."
+        if len(words) == 1 and lower in MONTHS_AND_DAYS:
+            return False
+        if len(words) == 1 and lex.is_place(lower):
+            if not lex.is_given(lower):
+                return False
+            if cue == GREETINGS and not self.cased and not CLOSING.match(self.text, hit.end):
+                return False  # "no london is fine"; but "thanks florence bye"
+        if cue != GREETINGS or not self.cased or len(words) > 1:
+            return True
+        return bool(VOCATIVE_END.match(self.text, hit.end)) or (
+            lex.is_given(lower)
+            and not lex.is_place(lower)
+            and not lex.is_ordinary(lower)
+            and not lex.is_common(lower)
+        )
 
     def _confirmed(self, hit: NameHit, cue_end: int) -> bool:
         """After "this is", "it's" or "I'm", a name is what usually follows one: a title,
@@ -165,7 +272,7 @@ class Reading:
                 continue  # "I miss my bus", "a doctor said"
             hit = self._name_at(match.end(), STRONG if strong else MEDIUM, certain=strong)
             if hit:
-                yield NameHit(hit.start, hit.end)
+                yield NameHit(hit.start, hit.end, sure=hit.sure)
 
     def full_names(self) -> Iterator[NameHit]:
         """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
@@ -179,15 +286,21 @@ class Reading:
                 continue
             if self.text[first.end : second.start] != " ":
                 continue
-            if not self.lexicon.is_given(first.text) or first.text.isupper():
+            if not self._given(first.text) or first.text.isupper():
                 continue
             if first.text.lower() in STOP or STREET_LIKE.search(first.text.lower()):
                 continue  # "Hi Farah": a greeting, then the name; "Calle Mayor"
             if first.text.lower() in MONTHS_AND_DAYS or second.bare.lower() in MONTHS_AND_DAYS:
                 continue  # "August Bank Holiday", "June Monday"
-            if self.lexicon.is_ordinary(first.text) and self.starts(first):
-                continue  # "Will Payment" at the start of a heading
             surname = second.bare
+            if (
+                self.lexicon.is_ordinary(first.text)
+                and self.starts(first)
+                and (self.lexicon.is_common(surname) or not self.lexicon.is_name(surname))
+            ):
+                continue  # "Will Payment" at the start of a heading; but "Pat Doherty, …"
+            if self._not_a_person(index):
+                continue  # "at John Lewis", "The Washington Post", "Morgan Stanley"
             if PLACE_WORD.fullmatch(surname) or ORGANISATION_AFTER.match(
                 self.text, second.start - 1
             ):
@@ -200,12 +313,42 @@ class Reading:
                     end = tokens[index + 2].start + len(tokens[index + 2].bare)
                 yield NameHit(first.start, end)
 
+    def _given(self, word: str) -> bool:
+        """A given name, or a hyphenated one whose first part is ("Jean-Baptiste")."""
+        return self.lexicon.is_given(word) or (
+            "-" in word and self.lexicon.is_given(word.split("-")[0])
+        )
+
+    def _not_a_person(self, index: int) -> bool:
+        """Whether the two capitalised words at ``index`` name a company, a shop or a place:
+        a listed one ("Morgan Stanley", "Ted Baker"), one after "at", "the" or "up" ("at John
+        Lewis"), or a place and a common word ("Washington Post")."""
+        first, second = self.tokens[index], self.tokens[index + 1]
+        both = f"{first.text} {second.bare}".lower()
+        if both in ORGANISATIONS or self.text.startswith(" & ", second.end):
+            return True
+        before = self.tokens[index - 1].text.lower() if index else ""
+        if before in {"at", "the", "up", "down", "climbed", "visited"}:
+            return True
+        lex = self.lexicon
+        second_word = second.bare.lower()
+        return (
+            lex.is_place(first.text.lower())
+            and lex.is_common(second_word)
+            and not lex.is_name(second_word)
+        )
+
     def lone_names(self) -> Iterator[NameHit]:
-        """A known given name alone, capitalised inside a sentence of capitalised text ("then
-        to Vikram on Tuesday", "No problem, Hamid"), unless it is also an everyday word, a
-        place ("Sydney", "Florence"), a month or a day, or the start of an organisation's or a
-        place's name ("Jordan Brand", "Lincoln Park")."""
-        if not self.cased or not LONE_CAPITAL.search(self.text):
+        """A known given name alone in capitalised text: inside a sentence ("then to Vikram on
+        Tuesday", "No problem, Hamid"), as its subject ("Ayesha rang yesterday", "Rajesh and
+        Sunita are both on it"), or in a list of people ("Ana, Mateo and Valentina"). Not a
+        place ("Sydney", "Florence"), a month or a day, the start of an organisation's or a
+        place's name ("Jordan Brand", "Lincoln Park"); a name that is also an everyday word
+        ("Rose", "Penny") only where a person's doing follows ("Rose from your team said")."""
+        if not self.cased:
+            yield from self._lower_subjects()
+            return
+        if not LONE_CAPITAL.search(self.text):
             return
         lex = self.lexicon
         tokens = self.tokens
@@ -214,27 +357,68 @@ class Reading:
             if len(word) < 3 or not word[0].isupper() or word.isupper() or not word[1:].islower():
                 continue
             lower = word.lower()
-            if not lex.is_given(lower) or lex.is_ordinary(lower) or lex.is_common(lower):
+            if not self._given_alone(lower) or STREET_LIKE.search(lower):
                 continue
-            if lex.is_place(lower) or lower in MONTHS_AND_DAYS or lower in STOP:
+            if token.text.lower() in ORGANISATIONS:
+                continue  # "Lloyd's of London"
+            if lex.is_ordinary(lower) or lex.is_common(lower):
+                if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
+                    continue
+            elif self.starts(token):
+                if not SUBJECT_NEXT.match(self.text, token.end):
+                    continue
+            elif not self._lone_after(index):
                 continue
-            if STREET_LIKE.search(lower) or self.starts(token):
-                continue
-            if ORGANISATION_AFTER.match(self.text, token.end) or NUMBER_AFTER.match(
-                self.text, token.end
-            ):
-                continue  # "Lakeside Bank", "Roma 3"
-            after = tokens[index + 1] if index + 1 < len(tokens) else None
-            if after and self.text[token.end : after.start] == " " and after.text[0].isupper():
-                continue  # a run of capitalised words: a title, a product, or a full name
-            if not self._lone_after(index):
+            if self._belongs_to_a_name(index):
                 continue
             yield NameHit(token.start, token.start + len(word))
 
+    def _lower_subjects(self) -> Iterator[NameHit]:
+        """In lower-case speech text, a given name that no dictionary knows as a word, as the
+        subject of what a person does ("then kojo rang them back", "fatima phoned")."""
+        if not LOWER_SUBJECT.search(self.text):
+            return
+        tokens = self.tokens
+        for index, token in enumerate(tokens[:-1]):
+            lower = token.bare
+            if len(lower) < 3 or not self._given_alone(lower) or self.lexicon.is_word(lower):
+                continue
+            before = tokens[index - 1].text if index else ""
+            if PERSON_VERB.fullmatch(tokens[index + 1].text) and before in SUBJECT_BEFORE:
+                yield NameHit(token.start, token.start + len(lower))
+
+    def _given_alone(self, lower: str) -> bool:
+        """Whether a capitalised word alone may be a person's given name."""
+        lex = self.lexicon
+        return (
+            lex.is_given(lower)
+            and not lex.is_place(lower)
+            and lower not in MONTHS_AND_DAYS
+            and lower not in STOP
+            and lower not in ORGANISATIONS
+            and lower not in BELIEFS_AND_ORIGINS
+        )
+
+    def _belongs_to_a_name(self, index: int) -> bool:
+        """Whether the capitalised word at ``index`` starts the name of something that is not a
+        person: "Lakeside Bank", "Roma 3", "Ernst & Young", or a run of capitalised words (a
+        title, a product, or a full name: :meth:`full_names` reads those)."""
+        token = self.tokens[index]
+        if ORGANISATION_AFTER.match(self.text, token.end) or NUMBER_AFTER.match(
+            self.text, token.end
+        ):
+            return True
+        if self.text.startswith(" & ", token.end):
+            return True
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return bool(after and self.text[token.end : after.start] == " " and after.text[0].isupper())
+
     def _lone_after(self, index: int) -> bool:
-        """Whether what comes before a lone capitalised name leaves it a person: not a place's
-        preposition ("born in Carrick"), a noun phrase ("a second-hand Ford"), the rest of a
-        name ("Marks and Spencer", "Via Roma"), or an address line ("3, Torino")."""
+        """Whether what comes before a lone capitalised name inside a sentence leaves it a
+        person: not a place's preposition ("born in Carrick"), a noun phrase ("a second-hand
+        Ford"), the rest of a name ("Marks and Spencer", "Via Roma"), a list of places
+        ("Westfield, Carrick") or an address line ("3, Torino"). A list of given names is a
+        list of people ("Ana, Mateo and Valentina")."""
         before = [t.text.lower() for t in self.tokens[max(0, index - 2) : index]]
         if before and (before[-1] in PLACE_BEFORE or STREET_LIKE.search(before[-1])):
             return False
@@ -242,17 +426,32 @@ class Reading:
             return False
         previous = self.tokens[index - 1] if index else None
         gap = self.text[previous.end if previous else 0 : self.tokens[index].start]
-        # "Westfield, Carrick": a list of places, or the rest of a name; but "Thanks, Dana"
+        if re.search(r"\d", gap):
+            return False  # an address line: "Via Roma 3, Torino"
+        if gap.strip() == "&":
+            return False  # "Ben & Jerry's": a firm's name
         if (
             previous
             and previous.text[0].isupper()
+            and gap == " "
+            and previous.text.lower() not in STOP
+            and not self.starts(previous)
+        ):
+            return False  # the end of a run of capitalised words: "from John Lewis"
+        if previous and previous.text.lower() == "and" and index >= 2:
+            previous = self.tokens[index - 2]
+            if not previous.text[0].isupper():
+                return True
+            gap = ","
+        if (
+            previous
+            and previous.text[0].isupper()
+            and previous.text.lower() not in STOP
             and (gap.strip(" ,") == "" or not self.starts(previous))
         ):
-            return False
-        if previous and previous.text.lower() in {"and", "&"}:
-            earlier = self.tokens[index - 2] if index >= 2 else None
-            return not (earlier and earlier.text[0].isupper())
-        return not re.search(r"\d", gap)
+            # "Thanks, Dana" and "Maria, Jose": but "Westfield, Carrick"
+            return self._given_alone(previous.bare.lower())
+        return True
 
     def spelled(self) -> Iterator[NameHit]:
         for match in self._finditer(SPELLED):
@@ -261,9 +460,14 @@ class Reading:
             after = self.text[match.end() : match.end() + 12]
             if NUMBERISH.search(before[-12:]) or NUMBERISH.match(after.lstrip(" ,")):
                 continue  # a postcode or a reference read out
+            if len(letters) >= 4 and len({letter.lower() for letter in letters}) <= 2:
+                continue  # "press a b a b": a code or a choice, not a name
             if len(letters) >= 4 or SPELLING_CONTEXT.search(before):
                 yield NameHit(match.start(), match.end())
                 yield from self._spoken_before(match.start(), match.group())
+        for match in self._finditer(NATO_RUN):
+            yield NameHit(match.start(), match.end(), sure=True)
+            yield from self._spoken_before(match.start(), match.group())
         for match in self._finditer(ALPHABET):
             parts = ALPHABET_PART.findall(match.group())
             agree = [p for p in parts if p[0].lower() == p[2][0].lower()]
@@ -293,7 +497,7 @@ class Reading:
         """The name that starts at ``position`` (after a cue), if the words there are one."""
         index = bisect_left(self.starts_at, position)
         gap_end = position
-        skipped = 0
+        skipped = titles = 0
         while index < len(self.tokens):
             token = self.tokens[index]
             gap = self.text[gap_end : token.start]
@@ -304,20 +508,28 @@ class Reading:
                 index, gap_end, skipped = index + 1, token.end, skipped + 1
                 continue
             if re.sub(r"\.", "", lower) in STRONG_TITLES or lower in {"miss", "doctor"}:
-                index, gap_end = (
+                if titles == 2:
+                    return None  # "Mr Mr Mr …": not a name, and not read again and again
+                index, gap_end, titles = (
                     index + 1,
                     token.end + (1 if self.text[token.end : token.end + 1] == "." else 0),
+                    titles + 1,
                 )
                 continue
             break
         else:
             return None
+        # the word after a title is a surname: "Mr Le", "mrs black", "thanks mr do"
+        titled = (titles > 0 and self.tokens[index - 1].text.lower().strip(".") != "miss") or (
+            strength == STRONG and certain and self._after_title(position)
+        )
         first = self.tokens[index]
-        if first.text.lower() in PARTICLES and index + 1 < len(self.tokens):
-            # "van der Meer": the name begins with its particles
-            if not self._continues(index + 1, first.end, certain=True):
+        if first.text.lower() in PARTICLES and self._continues_at(index + 1, first.end):
+            pass  # "van der Meer": the name begins with its particles
+        elif titled:
+            if not self._may_follow_title(first):
                 return None
-        elif not self._may_begin(first, strength, certain):
+        elif first.text.lower() in PARTICLES or not self._may_begin(first, strength, certain):
             return None
         end = first.start + len(first.bare)
         last = index
@@ -334,9 +546,35 @@ class Reading:
             end = token.start + len(token.bare)
             if token.bare != token.text:
                 break
-        if self.tokens[last].text.lower() in PARTICLES or ORGANISATION_AFTER.match(self.text, end):
+        if ORGANISATION_AFTER.match(self.text, end):
             return None
-        return NameHit(first.start, end, True)
+        if self.tokens[last].text.lower() in PARTICLES and not (titled and last == index):
+            return None
+        return NameHit(first.start, end, True, titled)
+
+    def _after_title(self, position: int) -> bool:
+        """Whether ``position`` comes right after a strong title ("Mr", "dr.")."""
+        index = bisect_left(self.starts_at, position) - 1
+        if index < 0:
+            return False
+        before = self.tokens[index]
+        gap = self.text[before.end : position]
+        return before.text.lower() in STRONG_TITLES and gap.strip(". ") == ""
+
+    def _continues_at(self, index: int, previous_end: int) -> bool:
+        return index < len(self.tokens) and self._continues(index, previous_end, certain=True)
+
+    def _may_follow_title(self, token: _Token) -> bool:
+        """Whether ``token``, after "Mr", "Mrs", "Ms", "Mx" or "Dr", is a surname: any word
+        but a few ("Mr and Mrs", "the dr said"), capitalised in a text that has capitals, and
+        not a brand that wears a title ("Mr Kipling", "Dr Martens")."""
+        lower = token.bare.lower()
+        if lower in NOT_AFTER_TITLE or len(lower) < 2 or (token.bare.isupper() and len(lower) > 3):
+            return False
+        before = self.text[max(0, token.start - 4) : token.start].lower().strip(" .")
+        if f"{before.split()[-1] if before.split() else ''} {lower}" in ORGANISATIONS:
+            return False
+        return not self.cased or token.text[0].isupper()
 
     def _may_begin(self, token: _Token, strength: int, certain: bool) -> bool:
         word = token.bare
@@ -361,7 +599,9 @@ class Reading:
                 return certain and not lex.is_word(lower)
             if word.isupper() and len(word) > 1 and not certain:
                 return False  # an acronym
-            if certain or strength == STRONG:
+            if certain:
+                return True  # "the surname is Ng", "my name is Will"
+            if strength == STRONG:
                 return lex.is_name(lower) or not lex.is_common(lower)
             return (lex.is_name(lower) and not (lex.is_ordinary(lower) and self.starts(token))) or (
                 not lex.is_common(lower) and not self.starts(token)
@@ -373,6 +613,7 @@ class Reading:
                 lex.is_given(lower)
                 or (lex.is_name(lower) and lex.zipf(lower) < ORDINARY_SURNAME_ZIPF)
                 or not lex.is_word(lower)
+                or len(lower) <= 3  # "my surname is ng", "first name's jo"
             )
         if strength == STRONG:
             return lex.is_name(lower) or not lex.is_word(lower)
@@ -439,6 +680,8 @@ def spelled_letters(value: str) -> str:
     """The word a spelled-out run spells ("double l" counts twice), or "" when it is not one."""
     if ALPHABET.fullmatch(value):
         return "".join(p[0] for p in ALPHABET_PART.findall(value)).lower()
+    if NATO_RUN.fullmatch(value):
+        return "".join(word[0] for word in re.findall(r"[^\W\d_]+", value)).lower()
     if not SPELLED.fullmatch(value):
         return ""
     letters = []

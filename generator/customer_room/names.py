@@ -34,11 +34,8 @@ class NameFinder:
         self.lexicon_store = lexicon_store
         self._last: Reading | None = None
         self.allowed_names = sorted({a.strip() for a in allowed if a.strip()})
-        self.allowed = frozenset(
-            word.lower()
-            for name in self.allowed_names
-            for word in WORD.findall(name.replace("\u2019", "'"))
-        )
+        # one set of words per person: "Sam Shah" is neither Sam Carter nor Priya Shah
+        self.allowed_people = [_name_words(name) for name in self.allowed_names]
 
     def fingerprint(self) -> str:
         return repr(self.allowed_names)
@@ -118,9 +115,11 @@ class NameFinder:
         return self._last
 
     def may_show(self, value: str) -> bool:
-        """Whether ``value`` is (part of) the name of someone the room may show."""
-        words = [POSSESSIVE.sub("", w).lower() for w in WORD.findall(value.replace("\u2019", "'"))]
-        return bool(words) and all(w in self.allowed or w in PARTICLES for w in words)
+        """Whether ``value`` is the name of someone the room may show, or part of it ("Priya",
+        "Ms Shah", "Priya Shah"; not "Sam Shah" when the room lists Sam Carter and Priya
+        Shah)."""
+        words = _name_words(value) - PARTICLES
+        return bool(words) and any(words <= person for person in self.allowed_people)
 
     def is_everyday(self, value: str) -> bool:
         """Whether ``value`` is one word that is also an everyday one ("Will", "Grace"): the
@@ -150,3 +149,10 @@ def _merged(text: str, hits: list[NameHit]) -> list[NameHit]:
         else:
             merged.append(hit)
     return merged
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name in lower case, without a possessive "'s"."""
+    return frozenset(
+        POSSESSIVE.sub("", word).lower() for word in WORD.findall(name.replace("\u2019", "'"))
+    )
