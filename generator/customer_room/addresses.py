@@ -184,6 +184,16 @@ def _named_street(match: re.Match[str]) -> bool:
     return match.group("word").lower() not in WEAK_STREET_WORDS or name[0].isupper()
 
 
+# A flat, a floor or a unit after a street: "apartamento 2", "Flat 4B", "2º andar", "Apt 12".
+FLAT = re.compile(
+    r"(?:apartamento|apartment|apt\.?|flat|unit|suite|ste\.?|floor|piso|andar|étage|etage|"
+    r"wohnung|whg\.?|appartement|bloco|block|room|rm\.?|#) ?(?:n[º°o]\.? ?)?\d{1,4}[A-Za-z]?"
+    r"[º°ª]?(?: ?(?:esq|dto|dir|esquerdo|direito|left|right)\b)?|"
+    r"\d{1,3}[º°ª]? (?:andar|piso|étage|etage|floor)\b(?: (?:esq|dto|dir|esquerdo|direito)\b)?",
+    re.I,
+)
+
+
 def following_lines(text: str, position: int) -> Iterator[tuple[str, int, int]]:
     """The post box and postcode that come right after a street (same line after a comma, or
     the next lines), over a line that holds only a town ("London", then "SW1A 2AA")."""
@@ -192,7 +202,7 @@ def following_lines(text: str, position: int) -> Iterator[tuple[str, int, int]]:
         if gap is None:
             return
         start = gap.end()
-        if box := PO_BOX.match(text, start):
+        if box := PO_BOX.match(text, start) or FLAT.match(text, start):
             yield "street address", box.start(), box.end()
             position = box.end()
         elif code := CODE_BEFORE_TOWN.match(text, start) or CODE_AFTER_TOWN.match(text, start):

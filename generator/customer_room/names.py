@@ -105,7 +105,13 @@ class NameFinder:
                     or reading.after_title_or_greeting(index)
                 ):
                     continue
-            hits.append(NameHit(token.start, token.start + len(token.bare)))
+            start = token.start
+            while index > 0 and tokens[index - 1].text.lower() in PARTICLES:
+                index -= 1  # "Mrs de la Fuente": the particles go with the surname
+                if reading.text[tokens[index].end : start] != " ":
+                    break
+                start = tokens[index].start
+            hits.append(NameHit(start, token.start + len(token.bare)))
         return hits
 
     def _reading(self, text: str) -> Reading:
@@ -144,7 +150,10 @@ def _merged(text: str, hits: list[NameHit]) -> list[NameHit]:
         ):
             last = merged[-1]
             merged[-1] = NameHit(
-                last.start, max(last.end, hit.end), last.self_named or hit.self_named
+                last.start,
+                max(last.end, hit.end),
+                last.self_named or hit.self_named,
+                last.sure or hit.sure,
             )
         else:
             merged.append(hit)

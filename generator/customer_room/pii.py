@@ -62,6 +62,7 @@ class Hit:
     shared: bool = False  # a name someone the room may show also carries
     everyday: bool = False  # a one-word name that is also an everyday word ("Will", "Grace")
     listed: bool = False  # one of the room's or the clip's terms, not found by a rule
+    guessed: bool = False  # a name read from the words around it, not announced or spelled
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ class Detector:
         for hit in [*found, *self.names.mentions(text, parts)]:
             value = text[hit.start : hit.end]
             shared, everyday = self.names.may_show(value), self.names.is_everyday(value)
-            hits.append(Hit("name", hit.start, hit.end, value, shared, everyday))
+            hits.append(
+                Hit("name", hit.start, hit.end, value, shared, everyday, guessed=not hit.sure)
+            )
         return hits
 
     def name_parts(self, hits: Iterable[Hit]) -> set[str]:

@@ -166,18 +166,28 @@ def _spaced_if_long(match: re.Match[str]) -> str:
         return run  # decimals, thousands, dashes: amounts, dates and codes as people write them
     groups = [group.replace(" ", "") for group in re.split(r"[,.] ", run)]
     sizes = [len(group) for group in groups]
+    text = match.string
+    if (
+        AMOUNT_BEFORE.search(text[max(0, match.start() - 2) : match.start()])
+        or AMOUNT_AFTER.match(text, match.end())
+        or COUNTED.match(text, match.end())
+    ):
+        return run  # amounts and counts: "£120, 340, 560", "2784, 2855, 8441 letters"
+    joined = "".join(groups)
+    if 13 <= len(joined) <= 19 and len(groups) <= 4 and _stdnum().luhn.is_valid(joined):
+        return _spaced(run)  # a card read in halves or quarters: "41111111, 11111111"
     if sum(sizes) < 9 or min(sizes) < 2 or not 3 <= max(sizes) <= 6:
         return run  # not groups of two to six digits: "one, two, three…", "12345678. 1234"
-    text = match.string
     if (
         all(len(group) == 4 and group[:2] in ("19", "20") for group in groups)
         or all(group.endswith("0") and not group.startswith("0") for group in groups)
         or (len(groups) < 4 and len(set(sizes)) == 1)  # cards: four groups; phones: uneven
-        or AMOUNT_BEFORE.search(text[max(0, match.start() - 2) : match.start()])
-        or AMOUNT_AFTER.match(text, match.end())
-        or COUNTED.match(text, match.end())
     ):
-        return run  # a list: "2019, 2020, 2021", "120, 340, 560", "2784, 2855, 8441 letters"
+        return run  # a list: "2019, 2020, 2021", "1200, 3400, 5600"
+    return _spaced(run)
+
+
+def _spaced(run: str) -> str:
     return re.sub(r"(?<=\d)[,.](?= \d)", " ", run)
 
 

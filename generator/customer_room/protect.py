@@ -31,9 +31,10 @@ from .settings import Settings
 @dataclass(frozen=True)
 class Secret:
     """A value that was hidden, for the leak scan. ``page`` is set for a name that someone in
-    the room may also carry (a caller who shares a colleague's name): it is looked for only on
-    the pages of the clip (``clips/<slug>``) it was hidden in, since elsewhere it is the
-    colleague's. Every other value is looked for everywhere."""
+    the room may also carry (a caller who shares a colleague's name), or one guessed from the
+    words around it: it is looked for only on the pages of the clip (``clips/<slug>``) it was
+    hidden in, since elsewhere it is the colleague's (or the firm's, the town's). Every other
+    value is looked for everywhere."""
 
     value: str
     page: str | None = None
@@ -50,14 +51,18 @@ class PrivacyLog:
     secrets: set[Secret] = field(default_factory=set)
 
     def add(self, path: str, hit: Hit, *, page: str | None = None, **where: Any) -> None:
-        """Log a hit; ``page`` is where a name a colleague may share was hidden (see
-        :class:`Secret`): such a name from any other source is not looked for again."""
+        """Log a hit; ``page`` is where it was hidden. A name a colleague may share, or one
+        guessed from the words around it ("speak to …", "thanks …": perhaps a firm's or a
+        town's name), is looked for on that page only (see :class:`Secret`), and not again
+        at all when it came from elsewhere: a wrong guess must not stop a build for a word
+        that is fine on every other page. Every other value is looked for everywhere."""
         self.redactions.append({"file": path, "kind": hit.kind, **where})
         value = hit.value.strip()
+        scoped = hit.shared or hit.guessed
         # A one-word name that is an everyday word ("Will") would be found in every "will":
         # the detectors, which read it in its place, are what look for it in the site.
-        if len(value) >= 3 and not hit.everyday and (page is not None or not hit.shared):
-            self.secrets.add(Secret(value, page if hit.shared else None))
+        if len(value) >= 3 and not hit.everyday and (page is not None or not scoped):
+            self.secrets.add(Secret(value, page if scoped else None))
 
     def counts(self) -> Counter[str]:
         return Counter(r["kind"] for r in self.redactions)
