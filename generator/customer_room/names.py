@@ -24,7 +24,9 @@ from .name_cues import (
     WORD,
 )
 from .name_lexicon import lexicon
-from .name_reading import NameHit, Reading, spelled_letters
+from .name_reading import Reading
+from .name_spelled import spelled_letters
+from .name_text import NameHit
 
 
 class NameFinder:

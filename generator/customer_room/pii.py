@@ -21,9 +21,12 @@ from typing import Protocol
 from . import (
     addresses,
     as_read,
+    name_alone,
     name_cues,
     name_lexicon,
     name_reading,
+    name_spelled,
+    name_text,
     pii_context,
     pii_numbers,
     pii_phones,
@@ -48,6 +51,9 @@ RULE_MODULES = (
     pii_phones,
     names_module,
     name_reading,
+    name_alone,
+    name_spelled,
+    name_text,
     name_cues,
     name_lexicon,
 )

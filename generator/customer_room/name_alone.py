@@ -1,0 +1,157 @@
+"""Given names that stand alone: inside a capitalised sentence, as its subject, in a list of
+people; and in lower-case speech text as the subject of what a person does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .name_cues import (
+    ORGANISATION_AFTER,
+    ORGANISATIONS,
+    STOP,
+)
+from .name_text import STREET_LIKE, NameHit, NameText
+
+# Two capitalised words side by side, the least a full name is (Latin letters: the given
+# names known are written in them).
+PLACE_BEFORE = frozenset(
+    ["in", "at", "from", "near", "outside", "around", "across", "via", "visiting", "into", "of"]
+)
+DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this"])
+NUMBER_AFTER = re.compile(r",? \d")
+# A capitalised word inside a sentence, or one that begins a sentence and is its subject.
+LONE_CAPITAL = re.compile(
+    r"[^.!?:;\n\s]\s+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2}|"
+    r"(?:^|[.!?:;\n]\s*)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}(?:,? and|,? [a-z])"
+)
+PERSON_VERB = re.compile(
+    r"said|says|rang|phoned|called|emailed|texted|asked|told|wrote|promised|explained|"
+    r"mentioned|confirmed|replied"
+)
+LOWER_SUBJECT = re.compile(rf"[a-z]{{3}} (?:{PERSON_VERB.pattern})\b")
+SUBJECT_BEFORE = frozenset(["", "then", "and", "so", "but", "because", "when", "yeah", "well"])
+# After a name that is also an everyday word, what only a person does: "Rose from your team
+# said", "ask Penny to ring me", "Dawn in customer services".
+PERSON_NEXT = re.compile(
+    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|promised|explained|"
+    r"mentioned|confirmed|wrote|replied|answered|agreed|and (?:i|her|his)\b|"
+    r"(?:from|in|on) (?:your|the|our|their) (?:\w+ ){0,2}(?:team|department|desk|line)|"
+    r"in (?:customer|complaints|billing|collections|claims|accounts)|to (?:ring|call|phone|"
+    r"email|text|contact) (?:me|us|you|back))\b"
+)
+# After a given name that begins a sentence, what makes it the sentence's subject: "Ayesha
+# rang", "Rajesh and Sunita are", "Fernanda from the complaints team".
+SUBJECT_NEXT = re.compile(
+    r"(?:,? (?:and |& )?[A-Z][a-z]+(?:,| and| &)|,? and (?:[A-Z][a-z]+|her|his|their|my)|"
+    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|"
+    r"promised|explained|mentioned|confirmed|wrote|replied|answered|agreed|is|was|has|had|"
+    r"will|would|can|could|did|does|thinks|thought|wants|wanted|needs|needed|went|came|"
+    r"got|gets|paid|pays|lives|lived|works|worked|rang|spoke|from|in|at|on|who|also|just|"
+    r"never|always|usually|already|still)\b)"
+)
+
+
+class AloneNames(NameText):
+    def lone_names(self) -> Iterator[NameHit]:
+        """A known given name alone in capitalised text: inside a sentence ("then to Vikram on
+        Tuesday", "No problem, Hamid"), as its subject ("Ayesha rang yesterday", "Rajesh and
+        Sunita are both on it"), or in a list of people ("Ana, Mateo and Valentina"). Not a
+        place ("Sydney", "Florence"), a month or a day, the start of an organisation's or a
+        place's name ("Jordan Brand", "Lincoln Park"); a name that is also an everyday word
+        ("Rose", "Penny") only where a person's doing follows ("Rose from your team said")."""
+        if not self.cased:
+            yield from self._lower_subjects()
+            return
+        if not LONE_CAPITAL.search(self.text):
+            return
+        lex = self.lexicon
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            word = token.bare
+            if len(word) < 3 or not word[0].isupper() or word.isupper() or not word[1:].islower():
+                continue
+            lower = word.lower()
+            if not self._given_alone(lower) or STREET_LIKE.search(lower):
+                continue
+            if token.text.lower() in ORGANISATIONS:
+                continue  # "Lloyd's of London"
+            if lex.is_ordinary(lower) or lex.is_common(lower):
+                if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
+                    continue
+            elif self.starts(token):
+                if not SUBJECT_NEXT.match(self.text, token.end):
+                    continue
+            elif not self._lone_after(index):
+                continue
+            if self._belongs_to_a_name(index):
+                continue
+            yield NameHit(token.start, token.start + len(word))
+
+    def _lower_subjects(self) -> Iterator[NameHit]:
+        """In lower-case speech text, a given name that no dictionary knows as a word, as the
+        subject of what a person does ("then kojo rang them back", "fatima phoned")."""
+        if not LOWER_SUBJECT.search(self.text):
+            return
+        tokens = self.tokens
+        for index, token in enumerate(tokens[:-1]):
+            lower = token.bare
+            if len(lower) < 3 or not self._given_alone(lower) or self.lexicon.is_word(lower):
+                continue
+            before = tokens[index - 1].text if index else ""
+            if PERSON_VERB.fullmatch(tokens[index + 1].text) and before in SUBJECT_BEFORE:
+                yield NameHit(token.start, token.start + len(lower))
+
+    def _belongs_to_a_name(self, index: int) -> bool:
+        """Whether the capitalised word at ``index`` starts the name of something that is not a
+        person: "Lakeside Bank", "Roma 3", "Ernst & Young", or a run of capitalised words (a
+        title, a product, or a full name: :meth:`full_names` reads those)."""
+        token = self.tokens[index]
+        if ORGANISATION_AFTER.match(self.text, token.end) or NUMBER_AFTER.match(
+            self.text, token.end
+        ):
+            return True
+        if self.text.startswith(" & ", token.end):
+            return True
+        after = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return bool(after and self.text[token.end : after.start] == " " and after.text[0].isupper())
+
+    def _lone_after(self, index: int) -> bool:
+        """Whether what comes before a lone capitalised name inside a sentence leaves it a
+        person: not a place's preposition ("born in Carrick"), a noun phrase ("a second-hand
+        Ford"), the rest of a name ("Marks and Spencer", "Via Roma"), a list of places
+        ("Westfield, Carrick") or an address line ("3, Torino"). A list of given names is a
+        list of people ("Ana, Mateo and Valentina")."""
+        before = [t.text.lower() for t in self.tokens[max(0, index - 2) : index]]
+        if before and (before[-1] in PLACE_BEFORE or STREET_LIKE.search(before[-1])):
+            return False
+        if any(word in DETERMINERS for word in before):
+            return False
+        previous = self.tokens[index - 1] if index else None
+        gap = self.text[previous.end if previous else 0 : self.tokens[index].start]
+        if re.search(r"\d", gap):
+            return False  # an address line: "Via Roma 3, Torino"
+        if gap.strip() == "&":
+            return False  # "Ben & Jerry's": a firm's name
+        if (
+            previous
+            and previous.text[0].isupper()
+            and gap == " "
+            and previous.text.lower() not in STOP
+            and not self.starts(previous)
+        ):
+            return False  # the end of a run of capitalised words: "from John Lewis"
+        if previous and previous.text.lower() == "and" and index >= 2:
+            previous = self.tokens[index - 2]
+            if not previous.text[0].isupper():
+                return True
+            gap = ","
+        if (
+            previous
+            and previous.text[0].isupper()
+            and previous.text.lower() not in STOP
+            and (gap.strip(" ,") == "" or not self.starts(previous))
+        ):
+            # "Thanks, Dana" and "Maria, Jose": but "Westfield, Carrick"
+            return self._given_alone(previous.bare.lower())
+        return True
