@@ -297,3 +297,32 @@ def test_a_word_the_transcription_service_hid_shows_one_marker() -> None:
     line = transcript_line(turn)
     assert "[[" not in line and "]]" not in line
     assert "[personal data]</span>." in line
+
+
+def test_a_speakers_name_in_the_transcript_is_hidden_and_a_quote_is_the_callers(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A transcript that labels its speakers by name ("Dana:"), and a customer quote in which
+    the caller shares a colleague's given name: the caller's label and name are hidden on the
+    clip page, in the search index and in the kiosk data; the listed colleague's label stays."""
+    call = [
+        ("Priya Shah", "thanks for calling the bank how can i help"),
+        ("Dana Okafor", "hello my card is blocked"),
+        ("Priya Shah", "let me have a look at that"),
+    ]
+    quotes = (
+        "quotes:\n  - text: \"My name is Priya and the app sorted it in two taps.\"\n"
+        "    persona: ada\n    tone: positive\n    source: review\n"
+    )
+    root = room_with_call(make_room, call, {"content/quotes.yml": quotes})
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    everything = site_text(site)
+    assert "dana" not in everything and "okafor" not in everything
+    clip_page = (site / "clips/call/index.html").read_text()
+    assert re.search(r'cr-line__speaker"><span class="cr-redacted"[^>]*>\[name\]', clip_page)
+    assert 'cr-line__speaker">Priya Shah</span>' in clip_page, "a listed colleague stays"
+    assert "my name is [name] and the app sorted it" in everything, "the caller's own name"
+    report = json.loads((root / ".customer-room/privacy-report.json").read_text())
+    assert report["leaks"] == []

@@ -35,7 +35,7 @@ SUBJECT_BEFORE = frozenset(["", "then", "and", "so", "but", "because", "when", "
 # said", "ask Penny to ring me", "Dawn in customer services".
 PERSON_NEXT = re.compile(
     r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|promised|explained|"
-    r"mentioned|confirmed|wrote|replied|answered|agreed|and (?:i|her|his)\b|"
+    r"mentioned|confirmed|wrote|replied|answered|agreed|and (?:i|her|his|their)\b|"
     r"(?:from|in|on) (?:your|the|our|their) (?:\w+ ){0,2}(?:team|department|desk|line)|"
     r"in (?:customer|complaints|billing|collections|claims|accounts)|to (?:ring|call|phone|"
     r"email|text|contact) (?:me|us|you|back))\b"
@@ -72,11 +72,12 @@ class AloneNames(NameText):
             if len(word) < 3 or not word[0].isupper() or word.isupper() or not word[1:].islower():
                 continue
             lower = word.lower()
-            if not self._given_alone(lower) or STREET_LIKE.search(lower):
+            if not self._given_alone(lower, places=True) or STREET_LIKE.search(lower):
                 continue
             if token.text.lower() in ORGANISATIONS:
                 continue  # "Lloyd's of London"
-            if lex.is_ordinary(lower) or lex.is_common(lower):
+            if lex.is_ordinary(lower) or lex.is_common(lower) or lex.is_place(lower):
+                # "Rose from your team said", "Ngozi and her husband"; not "Florence is lovely"
                 if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
                     continue
             elif self.starts(token):

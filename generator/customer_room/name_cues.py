@@ -109,6 +109,13 @@ BELIEFS_AND_ORIGINS = frozenset(
     canadian australian african caribbean asian european jamaican somali kenyan"""
     )
 )
+# What a caller calls an agent that is not a name: "cheers mate", "thanks love".
+ENDEARMENTS = frozenset(
+    _words(
+        """love mate pal darling dear hun hon babe sweetheart sweetie buddy bud chief boss sir
+    madam maam ma'am mister miss folks guys all everyone lads ladies gents"""
+    )
+)
 # Words that never are a surname after a title ("Mr and Mrs Patel", "Dr who?").
 NOT_AFTER_TITLE = frozenset(
     _words(

@@ -17,9 +17,11 @@ from .name_cues import (
     CLOSE_AFTER,
     CUE_PATTERN,
     CUES,
+    ENDEARMENTS,
     GREETINGS,
     MEDIUM,
     MONTHS_AND_DAYS,
+    NAMES_AMONG_STOP,
     NEEDS_CLOSE,
     ORGANISATION_AFTER,
     ORGANISATIONS,
@@ -62,11 +64,14 @@ class Reading(AloneNames, SpelledNames):
             _, strength = CUES[int(group[1:])]
             cue = self.text[match.start() : match.end()]
             certain = bool(CERTAIN.search(cue))
+            kind = int(group[1:])
+            spoken_as_name = False  # "its may calling back": a name, whatever else the word is
             if NEEDS_CLOSE.match(cue) and not certain:
                 # "this is Dana calling", "it's Mrs Okafor", "it's Nour al-Haddad"
                 hit = self._name_at(match.end(), STRONG, certain=True)
                 if hit and not self._confirmed(hit, match.end()):
                     continue
+                spoken_as_name = bool(hit and CLOSE_AFTER.match(self.text, hit.end))
             elif cue.lower() in {"i'm", "im", "i am"}:
                 hit = self._name_at(match.end(), STRONG, certain=True)
                 if not (hit and self._confirmed(hit, match.end())):
@@ -75,10 +80,14 @@ class Reading(AloneNames, SpelledNames):
                     hit = NameHit(hit.start, hit.end, False)
             else:
                 hit = self._name_at(match.end(), strength, certain=certain)
-            kind = int(group[1:])
             if not hit and kind == RELATIVES and not RELATIVE_SAID.search(cue):
-                hit = self._relative_named(match.end())
-            while hit and (certain or hit.sure or self._a_person(hit, kind)):
+                hit = self._named_before(match.end(), NAME_THEN)
+            elif not hit and kind == GREETINGS and not self.cased:
+                hit = self._named_before(match.end(), CLOSING)  # "thanks june bye"
+                spoken_as_name = hit is not None
+            while hit and (
+                certain or hit.sure or self._a_person(hit, kind, spoken_as_name=spoken_as_name)
+            ):
                 yield NameHit(
                     hit.start,
                     hit.end,
@@ -89,37 +98,39 @@ class Reading(AloneNames, SpelledNames):
                 joined = AND_NEXT.match(self.text, hit.end)
                 hit = self._name_at(joined.end(), strength, certain=certain) if joined else None
 
-    def _relative_named(self, position: int) -> NameHit | None:
-        """After "my son", "my sister", a given name that is also an everyday word, where what
-        follows says it is the relative's name: "my son will is the one who", "my husband bill
-        usually deals with it", "my sister faith, she's". Not "my son will call"."""
+    def _named_before(self, position: int, then: re.Pattern[str]) -> NameHit | None:
+        """After "my son" or "thanks", a given name that is also an everyday word, where what
+        follows (``then``) says it is a name: "my son will is the one who", "my husband bill
+        usually deals with it", "thanks june bye". Not "my son will call"."""
         index = bisect_left(self.starts_at, position)
         if index >= len(self.tokens) or self.text[position : self.tokens[index].start] != " ":
             return None
         token = self.tokens[index]
         if self.cased and not token.text[0].isupper():
             return None
-        if token.bare.lower() in {"is", "was", "called", "named"}:
+        lower = token.bare.lower()
+        if lower in ENDEARMENTS or (lower in STOP and lower not in NAMES_AMONG_STOP):
             return None
-        if not self.lexicon.is_given(token.bare) or not NAME_THEN.match(self.text, token.end):
+        if not self.lexicon.is_given(token.bare) or not then.match(self.text, token.end):
             return None
         return NameHit(token.start, token.start + len(token.bare))
 
-    def _a_person(self, hit: NameHit, cue: int) -> bool:
+    def _a_person(self, hit: NameHit, cue: int, *, spoken_as_name: bool = False) -> bool:
         """Whether what a cue that is not sure of itself ("speak to", "this is", "thanks",
         "no,") points at is a person: not an organisation ("speak to Santander"), a belief or
         an origin ("I'm Muslim"), a month or a day ("yes, May is fine"), or a place that is not
-        also a given name. After a greeting or a "yes" in capitalised text, a name is spoken
-        to ("Thanks, Dana.") or is a given name known as nothing else."""
+        also a given name — unless it is ``spoken_as_name`` ("its may calling", "thanks june
+        bye"). After a greeting or a "yes" in capitalised text, a name is spoken to ("Thanks,
+        Dana.") or is a given name known as nothing else."""
         value = self.text[hit.start : hit.end]
         lower = value.lower()
         words = lower.split()
         lex = self.lexicon
         if lower in ORGANISATIONS or POSSESSIVE_END.sub("", lower) in ORGANISATIONS:
             return False
-        if words[0] in BELIEFS_AND_ORIGINS:
-            return False
-        if cue == RELATIVES:
+        if words[0] in BELIEFS_AND_ORIGINS or lower in ENDEARMENTS:
+            return False  # "I'm Muslim", "cheers mate"
+        if cue == RELATIVES or spoken_as_name:
             return True  # "my granddaughter May", "my son Will"
         if cue == GREETINGS and self.cased and VOCATIVE_END.match(self.text, hit.end):
             return True  # "Thanks June, that's kind", "Bye, Dawn."

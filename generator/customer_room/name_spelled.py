@@ -30,7 +30,7 @@ class SpelledNames(NameText):
             if len(letters) >= 4 and len({letter.lower() for letter in letters}) <= 2:
                 continue  # "press a b a b": a code or a choice, not a name
             if len(letters) >= 4 or SPELLING_CONTEXT.search(before):
-                yield NameHit(match.start(), match.end())
+                yield NameHit(match.start(), match.end(), sure=True)
                 yield from self._spoken_before(match.start(), match.group())
         for match in self._finditer(NATO_RUN):
             yield NameHit(match.start(), match.end(), sure=True)
@@ -42,7 +42,7 @@ class SpelledNames(NameText):
                 continue
             before = self.text[max(0, match.start() - 60) : match.start()]
             if len(parts) >= 2 or parts[0][1].lower() == "as in" or SPELLING_CONTEXT.search(before):
-                yield NameHit(match.start(), match.end())
+                yield NameHit(match.start(), match.end(), sure=True)
 
     def _spoken_before(self, start: int, spelled: str) -> Iterator[NameHit]:
         """The word a spelling spells, when it was said just before it ("Okafor, O K A F O R")."""
@@ -56,7 +56,7 @@ class SpelledNames(NameText):
                 end = token.start + len(token.bare)
             joined = re.sub(r"\W", "", token.bare).lower() + joined
             if joined == letters:
-                yield NameHit(token.start, end)
+                yield NameHit(token.start, end, sure=True)
                 return
             index -= 1
 

@@ -108,12 +108,13 @@ class NameText:
             "-" in word and self.lexicon.is_given(word.split("-")[0])
         )
 
-    def _given_alone(self, lower: str) -> bool:
-        """Whether a capitalised word alone may be a person's given name."""
+    def _given_alone(self, lower: str, *, places: bool = False) -> bool:
+        """Whether a capitalised word alone may be a person's given name (one that is also a
+        place's only where ``places``)."""
         lex = self.lexicon
         return (
             lex.is_given(lower)
-            and not lex.is_place(lower)
+            and (places or not lex.is_place(lower))
             and lower not in MONTHS_AND_DAYS
             and lower not in STOP
             and lower not in ORGANISATIONS
@@ -219,6 +220,8 @@ class NameText:
         if len(lower) < 2 or lower in PARTICLES:
             return False
         capital = word[0].isupper()
+        if IRISH.match(word):
+            return True  # "O'Sullivan", "McAllister"
         if self.cased:
             if not capital:
                 # in a capitalised text a name has its capital: a lower-case word after a cue
@@ -267,6 +270,8 @@ class NameText:
             and (not self.cased or lex.zipf(lower) >= ORDINARY_SURNAME_ZIPF)
         ):
             return False  # "Dev Patel Car insurance"; after "my name is", "Sarah Green" holds
+        if IRISH.match(token.text):
+            return True  # "Ciaran O'Sullivan", "Eilidh McKenzie"
         if self.cased:
             capital = token.text[0].isupper() or bool(PREFIXED.match(token.text))
             return capital and (lex.is_name(lower) or not lex.is_common(lower))
@@ -287,6 +292,8 @@ STREET_LIKE = re.compile(
 ORDINARY_SURNAME_ZIPF = 4.0
 # A name part written with its particle in lower case: "al-Mansouri", "d'Souza", "bin-Ali".
 PREFIXED = re.compile(r"(?:al|el|ul|ad|ud|ad|d|l|o|da|de|di|du|bin|ibn|ben)['\-][A-Z]")
+# A surname with an Irish or Scots prefix, which dictionaries split ("O'Sullivan", "McKenzie").
+IRISH = re.compile(r"(?:[OoDd]|Ó)'[A-Za-z\u00c0-\u00ff]{2}|(?:Mc|Mac|mc)[A-Z]")
 GLUED = re.compile(r"(?<=[^\W\d_]{3}[^\W\d_A-Z])(?=[A-Z])")
 
 

@@ -108,7 +108,11 @@ class NameFinder:
                 ):
                     continue
             start = token.start
-            while index > 0 and tokens[index - 1].text.lower() in PARTICLES:
+            while (
+                index > 0
+                and len(tokens[index - 1].text) > 1
+                and (tokens[index - 1].text.lower() in PARTICLES)
+            ):
                 index -= 1  # "Mrs de la Fuente": the particles go with the surname
                 if reading.text[tokens[index].end : start] != " ":
                     break

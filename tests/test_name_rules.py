@@ -1,0 +1,166 @@
+"""The name rules at their edges: surnames after titles in speech text, given names alone and
+in lists, who a room may name (person by person), text as its reader sees it, and the firms,
+places, months and beliefs that stand where a name could."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from customer_room.names import NameFinder
+from customer_room.pii import Detector, Hit, Said
+from customer_room.protect import PrivacyLog, Secret
+
+STAFF = ("Sam Carter", "Priya Shah", "Callum Reid")
+
+
+def found(text: str, allowed: tuple[str, ...] = (), *, staff: bool = True) -> list[Hit]:
+    return Detector(names=NameFinder(allowed)).find(text, Said(by_staff=staff))
+
+
+def names(text: str, allowed: tuple[str, ...] = (), *, staff: bool = True) -> list[str]:
+    return [h.value for h in found(text, allowed, staff=staff) if h.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("it's dr khan", "khan"),
+        ("thanks mr singh", "singh"),
+        ("in the name of mr white", "white"),
+        ("yeah its mrs le calling", "le"),
+        ("am i speaking with mr do", "do"),
+        ("hello mr ng", "ng"),
+        ("Can I just confirm I'm speaking with Mr Le?", "Le"),
+        ("the account is in the name of mrs black", "black"),
+    ],
+)
+def test_a_surname_after_a_title_is_a_name_however_short_or_ordinary(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the dr said it was fine", "Mr and Mrs", "I only bought a box of Mr Kipling cakes"],
+)
+def test_what_follows_a_title_is_not_always_a_surname(text: str) -> None:
+    assert names(text) == []
+
+
+def test_titles_one_after_another_are_read_in_linear_time() -> None:
+    detector = Detector(names=NameFinder(()))
+    detector.remembered = 0
+    short, long = "Mr " * 500, "Mr " * 5000
+    started = time.perf_counter()
+    detector.find(short)
+    once = time.perf_counter() - started
+    started = time.perf_counter()
+    assert [h for h in detector.find(long) if h.kind == "name"] == []
+    assert time.perf_counter() - started < max(30 * once, 0.5), "ten times the text"
+
+
+def test_the_room_may_name_a_person_not_a_mix_of_their_words() -> None:
+    finder = NameFinder(STAFF)
+    assert finder.may_show("Priya Shah") and finder.may_show("Priya") and finder.may_show("Shah")
+    assert finder.may_show("Shah's")
+    assert not finder.may_show("Sam Shah"), "Sam Carter and Priya Shah are two people"
+    assert names("my name is sam shah", STAFF, staff=False) == ["sam shah"]
+    assert names("thanks priya", STAFF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Then Kwame called back.", ["Kwame"]),
+        ("Ayesha rang yesterday and was told to wait.", ["Ayesha"]),
+        ("Rajesh and Sunita are both on the joint account.", ["Rajesh", "Sunita"]),
+        ("The children on the policy are Ana, Mateo and Valentina.", ["Mateo", "Valentina"]),
+        ("Fernanda from the complaints team will call you back.", ["Fernanda"]),
+        ("Rose from your team said the refund was approved.", ["Rose"]),
+        ("then kojo rang them back", ["kojo"]),
+        ("my son will is the one who set it up", ["will"]),
+    ],
+)
+def test_a_given_name_alone_is_found_as_a_subject_and_in_lists(
+    text: str, expected: list[str]
+) -> None:
+    hidden = " ".join(names(text))
+    assert all(name in hidden for name in expected), (text, hidden)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I speak to Santander please?",
+        "This is Barclays calling about your card.",
+        "No, London is where I live.",
+        "Yes, May is fine for the engineer.",
+        "I'm Christian, and so is my wife.",
+        "I'm Muslim, so I'd like an account without interest.",
+        "My husband works at Morgan Stanley.",
+        "I read about the scam in The Washington Post.",
+        "I ordered a sofa from John Lewis and paid twice.",
+        "The payment at Ben & Jerry's was mine.",
+        "Is Lloyd's of London the underwriter?",
+        "press a b a b to hear the options again",
+        "my son will call you back tomorrow",
+        "My son is fine, it's my card that's the problem.",
+        "no london is fine thats where im based",
+        "Will the refund come by Friday?",
+    ],
+)
+def test_firms_places_months_beliefs_and_codes_where_a_name_could_stand_are_kept(
+    text: str,
+) -> None:
+    assert names(text) == [], text
+
+
+def test_a_spelling_alphabet_run_hides_the_name_it_spells() -> None:
+    hidden = names("It's Pike, that's papa india kilo echo.")
+    assert hidden == ["Pike", "papa india kilo echo"]
+
+
+def test_a_name_and_a_number_are_read_as_the_reader_sees_them() -> None:
+    decomposed = "My name is Bru\u0308ckner."
+    assert names(decomposed) == ["Bru\u0308ckner"], "the combining mark goes with its letter"
+    hits = found("Dana&nbsp;Okafor rang from 020&nbsp;7946&nbsp;0018.")
+    assert [(h.kind, h.value) for h in hits] == [
+        ("name", "Dana&nbsp;Okafor"),
+        ("phone number", "020&nbsp;7946&nbsp;0018"),
+    ]
+
+
+def test_particles_go_with_the_surname_at_every_mention() -> None:
+    assert names("My name is Inés de la Fuente. Yes, Mrs de la Fuente.") == [
+        "Inés de la Fuente",
+        "de la Fuente",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("card 41111111, 11111111 please", "card number", "41111111, 11111111"),
+        ("Rua do Arenque 1634, apartamento 2, 4000-123 Porto", "postcode", "4000-123"),
+        ("12 Harbour Way, Flat 4B, SW1A 2AA", "street address", "Flat 4B"),
+    ],
+)
+def test_numbers_read_in_halves_and_the_lines_after_a_flat(
+    text: str, kind: str, value: str
+) -> None:
+    assert (kind, value) in [(h.kind, h.value) for h in found(text)]
+
+
+def test_a_guessed_name_is_looked_for_on_its_own_page_only() -> None:
+    """A name only the words around it suggest ("speak to …") may be a firm's: the leak scan
+    looks for it where it was hidden, not site-wide. An announced name is looked for
+    everywhere."""
+    log = PrivacyLog()
+    [guessed] = [h for h in found("Could I speak to Okonkwo please?") if h.kind == "name"]
+    [announced] = [h for h in found("My name is Dana Okafor.") if h.kind == "name"]
+    assert guessed.guessed and not announced.guessed
+    log.add("clips/a.yml", guessed, page="clips/a")
+    log.add("clips/a.yml", announced, page="clips/a")
+    log.add("content/quotes.yml", guessed)
+    assert log.secrets == {Secret("Okonkwo", "clips/a"), Secret("Dana Okafor")}
