@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .name_cues import (
+    MONTHS_AND_DAYS,
     ORGANISATION_AFTER,
     ORGANISATIONS,
     STOP,
@@ -30,6 +31,16 @@ PERSON_VERB = re.compile(
     r"mentioned|confirmed|replied"
 )
 LOWER_SUBJECT = re.compile(rf"[a-z]{{3}} (?:{PERSON_VERB.pattern})\b")
+# A list of capitalised words: "Tunde, Bisi and Femi", "Segun and Kwabena".
+NAME_LIST = re.compile(
+    r"(?<![\w'\-])[A-Z][a-z\u00df-\u00ff]+(?:, [A-Z][a-z\u00df-\u00ff]+)*,? and "
+    r"[A-Z][a-z\u00df-\u00ff]+(?:'s)?(?![\w\-]| [A-Z])"
+)
+# A whole name before "calling" in speech text: "hope adeyemi calling back".
+LOWER_CALLER = re.compile(
+    r"(?:^|[.,!?] |\b(?:hi|hello|yeah|yes|hiya|morning|afternoon) )"
+    r"(?P<given>[a-z]+) (?P<surname>[a-z][a-z'\-]+) (?:calling|speaking|here|ringing)\b"
+)
 SUBJECT_BEFORE = frozenset(["", "then", "and", "so", "but", "because", "when", "yeah", "well"])
 # After a name that is also an everyday word, what only a person does: "Rose from your team
 # said", "ask Penny to ring me", "Dawn in customer services".
@@ -63,6 +74,7 @@ class AloneNames(NameText):
         if not self.cased:
             yield from self._lower_subjects()
             return
+        yield from self._lists_of_people()
         if not LONE_CAPITAL.search(self.text):
             return
         lex = self.lexicon
@@ -81,17 +93,47 @@ class AloneNames(NameText):
                 if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
                     continue
             elif self.starts(token):
-                if not SUBJECT_NEXT.match(self.text, token.end):
-                    continue
+                if token.bare == token.text and not SUBJECT_NEXT.match(self.text, token.end):
+                    continue  # but "Adaeze's phone is on my contract"
             elif not self._lone_after(index):
                 continue
             if self._belongs_to_a_name(index):
                 continue
             yield NameHit(token.start, token.start + len(word))
 
+    def _lists_of_people(self) -> Iterator[NameHit]:
+        """Every item of a list of capitalised words of which one is a known given name and
+        none is an everyday word, a place or a firm: "Tunde, Bisi and Femi", "Segun and
+        Kwabena" (a given name the lexicon lacks is still a person beside one it has)."""
+        for match in NAME_LIST.finditer(self.text):
+            before = self.text[max(0, match.start() - 4) : match.start()].lower()
+            if match.group().lower() in ORGANISATIONS or re.search(r"\b(?:in|at)\s$", before):
+                continue  # "Marks and Spencer", "at Ben and Jerry's"
+            items = list(re.finditer(r"[^\W\d_][\w'\-]*", match.group()))
+            words = [m.group() for m in items if m.group() not in {"and"}]
+            lowers = [w.lower().removesuffix("'s") for w in words]
+            if not any(self._given_alone(w) for w in lowers):
+                continue
+            if any(
+                self.lexicon.is_common(w)
+                or self.lexicon.is_ordinary(w)
+                or (self.lexicon.is_place(w) and not self.lexicon.is_given(w))
+                or w in ORGANISATIONS
+                or w in MONTHS_AND_DAYS
+                or w in STOP
+                for w in lowers
+            ):
+                continue
+            for item in items:
+                if item.group() != "and":
+                    start = match.start() + item.start()
+                    yield NameHit(start, start + len(item.group().removesuffix("'s")))
+
     def _lower_subjects(self) -> Iterator[NameHit]:
         """In lower-case speech text, a given name that no dictionary knows as a word, as the
-        subject of what a person does ("then kojo rang them back", "fatima phoned")."""
+        subject of what a person does ("then kojo rang them back", "fatima phoned"), or with
+        its surname before "calling" ("hope adeyemi calling back")."""
+        yield from self._lower_callers()
         if not LOWER_SUBJECT.search(self.text):
             return
         tokens = self.tokens
@@ -102,6 +144,12 @@ class AloneNames(NameText):
             before = tokens[index - 1].text if index else ""
             if PERSON_VERB.fullmatch(tokens[index + 1].text) and before in SUBJECT_BEFORE:
                 yield NameHit(token.start, token.start + len(lower))
+
+    def _lower_callers(self) -> Iterator[NameHit]:
+        for match in LOWER_CALLER.finditer(self.text):
+            first, second = match.group("given"), match.group("surname")
+            if self.lexicon.is_given(first) and first not in STOP and self.surname_like(second):
+                yield NameHit(match.start("given"), match.end("surname"))
 
     def _belongs_to_a_name(self, index: int) -> bool:
         """Whether the capitalised word at ``index`` starts the name of something that is not a

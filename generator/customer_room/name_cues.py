@@ -104,6 +104,7 @@ BELIEFS_AND_ORIGINS = frozenset(
     _words(
         """christian muslim catholic protestant jewish hindu sikh buddhist atheist agnostic
     mormon methodist baptist anglican orthodox quaker pagan jain evangelical pentecostal
+    sunni shia shiite shi'a sufi rastafarian
     polish irish scottish welsh english british french german spanish italian portuguese
     indian pakistani nigerian ghanaian chinese romanian turkish greek dutch american
     canadian australian african caribbean asian european jamaican somali kenyan"""
@@ -144,12 +145,14 @@ CUES: list[tuple[str, int]] = [
         r"booking|letter|form|statement|file|record|bill|order|cheque|check|deed|licen[cs]e|"
         r"passport|application|claim)(?: is| was|'s|:|,)?|"
         r"(?:lady|man|woman|gentleman|guy|chap|girl|boy|someone|somebody|person|agent|"
-        r"colleague|advis[eo]r|fella|bloke) (?:called|named|by the name of)|"
+        r"colleague|advis[eo]r|fella|bloke|engineer|technician|fitter|plumber|driver|"
+        r"courier|nurse|officer|manager|supervisor|rep|representative|operator|solicitor|"
+        r"lawyer|accountant|broker|lad|boy|friend|neighbou?r) (?:called|named|by the name of)|"
         r"(?:first|last|second|middle|family|maiden|full|sur|given|christian|fore|married|"
         r"legal|nick) ?name(?: is|'s|:| was|,)?|surname|spelt|spelled|spelling|"
         r"(?:is|was|who's|'s) called|(?:is|was) named|named|signed by|addressed to(?: an?)?|"
         r"a note for|note for|for the attention of|attention of|attn\.?|care of|c/o|dear|"
-        r"you're speaking (?:to|with)|you are speaking (?:to|with)|"
+        r"you'?re speaking (?:to|with)|you are speaking (?:to|with)|"
         r"speaking to|speak to|speak with|spoke to|spoke with|spoken to|talking to|talked to|"
         r"talk to|ask for|asked for|asking for|put me through to|transfer(?:red)? me to|"
         r"passed me (?:on )?to|pass me to|deal(?:ing|t)? with|in touch with|contact(?:ed)?|"
@@ -175,7 +178,7 @@ CUES: list[tuple[str, int]] = [
         r"aunt|auntie|aunty|uncle|nephew|niece|cousin|fianc[eé]e?|boyfriend|girlfriend|friend|"
         r"neighbou?r|carer|child|kid|baby|stepson|stepdaughter|stepmother|stepfather|stepmum|"
         r"stepdad|flatmate|housemate|landlord|landlady|colleague|boss|manager|solicitor|"
-        r"lodger|tenant|spouse|twin)(?:'s)?"
+        r"lodger|tenant|spouse|twin|mate|pal)(?:'s)?"
         r"(?: name is| name was| name| is called| was called| called| named| who is called|"
         r" is|,)?",
         MEDIUM,
@@ -204,7 +207,11 @@ CUE_PATTERN = re.compile(
     re.I,
 )
 TITLE = re.compile(rf"(?<![\w'])(?:{TITLES})\.?(?=\s)", re.I)
-AND_NEXT = re.compile(r",? (?:and|&) (?!i\b|me\b|my\b)", re.I)
+AND_NEXT = re.compile(
+    r",? (?:and|&) (?!(?:i|me|my|he|she|hes|shes|he's|she's|they|theyre|we|you|it|its|his|"
+    r"her|their|then|so|now|the|a|an|that|this|there)\b)",
+    re.I,
+)
 TITLE_NEXT = re.compile(rf"[\s,]+(?:{TITLES})\.?\s", re.I)
 RELATIVE_AFTER = re.compile(r"'s (?:mother|mum|mom|father|dad|son|daughter|wife|husband)", re.I)
 
@@ -216,6 +223,13 @@ ALPHABET = re.compile(
     re.I,
 )
 ALPHABET_PART = re.compile(r"([A-Za-z]) (for|as in|is for|like) ([A-Za-z]+)", re.I)
+# Words before letters read out that make them a code, not a name: "the reference is alpha
+# bravo kilo", "It's hotel kilo zulu bravo" after "Can I take your reference?".
+CODE_CONTEXT = re.compile(
+    r"\b(?:reference|ref|code|booking|policy|order|membership|account|id|password|postcode|"
+    r"registration|reg|plate|serial|option|press)\b\W*(?:\w+\W+){0,6}$",
+    re.I,
+)
 SPELLING_CONTEXT = re.compile(
     r"(?:spel\w*|name\w*|that's|thats|that is|it's|its|letters?|initials?)\W*(?:\w+\W+){0,4}$",
     re.I,

@@ -18,9 +18,10 @@ import os
 import pkgutil
 import re
 import sys
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .memo import code_version, read_versioned, write_versioned
@@ -68,15 +69,21 @@ class Lexicon:
         return self.frequent.get(word, 0.0)
 
     def is_name(self, word: str) -> bool:
-        """A given name or a surname, or a compound of them ("O'Sullivan-Burke")."""
+        """A given name or a surname, or a compound of them ("O'Sullivan-Burke"), written
+        with its accents or without ("Siobhán" is known as "Siobhan")."""
         lower = word.lower()
         if lower in self.given or lower in self.surnames:
+            return True
+        if (plain := _unaccented(lower)) != lower and (
+            plain in self.given or plain in self.surnames
+        ):
             return True
         parts = [p for p in re.split(r"['\-]", lower) if len(p) > 1]
         return len(parts) > 1 and all(p in self.given or p in self.surnames for p in parts)
 
     def is_given(self, word: str) -> bool:
-        return word.lower() in self.given
+        lower = word.lower()
+        return lower in self.given or (not lower.isascii() and _unaccented(lower) in self.given)
 
     def is_ordinary(self, word: str) -> bool:
         """An ordinary word that people also use as a name ("grace", "bill", "may"): one of
@@ -108,10 +115,37 @@ class Lexicon:
         "driver"): after a cue, a lower-case word is a name only when it is not one of these,
         or is known as a name."""
         lower = word.lower()
-        return lower in self.dictionary or self.is_common(lower)
+        if lower in self.dictionary or self.is_common(lower):
+            return True
+        # the dictionary lists stems: "muddled", "bills", "happily"
+        return any(
+            lower.endswith(ending) and stem in self.dictionary
+            for ending, stems in INFLECTIONS
+            for stem in stems(lower[: -len(ending)])
+        )
 
     def is_very_common(self, word: str) -> bool:
         return self.zipf(word.lower()) >= VERY_COMMON_ZIPF
+
+
+# Endings a dictionary leaves out, and the stems they may come from ("muddled" from "muddle",
+# "stopped" from "stop", "tries" from "try").
+INFLECTIONS: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
+    ("ed", lambda s: (s, s + "e", s[:-1] if len(s) > 2 and s[-1] == s[-2] else s)),
+    ("ing", lambda s: (s, s + "e", s[:-1] if len(s) > 2 and s[-1] == s[-2] else s)),
+    ("ies", lambda s: (s + "y",)),
+    ("es", lambda s: (s,)),
+    ("s", lambda s: (s,)),
+    ("ly", lambda s: (s, s[:-1] + "y" if s.endswith("i") else s)),
+)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("siobhán" -> "siobhan")."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
 
 
 @cache

@@ -42,6 +42,19 @@ from .name_text import STREET_LIKE, NameHit
 POSSESSIVE_END = re.compile(r"'s$")
 # A relative cue that says more than who ("my son is", "my wife's name"): what follows is
 # read by the cue's own rules.
+# A name's owner speaking: "Hi Rose here", "hello, Dana speaking".
+HERE_AFTER = re.compile(r",? (?:here|speaking|calling)\b", re.I)
+# A role before a name in notes and chat: "Agent Joy", "Customer Will Thornton".
+ROLE = re.compile(
+    r"(?<![\w'])(?:Agent|Customer|Caller|Engineer|Adviser|Advisor|Colleague|Technician|Nurse|"
+    r"Daughter|Son|Wife|Husband|Partner|Mother|Father|Brother|Sister)(?= [A-Z])"
+)
+# A word after two capitalised words that makes them a place's name: "Queen Victoria Street".
+PLACE_AFTER = re.compile(
+    r" (?:street|road|avenue|lane|way|square|house|building|wing|hall|centre|center|bridge|"
+    r"station|park|court|place|gardens|close|drive|terrace|hospital|school|college)\b",
+    re.I,
+)
 RELATIVE_SAID = re.compile(r"(?:is|was|called|named|name|,)$", re.I)
 # After a relative's name, what makes it one: "my son will is", "my husband bill usually".
 NAME_THEN = re.compile(
@@ -72,6 +85,9 @@ class Reading(AloneNames, SpelledNames):
                 if hit and not self._confirmed(hit, match.end()):
                     continue
                 spoken_as_name = bool(hit and CLOSE_AFTER.match(self.text, hit.end))
+            elif kind == GREETINGS:
+                hit = self._name_at(match.end(), strength, certain=certain)
+                spoken_as_name = bool(hit and HERE_AFTER.match(self.text, hit.end))
             elif cue.lower() in {"i'm", "im", "i am"}:
                 hit = self._name_at(match.end(), STRONG, certain=True)
                 if not (hit and self._confirmed(hit, match.end())):
@@ -167,6 +183,11 @@ class Reading(AloneNames, SpelledNames):
             hit = self._name_at(match.end(), STRONG if strong else MEDIUM, certain=strong)
             if hit:
                 yield NameHit(hit.start, hit.end, sure=hit.sure)
+        if self.cased:
+            for match in ROLE.finditer(self.text):  # "Agent Joy was lovely", "Daughter Shabnam"
+                hit = self._name_at(match.end(), MEDIUM, certain=False)
+                if hit and self._a_person(hit, RELATIVES):
+                    yield hit
 
     def full_names(self) -> Iterator[NameHit]:
         """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
@@ -182,7 +203,10 @@ class Reading(AloneNames, SpelledNames):
                 continue
             if not self._given(first.text) or first.text.isupper():
                 continue
-            if first.text.lower() in STOP or STREET_LIKE.search(first.text.lower()):
+            first_lower = first.text.lower()
+            if (first_lower in STOP and first_lower not in NAMES_AMONG_STOP) or STREET_LIKE.search(
+                first_lower
+            ):
                 continue  # "Hi Farah": a greeting, then the name; "Calle Mayor"
             if first.text.lower() in MONTHS_AND_DAYS or second.bare.lower() in MONTHS_AND_DAYS:
                 continue  # "August Bank Holiday", "June Monday"
@@ -195,6 +219,10 @@ class Reading(AloneNames, SpelledNames):
                 continue  # "Will Payment" at the start of a heading; but "Pat Doherty, …"
             if self._not_a_person(index):
                 continue  # "at John Lewis", "The Washington Post", "Morgan Stanley"
+            if ORGANISATION_AFTER.match(self.text, second.end) or PLACE_AFTER.match(
+                self.text, second.end
+            ):
+                continue  # "Queen Victoria Street", "Nelson Mandela House"
             if PLACE_WORD.fullmatch(surname) or ORGANISATION_AFTER.match(
                 self.text, second.start - 1
             ):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from .name_cues import (
     ALPHABET,
     ALPHABET_PART,
+    CODE_CONTEXT,
     NATO_RUN,
     NUMBERISH,
     SPELLED,
@@ -29,10 +30,15 @@ class SpelledNames(NameText):
                 continue  # a postcode or a reference read out
             if len(letters) >= 4 and len({letter.lower() for letter in letters}) <= 2:
                 continue  # "press a b a b": a code or a choice, not a name
+            if _a_code(before):
+                continue  # "The reference is A K Q X"
             if len(letters) >= 4 or SPELLING_CONTEXT.search(before):
                 yield NameHit(match.start(), match.end(), sure=True)
                 yield from self._spoken_before(match.start(), match.group())
         for match in self._finditer(NATO_RUN):
+            before = self.text[max(0, match.start() - 60) : match.start()]
+            if _a_code(before):
+                continue  # "the reference is alpha bravo kilo"
             yield NameHit(match.start(), match.end(), sure=True)
             yield from self._spoken_before(match.start(), match.group())
         for match in self._finditer(ALPHABET):
@@ -59,6 +65,15 @@ class SpelledNames(NameText):
                 yield NameHit(token.start, end, sure=True)
                 return
             index -= 1
+
+
+def _a_code(before: str) -> bool:
+    """Whether the words before letters read out say they are a code ("reference", "booking",
+    "password"), not a name being spelled ("spell", "surname")."""
+    return bool(CODE_CONTEXT.search(before)) and not NAME_SPELLED.search(before)
+
+
+NAME_SPELLED = re.compile(r"spel|name", re.I)
 
 
 def spelled_letters(value: str) -> str:

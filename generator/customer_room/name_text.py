@@ -51,6 +51,11 @@ def _token(start: int, end: int, text: str) -> _Token:
 
 
 FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
+# After a name, what a person does: "Will asked for a callback", "Rose from your team said".
+PERSON_DOES = re.compile(
+    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|promised|explained|"
+    r"mentioned|confirmed|wrote|replied|answered|agreed|wants|wanted|needs|needed)\b"
+)
 
 
 class NameText:
@@ -107,6 +112,23 @@ class NameText:
         return self.lexicon.is_given(word) or (
             "-" in word and self.lexicon.is_given(word.split("-")[0])
         )
+
+    def surname_after(self, index: int) -> bool:
+        """Whether the word after the one at ``index`` is a surname no dictionary knows as a
+        word ("will harrington", "Ahmet Kaya")."""
+        if index + 1 >= len(self.tokens):
+            return False
+        after = self.tokens[index + 1]
+        if self.text[self.tokens[index].end : after.start] != " " or after.bare.lower() in STOP:
+            return False
+        if self.cased and not after.text[0].isupper():
+            return False
+        return self.surname_like(after.bare)
+
+    def surname_like(self, word: str) -> bool:
+        """A surname no dictionary knows as a word ("adeyemi", "Harrington")."""
+        lower = word.lower()
+        return self.lexicon.is_name(lower) and not self.lexicon.is_word(lower)
 
     def _given_alone(self, lower: str, *, places: bool = False) -> bool:
         """Whether a capitalised word alone may be a person's given name (one that is also a
@@ -202,7 +224,10 @@ class NameText:
         before = self.text[max(0, token.start - 4) : token.start].lower().strip(" .")
         if f"{before.split()[-1] if before.split() else ''} {lower}" in ORGANISATIONS:
             return False
-        return not self.cased or token.text[0].isupper()
+        if not self.cased or token.text[0].isupper():
+            return True
+        # chat and notes in a capitalised text: "spoke to mrs okafor", "dr hussain's letter"
+        return self.lexicon.is_name(lower) or not self.lexicon.is_word(lower)
 
     def _may_begin(self, token: _Token, strength: int, certain: bool) -> bool:
         word = token.bare
@@ -226,7 +251,7 @@ class NameText:
             if not capital:
                 # in a capitalised text a name has its capital: a lower-case word after a cue
                 # is one only when no dictionary knows it ("a named handler", "it is less")
-                return certain and not lex.is_word(lower)
+                return certain and not lex.is_word(lower) and not lex.is_common(lower)
             if word.isupper() and len(word) > 1 and not certain:
                 return False  # an acronym
             if certain:

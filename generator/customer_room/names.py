@@ -26,7 +26,7 @@ from .name_cues import (
 from .name_lexicon import lexicon
 from .name_reading import Reading
 from .name_spelled import spelled_letters
-from .name_text import NameHit
+from .name_text import PERSON_DOES, NameHit
 
 
 class NameFinder:
@@ -105,6 +105,8 @@ class NameFinder:
                     any(n in parts for n in neighbours)
                     or (reading.cased and token.text[0].isupper() and not reading.starts(token))
                     or reading.after_title_or_greeting(index)
+                    or reading.surname_after(index)  # "will harrington"
+                    or (token.text[0].isupper() and PERSON_DOES.match(reading.text, token.end))
                 ):
                     continue
             start = token.start
@@ -117,7 +119,10 @@ class NameFinder:
                 if reading.text[tokens[index].end : start] != " ":
                     break
                 start = tokens[index].start
-            hits.append(NameHit(start, token.start + len(token.bare)))
+            end = token.start + len(token.bare)
+            if reading.surname_after(index):  # "my son ahmet … ahmet kaya"
+                end = tokens[index + 1].start + len(tokens[index + 1].bare)
+            hits.append(NameHit(start, end))
         return hits
 
     def _reading(self, text: str) -> Reading:
