@@ -49,6 +49,8 @@ ROLE = re.compile(
     r"(?<![\w'])(?:Agent|Customer|Caller|Engineer|Adviser|Advisor|Colleague|Technician|Nurse|"
     r"Daughter|Son|Wife|Husband|Partner|Mother|Father|Brother|Sister)(?= [A-Z])"
 )
+# After a name, what makes it the subject of its sentence: "Agent Joy was lovely".
+SUBJECT_AFTER = re.compile(r",? (?:was|is|has|had|said|told|asked|did|does|rang|called)\b")
 # A word after two capitalised words that makes them a place's name: "Queen Victoria Street".
 PLACE_AFTER = re.compile(
     r" (?:street|road|avenue|lane|way|square|house|building|wing|hall|centre|center|bridge|"
@@ -186,8 +188,20 @@ class Reading(AloneNames, SpelledNames):
         if self.cased:
             for match in ROLE.finditer(self.text):  # "Agent Joy was lovely", "Daughter Shabnam"
                 hit = self._name_at(match.end(), MEDIUM, certain=False)
-                if hit and self._a_person(hit, RELATIVES):
+                if hit and self._role_named(hit):
                     yield hit
+
+    def _role_named(self, hit: NameHit) -> bool:
+        """Whether what follows "Agent", "Customer" or "Daughter" is a person's name: a given
+        name, as a whole name ("Customer Will Thornton") or doing something ("Agent Joy was
+        lovely"); not the rest of a product's name ("Customer Room", "Customer Services")."""
+        words = self.text[hit.start : hit.end].split()
+        first = words[0]
+        if not self._given(first) or not self._a_person(hit, RELATIVES):
+            return False
+        lex = self.lexicon
+        ordinary = lex.is_common(first) or lex.is_ordinary(first)
+        return not ordinary or len(words) > 1 or bool(SUBJECT_AFTER.match(self.text, hit.end))
 
     def full_names(self) -> Iterator[NameHit]:
         """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
