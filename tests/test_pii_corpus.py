@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from pii_scoring import Scores, corpus_detector, load_cases, score
+from pii_scoring import CORPUS, Scores, corpus_detector, load_cases, score
 
 MUST_FIND_ALL = [
     "card number",
@@ -70,3 +70,24 @@ def test_precision_overall(scores: Scores) -> None:
     tp = sum(t["tp"] for t in real.values())
     fp = sum(t["fp"] for t in real.values())
     assert tp / (tp + fp) >= 0.95, (tp, fp)
+
+
+# Name corpora written by helpers who had not seen the detector (see each file's header).
+# The first two have been used to improve the rules since; the last never has, and its bar
+# is the blind score it had when written, kept as a floor.
+HELPER_CORPORA = [
+    ("pii_heldout.yml", 0.95, 0.95),
+    ("pii_sealed.yml", 0.95, 0.92),
+    ("pii_final.yml", 0.95, 0.87),
+]
+
+
+@pytest.mark.parametrize(("name", "precision", "recall"), HELPER_CORPORA)
+def test_names_in_corpora_written_without_seeing_the_detector(
+    name: str, precision: float, recall: float
+) -> None:
+    result = score(corpus_detector(), load_cases(CORPUS.parent / name))
+    print("\n" + result.table())
+    assert result.tallies["name"]["tp"] >= 150, "the corpus holds names"
+    assert result.precision("name") >= precision, result.tallies["name"]
+    assert result.recall("name") >= recall, result.tallies["name"]

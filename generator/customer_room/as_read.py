@@ -22,7 +22,7 @@ ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 CLUSTER = r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 WRITTEN = re.compile(f"{MARKDOWN_ESCAPE}|{ENTITY}|{CLUSTER}", re.S)
 # Spaces a reader cannot tell from a space.
-SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " "})
+SPACES = re.compile("[\u00a0\u2007\u202f\u2009]")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def as_read(text: str) -> AsRead:
     """``text`` with Markdown escapes and HTML character references read, combining marks
     composed (NFC) and no-break spaces as spaces."""
     if not WRITTEN.search(text):
-        return AsRead(text.translate(SPACES))  # same length: every offset holds
+        return AsRead(_spaced(text))  # same length: every offset holds
     plain: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0
@@ -65,4 +65,8 @@ def as_read(text: str) -> AsRead:
     for index in range(position, len(text)):
         plain.append(text[index])
         spans.append((index, index + 1))
-    return AsRead("".join(plain).translate(SPACES), tuple(spans))
+    return AsRead(_spaced("".join(plain)), tuple(spans))
+
+
+def _spaced(text: str) -> str:
+    return SPACES.sub(" ", text) if SPACES.search(text) else text

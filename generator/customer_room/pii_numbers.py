@@ -22,6 +22,7 @@ VERSION_CONTEXT = re.compile(r"\b(?:version|ver|v|release|build|update)\W{0,3}$"
 SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+MAYBE_IBAN = re.compile(r"[A-Za-z]{2}\d{2}")
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 SPOKEN_EMAIL = re.compile(
     r"\b[a-z0-9]+(?:(?: dot | underscore | dash )[a-z0-9]+)* at [a-z0-9\-]+"
@@ -73,6 +74,8 @@ def ibans(text: str) -> Iterator[tuple[str, int, int]]:
     """IBANs, written whole or in groups, in any case. A candidate may run on into the words
     after it ("GB32HBUK40112773910284 TO OTHER…"): it is cut back, group by group, to the
     longest prefix whose checksum holds."""
+    if not MAYBE_IBAN.search(text):
+        return
     upper = text.translate(ASCII_UPPER)  # same length: "ß".upper() is "SS"
     position = 0
     while match := IBAN.search(upper, position):
