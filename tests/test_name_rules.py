@@ -5,9 +5,11 @@ places, months and beliefs that stand where a name could."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
+from customer_room.leakscan import scan_site
 from customer_room.names import NameFinder
 from customer_room.pii import Detector, Hit, Said
 from customer_room.protect import PrivacyLog, Secret
@@ -164,3 +166,15 @@ def test_a_guessed_name_is_looked_for_on_its_own_page_only() -> None:
     log.add("clips/a.yml", announced, page="clips/a")
     log.add("content/quotes.yml", guessed)
     assert log.secrets == {Secret("Okonkwo", "clips/a"), Secret("Dana Okafor")}
+
+
+def test_the_leak_scan_fails_on_an_announced_name_but_not_on_a_guess(tmp_path: Path) -> None:
+    """The leak scan reads built text in pieces (an excerpt, a card) whose words the content
+    never put side by side: a guess there is no finding, an announced name is."""
+    detector = Detector(names=NameFinder(STAFF))
+    page = tmp_path / "card.html"
+    page.write_text("<p>Could I speak to Okonkwo about it?</p>")
+    assert scan_site(tmp_path, detector, set(), []) == []
+    page.write_text("<p>Hello, my name is Dana Okafor and my card is blocked.</p>")
+    [leak] = scan_site(tmp_path, detector, set(), [])
+    assert leak.path == "card.html" and "name" in str(leak)

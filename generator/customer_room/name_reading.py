@@ -63,8 +63,8 @@ NAME_THEN = re.compile(
     r"\s*(?:[,.;!?]|$)|\s+(?:is|was|has|had|who|and|usually|always|normally|does|did|"
     r"deals|handles|looks after|set|sorted|rang|phoned|called|said)\b"
 )
-# What closes a line spoken to someone, in speech text without punctuation.
-CLOSING = re.compile(r"\s*(?:$|bye\b|goodbye\b|cheers\b|thanks\b|thank you\b|take care\b)")
+# What closes a line spoken to someone, in speech text without punctuation: "thanks june bye".
+CLOSING = re.compile(r"\s+(?:bye|goodbye|cheers|take care|speak soon|talk soon)\b")
 # What follows a name spoken to: "Thanks, Dana.", "Yes, Dana, it has", "Bye Dana!"
 VOCATIVE_END = re.compile(r"\s*(?:[,.!?;:)\u2014\u2013]|-\s|$)")
 TWO_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+ [A-Z\u00c0-\u00de]")
