@@ -12,7 +12,7 @@ import pytest
 from customer_room.leakscan import scan_site
 from customer_room.names import NameFinder
 from customer_room.pii import Detector, Hit, Said
-from customer_room.protect import PrivacyLog, Secret
+from customer_room.protect import PrivacyLog, Secret, _speaker
 
 STAFF = ("Sam Carter", "Priya Shah", "Callum Reid")
 
@@ -77,7 +77,8 @@ def test_the_room_may_name_a_person_not_a_mix_of_their_words() -> None:
         ("Then Kwame called back.", ["Kwame"]),
         ("Ayesha rang yesterday and was told to wait.", ["Ayesha"]),
         ("Rajesh and Sunita are both on the joint account.", ["Rajesh", "Sunita"]),
-        ("The children on the policy are Ana, Mateo and Valentina.", ["Mateo", "Valentina"]),
+        # names parted by a comma only are hidden as one
+        ("The children on the policy are Ana, Mateo and Valentina.", ["Ana, Mateo", "Valentina"]),
         ("Fernanda from the complaints team will call you back.", ["Fernanda"]),
         ("Rose from your team said the refund was approved.", ["Rose"]),
         ("then kojo rang them back", ["kojo"]),
@@ -87,8 +88,8 @@ def test_the_room_may_name_a_person_not_a_mix_of_their_words() -> None:
 def test_a_given_name_alone_is_found_as_a_subject_and_in_lists(
     text: str, expected: list[str]
 ) -> None:
-    hidden = " ".join(names(text))
-    assert all(name in hidden for name in expected), (text, hidden)
+    hidden = names(text)
+    assert hidden == expected, (text, hidden)
 
 
 @pytest.mark.parametrize(
@@ -154,27 +155,88 @@ def test_numbers_read_in_halves_and_the_lines_after_a_flat(
     assert (kind, value) in [(h.kind, h.value) for h in found(text)]
 
 
-def test_a_guessed_name_is_looked_for_on_its_own_page_only() -> None:
-    """A name only the words around it suggest ("speak to …") may be a firm's: the leak scan
-    looks for it where it was hidden, not site-wide. An announced name is looked for
-    everywhere."""
+def test_a_one_word_guess_is_looked_for_on_its_own_page_only() -> None:
+    """A one-word name only the words around it suggest ("speak to …") may be a firm's: the
+    leak scan looks for it where it was hidden, and not at all when it came from a text that
+    has no page of its own. A whole name, or an announced one, is looked for everywhere."""
     log = PrivacyLog()
     [guessed] = [h for h in found("Could I speak to Okonkwo please?") if h.kind == "name"]
+    [whole] = [h for h in found("Could I speak to Tunde Bakare please?") if h.kind == "name"]
     [announced] = [h for h in found("My name is Dana Okafor.") if h.kind == "name"]
     assert guessed.guessed and not announced.guessed
     log.add("clips/a.yml", guessed, page="clips/a")
-    log.add("clips/a.yml", announced, page="clips/a")
     log.add("content/quotes.yml", guessed)
-    assert log.secrets == {Secret("Okonkwo", "clips/a"), Secret("Dana Okafor")}
+    log.add("content/quotes.yml", whole)
+    log.add("clips/a.yml", announced, page="clips/a")
+    assert log.secrets == {
+        Secret("Okonkwo", "clips/a"),
+        Secret("Tunde Bakare"),
+        Secret("Dana Okafor"),
+    }
 
 
-def test_the_leak_scan_fails_on_an_announced_name_but_not_on_a_guess(tmp_path: Path) -> None:
+def test_the_leak_scan_passes_only_an_everyday_word_guessed_as_a_name(tmp_path: Path) -> None:
     """The leak scan reads built text in pieces (an excerpt, a card) whose words the content
-    never put side by side: a guess there is no finding, an announced name is."""
+    never put side by side: an everyday word guessed as a name there ("thanks bill bye") is
+    no finding; any other name is, announced or guessed."""
     detector = Detector(names=NameFinder(STAFF))
     page = tmp_path / "card.html"
-    page.write_text("<p>Could I speak to Okonkwo about it?</p>")
+    page.write_text("<p>ok thanks bill bye</p>")
     assert scan_site(tmp_path, detector, set(), []) == []
-    page.write_text("<p>Hello, my name is Dana Okafor and my card is blocked.</p>")
-    [leak] = scan_site(tmp_path, detector, set(), [])
-    assert leak.path == "card.html" and "name" in str(leak)
+    for text in ("Could I speak to Okonkwo about it?", "Hello, my name is Dana Okafor."):
+        page.write_text(f"<p>{text}</p>")
+        [leak] = scan_site(tmp_path, detector, set(), [])
+        assert leak.path == "card.html" and "name" in str(leak), text
+
+
+def test_many_names_in_one_text_cost_time_in_proportion() -> None:
+    """A hostile page of thousands of names: hits are kept apart without comparing each with
+    every other."""
+    detector = Detector(names=NameFinder(()))
+    detector.remembered = 0
+    small, large = "my name is Ana Bo. " * 400, "my name is Ana Bo. " * 4000
+    started = time.perf_counter()
+    assert len(detector.find(small)) >= 400
+    once = time.perf_counter() - started
+    started = time.perf_counter()
+    assert len(detector.find(large)) >= 4000
+    assert time.perf_counter() - started < max(30 * once, 1.0), "ten times the text"
+
+
+@pytest.mark.parametrize(
+    ("label", "published", "staff"),
+    [
+        ("Agent", "Agent", True),
+        ("Complaints handler", "Complaints handler", True),
+        ("spk_0", "spk_0", False),
+        ("ch_1", "ch_1", False),
+        ("Speaker A", "Speaker A", False),
+        ("Interviewer", "Interviewer", False),
+        ("Guest", "Guest", False),
+        ("Callum Reid", "Callum Reid", True),
+        ("Dana", "[name]", False),
+        ("Dana Okafor", "[name]", False),
+        ("Customer (Dana Okafor)", "Customer ([name])", False),
+        ("Customer Priya", "Customer [name]", False),
+    ],
+)
+def test_a_speaker_label_publishes_a_role_or_a_listed_colleague_only(
+    label: str, published: str, staff: bool
+) -> None:
+    """A visitor's name (Dana Okafor is listed as one) in a label is a caller's: the speaker is
+    not staff, so "my name is dana okafor" in their turn is hidden too."""
+    detector = Detector(names=NameFinder((*STAFF, "Dana Okafor")))
+    speaker = _speaker(label, detector, NameFinder(STAFF))
+    assert (speaker.label, speaker.staff) == (published, staff)
+    assert all(hit.value in label for hit in speaker.names)
+
+
+def test_a_secret_is_kept_as_the_leak_scan_reads_it() -> None:
+    """A name typed with a character reference, a soft hyphen or a combining mark is hidden
+    whole, and looked for as a visitor reads it."""
+    log = PrivacyLog()
+    for typed in ("Dana&nbsp;Okafor", "Dana Oka&shy;for", "Bru&#776;ckner"):
+        [hit] = [h for h in found(f"My name is {typed}.") if h.kind == "name"]
+        assert hit.value == typed
+        log.add("content/help.md", hit)
+    assert {secret.value for secret in log.secrets} == {"Dana Okafor", "Brückner"}

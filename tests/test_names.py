@@ -311,7 +311,7 @@ def test_a_speakers_name_in_the_transcript_is_hidden_and_a_quote_is_the_callers(
         ("Priya Shah", "let me have a look at that"),
     ]
     quotes = (
-        "quotes:\n  - text: \"My name is Priya and the app sorted it in two taps.\"\n"
+        'quotes:\n  - text: "My name is Priya and the app sorted it in two taps."\n'
         "    persona: ada\n    tone: positive\n    source: review\n"
     )
     root = room_with_call(make_room, call, {"content/quotes.yml": quotes})

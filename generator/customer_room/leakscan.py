@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 from PIL import Image
 
+from .as_read import as_read
 from .memo import read_versioned, write_versioned
 from .pii import Detector
 from .protect import Secret
@@ -219,16 +220,15 @@ class _Scan:
             keys.append(key)
             if self.memory.recall(key):
                 continue
-            text = piece.readable()
+            text = as_read(piece.readable()).text  # as a visitor reads it, as the guard did
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
-            # A name guessed from the words around it is not a finding here: an excerpt or a
-            # card puts words side by side that the content never did ("thanks bill" cut from
-            # "thanks bill payment"), and the content guard has read the whole text already.
-            # Announced names ("my name is …") and every other kind are.
+            # A one-word everyday name guessed from the words around it ("thanks bill") is not
+            # a finding here: an excerpt or a card puts words side by side that the content
+            # never did, and the content guard has read the whole text already.
             found = {
                 hit.kind
                 for hit in self.detector.find(OWN_URL.sub(" ", text))
-                if not hit.guessed
+                if not (hit.guessed and hit.everyday)
             }
             patterns = self.patterns + [
                 p for page in self._pages_of(name, piece) for p in self.scoped[page]

@@ -36,6 +36,16 @@ NAME_LIST = re.compile(
     r"(?<![\w'\-])[A-Z][a-z\u00df-\u00ff]+(?:, [A-Z][a-z\u00df-\u00ff]+)*,? and "
     r"[A-Z][a-z\u00df-\u00ff]+(?:'s)?(?![\w\-]| [A-Z])"
 )
+# After a name, another person's: "Sam and Priti", "Kwame and I".
+PEOPLE_NEXT = re.compile(r",? and (?:[A-Z][a-z]+|I|me)\b")
+# Before a list of people, words that speak of people: "spoke to", "the children are",
+# "thanks to", "namely".
+LIST_BEFORE = re.compile(
+    r"\b(?:to|with|by|from|thanks?|namely|are|were|including|both|children|kids|sons|"
+    r"daughters|grandchildren|beneficiaries|holders|people|agents|colleagues|staff|family|"
+    r"parents|me|us|and)\W*$",
+    re.I,
+)
 # A whole name before "calling" in speech text: "hope adeyemi calling back".
 LOWER_CALLER = re.compile(
     r"(?:^|[.,!?] |\b(?:hi|hello|yeah|yes|hiya|morning|afternoon) )"
@@ -55,11 +65,14 @@ PERSON_NEXT = re.compile(
 # rang", "Rajesh and Sunita are", "Fernanda from the complaints team".
 SUBJECT_NEXT = re.compile(
     r"(?:,? (?:and |& )?[A-Z][a-z]+(?:,| and| &)|,? and (?:[A-Z][a-z]+|her|his|their|my)|"
-    r",? (?:said|says|rang|phoned|called|emailed|texted|asked|told|"
+    r",? and (?:I|me)\b|"
+    r",? (?:said|says|rang|phoned|called|emailed|texted|messaged|asked|told|"
     r"promised|explained|mentioned|confirmed|wrote|replied|answered|agreed|is|was|has|had|"
     r"will|would|can|could|did|does|thinks|thought|wants|wanted|needs|needed|went|came|"
-    r"got|gets|paid|pays|lives|lived|works|worked|rang|spoke|from|in|at|on|who|also|just|"
-    r"never|always|usually|already|still)\b)"
+    r"got|gets|paid|pays|lives|lived|works|worked|rang|spoke|sent|made|took|gave|left|kept|"
+    r"found|brought|bought|sold|lost|won|moved|opened|closed|signed|received|passed|died|"
+    r"complained|visited|applied|from|in|at|on|who|also|just|never|always|usually|already|"
+    r"still)\b)"
 )
 
 
@@ -92,7 +105,9 @@ class AloneNames(NameText):
                 # "Rose from your team said", "Ngozi and her husband"; not "Florence is lovely"
                 if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
                     continue
-            elif self.starts(token):
+            elif self.starts(token) or self._after_opening_word(index):
+                if lex.is_word(lower) and not PEOPLE_NEXT.match(self.text, token.end):
+                    continue  # "Justice was done"; but "Sam and Priti are both on it"
                 if token.bare == token.text and not SUBJECT_NEXT.match(self.text, token.end):
                     continue  # but "Adaeze's phone is on my contract"
             elif not self._lone_after(index):
@@ -100,6 +115,20 @@ class AloneNames(NameText):
             if self._belongs_to_a_name(index):
                 continue
             yield NameHit(token.start, token.start + len(word))
+
+    def _after_opening_word(self, index: int) -> bool:
+        """Whether the word at ``index`` follows a sentence's opening word ("Anyway, Yusuf
+        phoned", "Apparently Mohammed never received it")."""
+        if index == 0:
+            return False
+        previous = self.tokens[index - 1]
+        gap = self.text[previous.end : self.tokens[index].start]
+        return (
+            gap in {" ", ", "}
+            and self.starts(previous)
+            and (previous.text.lower() in STOP or self.lexicon.is_word(previous.text))
+            and not self.lexicon.is_name(previous.text)
+        )
 
     def _lists_of_people(self) -> Iterator[NameHit]:
         """Every item of a list of capitalised words of which one is a known given name and
@@ -114,9 +143,13 @@ class AloneNames(NameText):
             lowers = [w.lower().removesuffix("'s") for w in words]
             if not any(self._given_alone(w) for w in lowers):
                 continue
+            if not (
+                LIST_BEFORE.search(self.text, max(0, match.start() - 30), match.start())
+                or SUBJECT_NEXT.match(self.text, match.end())
+            ):
+                continue  # people are listed where people are spoken of: "spoke to", "are"
             if any(
-                self.lexicon.is_common(w)
-                or self.lexicon.is_ordinary(w)
+                self.lexicon.is_word(w)
                 or (self.lexicon.is_place(w) and not self.lexicon.is_given(w))
                 or w in ORGANISATIONS
                 or w in MONTHS_AND_DAYS

@@ -46,7 +46,9 @@ STOP = frozenset(
     going went come came see saw know name names surname number account holder mr mrs ms
     miss mx dr sir madam lady lord don't can't won't didn't isn't wasn't it's that's
     there's here's i've i'll i'd you're we're they're he's she's let's um uh er erm ah
-    eh hmm oh right sure fine good great"""
+    eh hmm oh right sure fine good great customer customers colleague colleagues resident
+    residents member members client clients team everyone valued friends partner patient
+    user users policyholder homeowner applicant"""
     )
 )
 # A word after a capitalised name that makes it an organisation or a place: "Lakeside Bank".
@@ -73,7 +75,9 @@ OPENING = frozenset(" \t\"'\u201c([")
 MONTHS_AND_DAYS = frozenset(
     _words(
         """january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday"""
+    december monday tuesday wednesday thursday friday saturday sunday easter christmas
+    xmas whitsun whitsunday pentecost advent lent epiphany hanukkah chanukah diwali eid
+    ramadan passover halloween hogmanay thanksgiving"""
     )
 )
 
@@ -96,7 +100,8 @@ ORGANISATIONS = frozenset(
     ted baker|tommy hilfiger|ralph lauren|calvin klein|hugo boss|dr martens|mr kipling|
     ben & jerry's|ben and jerry's|ernst & young|deloitte|kpmg|ben nevis|washington post|
     jamie oliver|harvey nichols|selfridges|debenhams|primark|specsavers|rightmove|zoopla|
-    hmrc|dvla|nhs|ofgem|ofcom|which"""
+    hmrc|dvla|nhs|ofgem|ofcom|which|alexa|siri|cortana|openreach|hiscox|skipton|
+    yorkshire building society|coventry building society|british airways|easyjet"""
     )
 )
 # What a person is, not who: "I'm Christian", "I'm Muslim", "I'm Polish".

@@ -23,6 +23,7 @@ from .name_cues import (
     MONTHS_AND_DAYS,
     NAMES_AMONG_STOP,
     NEEDS_CLOSE,
+    NOT_AFTER_TITLE,
     ORGANISATION_AFTER,
     ORGANISATIONS,
     PLACE_WORD,
@@ -81,18 +82,25 @@ class Reading(AloneNames, SpelledNames):
             certain = bool(CERTAIN.search(cue))
             kind = int(group[1:])
             spoken_as_name = False  # "its may calling back": a name, whatever else the word is
+            # announced: the words say a name comes ("this is Dana calling", "I'm Dana Okafor",
+            # "my son Tayo"), so it is looked for in the whole site; a guess only on its page
+            announced = certain or kind == RELATIVES
+            if kind == RELATIVES and self.cased and self._capitalised_inside(match):
+                continue  # "our Partner Banks", "the Family Plan"
             if NEEDS_CLOSE.match(cue) and not certain:
                 # "this is Dana calling", "it's Mrs Okafor", "it's Nour al-Haddad"
                 hit = self._name_at(match.end(), STRONG, certain=True)
                 if hit and not self._confirmed(hit, match.end()):
                     continue
                 spoken_as_name = bool(hit and CLOSE_AFTER.match(self.text, hit.end))
+                announced = True
             elif kind == GREETINGS:
                 hit = self._name_at(match.end(), strength, certain=certain)
                 spoken_as_name = bool(hit and HERE_AFTER.match(self.text, hit.end))
             elif cue.lower() in {"i'm", "im", "i am"}:
                 hit = self._name_at(match.end(), STRONG, certain=True)
-                if not (hit and self._confirmed(hit, match.end())):
+                announced = bool(hit and self._confirmed(hit, match.end()))
+                if not announced:
                     hit = self._name_at(match.end(), MEDIUM, certain=False)
                 if hit and RELATIVE_AFTER.match(self.text, hit.end):
                     hit = NameHit(hit.start, hit.end, False)
@@ -110,11 +118,19 @@ class Reading(AloneNames, SpelledNames):
                     hit.start,
                     hit.end,
                     bool(SELF.search(cue)) and hit.self_named,
-                    certain or hit.sure,
+                    announced or hit.sure,
                 )
                 # "Emre and Zeynep Yilmaz", "Babajide Ogunleye and Rukhsana Chaudhry"
                 joined = AND_NEXT.match(self.text, hit.end)
                 hit = self._name_at(joined.end(), strength, certain=certain) if joined else None
+
+    def _capitalised_inside(self, match: re.Match[str]) -> bool:
+        """Whether a relative's word ("Partner" in "our Partner Banks") is capitalised inside
+        a sentence: a product's or a programme's name, not a relative."""
+        words = WORD.findall(self.text[match.start() : match.end()])
+        relative = words[1] if len(words) > 1 else words[0]
+        at = self.text.find(relative, match.start())
+        return relative[0].isupper() and at > 0 and self.text[at - 1] == " "
 
     def _named_before(self, position: int, then: re.Pattern[str]) -> NameHit | None:
         """After "my son" or "thanks", a given name that is also an everyday word, where what
@@ -179,6 +195,10 @@ class Reading(AloneNames, SpelledNames):
     def titled(self) -> Iterator[NameHit]:
         for match in self._finditer(TITLE):
             title = match.group().rstrip(".").lower()
+            if title == "miss":
+                if hit := self._after_miss(match.end()):
+                    yield hit
+                continue
             strong = title in STRONG_TITLES
             if not strong and self.cased and not self.text[match.start()].isupper():
                 continue  # "I miss my bus", "a doctor said"
@@ -199,9 +219,34 @@ class Reading(AloneNames, SpelledNames):
         first = words[0]
         if not self._given(first) or not self._a_person(hit, RELATIVES):
             return False
+        if re.match(r" [A-Z]", self.text[hit.end : hit.end + 2]):
+            return False  # "Customer Max Rewards": a product's name
+        if bool(SUBJECT_AFTER.match(self.text, hit.end)):
+            return True  # "Agent Joy was lovely"
+        if len(words) > 1:
+            return self.surname_like(words[1].removesuffix("'s"))  # "Customer Will Thornton"
+        return not self.lexicon.is_word(first)  # "Daughter Shabnam"; not "Customer Journey"
+
+    def _after_miss(self, position: int) -> NameHit | None:
+        """The surname after "Miss", which is also a verb: "thanks miss ng", "Thanks Miss
+        Okoro"; not "I miss paying by cheque", "miss the deadline"."""
+        index = bisect_left(self.starts_at, position)
+        if index >= len(self.tokens) or self.text[position : self.tokens[index].start] != " ":
+            return None
+        token = self.tokens[index]
+        lower = token.bare.lower()
         lex = self.lexicon
-        ordinary = lex.is_common(first) or lex.is_ordinary(first)
-        return not ordinary or len(words) > 1 or bool(SUBJECT_AFTER.match(self.text, hit.end))
+        if lower in STOP or lower in NOT_AFTER_TITLE or len(lower) < 2:
+            return None
+        if self.cased and not token.text[0].isupper():
+            return None
+        if not (
+            (lex.is_name(lower) and not lex.is_common(lower))
+            or not lex.is_word(lower)
+            or (len(lower) <= 3 and not lex.is_very_common(lower))
+        ):
+            return None
+        return NameHit(token.start, token.start + len(token.bare), sure=True)
 
     def full_names(self) -> Iterator[NameHit]:
         """A known given name followed by a capitalised surname ("Dana Okafor"), in text that
@@ -247,7 +292,7 @@ class Reading(AloneNames, SpelledNames):
                 end = second.start + len(surname)
                 if index + 2 < len(tokens) and self._continues(index + 2, second.end, False):
                     end = tokens[index + 2].start + len(tokens[index + 2].bare)
-                yield NameHit(first.start, end)
+                yield NameHit(first.start, end, sure=True)
 
     def _not_a_person(self, index: int) -> bool:
         """Whether the two capitalised words at ``index`` name a company, a shop or a place:

@@ -15,6 +15,7 @@ hidden.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -125,6 +126,31 @@ class NameFinder:
             hits.append(NameHit(start, end))
         return hits
 
+    def label_names(self, label: str) -> list[NameHit]:
+        """The names in a transcript's speaker label ("Dana", "Customer (Dana Okafor)"), one
+        hit per run of name words. A word is a name when the lexicon knows it as one and it is
+        not a common word, when it is an English given name ("Will", "Rose"), or when no
+        dictionary knows it ("Oluwaseun"); roles ("Agent", "Interviewer", "Complaints
+        handler", "Speaker A") and codes ("spk_0", "ch_1") are not."""
+        lex = lexicon(self.lexicon_store)
+        hits: list[NameHit] = []
+        for match in LABEL_WORD.finditer(label.replace("\u2019", "'")):
+            word = POSSESSIVE.sub("", match.group()).lower()
+            if len(word) < 2 or (word in PARTICLES and not hits):
+                continue
+            named = (
+                (lex.is_name(word) and not lex.is_common(word))
+                or word in lex.english_given
+                or not lex.is_word(word)
+            )
+            if not named:
+                continue
+            if hits and not label[hits[-1].end : match.start()].strip():
+                hits[-1] = NameHit(hits[-1].start, match.end(), sure=True)
+            else:
+                hits.append(NameHit(match.start(), match.end(), sure=True))
+        return hits
+
     def _reading(self, text: str) -> Reading:
         """The text read once for every rule (``find`` then ``mentions`` read the same)."""
         if self._last is None or self._last.source != text:
@@ -169,6 +195,10 @@ def _merged(text: str, hits: list[NameHit]) -> list[NameHit]:
         else:
             merged.append(hit)
     return merged
+
+
+# A word of a speaker label: letters only, not part of a code ("spk_0", "ch_1", "S1").
+LABEL_WORD = re.compile(r"(?<![\w'])[^\W\d_]+(?:['\-][^\W\d_]+)*(?![\w])")
 
 
 def _name_words(name: str) -> frozenset[str]:

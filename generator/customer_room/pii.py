@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -100,7 +101,7 @@ class Finder(Protocol):
 
     def name_parts(self, hits: Iterable[Hit]) -> set[str]: ...
 
-    def may_show(self, name: str) -> bool: ...
+    def speaker_names(self, label: str) -> list[Hit]: ...
 
 
 class Detector:
@@ -149,6 +150,17 @@ class Detector:
     def may_show(self, name: str) -> bool:
         """Whether ``name`` is (part of) the name of someone the room may show."""
         return self.names is not None and self.names.may_show(name)
+
+    def speaker_names(self, label: str) -> list[Hit]:
+        """The names in a transcript's speaker label (see :meth:`NameFinder.label_names`)."""
+        if self.names is None:
+            return []
+        hits = []
+        for hit in self.names.label_names(label):
+            value = label[hit.start : hit.end]
+            shared, everyday = self.names.may_show(value), self.names.is_everyday(value)
+            hits.append(Hit("name", hit.start, hit.end, value, shared, everyday))
+        return hits
 
     def _find(self, source: str, said: Said) -> list[Hit]:
         seen = as_read.as_read(source)
@@ -250,15 +262,24 @@ PRIORITY = [
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """The hits that do not overlap one of higher priority, in order. The hits kept never
+    overlap each other, so each new one is checked against its two neighbours only."""
+
     def rank(hit: Hit) -> tuple[int, int]:
         order = PRIORITY.index(hit.kind) if hit.kind in PRIORITY else len(PRIORITY)
         return order, hit.start
 
+    starts: list[int] = []
     chosen: list[Hit] = []
     for hit in sorted(hits, key=rank):
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
+        at = bisect_left(starts, hit.start)
+        if at > 0 and chosen[at - 1].end > hit.start:
+            continue
+        if at < len(chosen) and chosen[at].start < hit.end:
+            continue
+        starts.insert(at, hit.start)
+        chosen.insert(at, hit)
+    return chosen
 
 
 def _trimmed(text: str, start: int, end: int, kind: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .as_read import as_read
 from .errors import Report
 from .memo import TextMemo
 from .name_lexicon import lexicon_store
@@ -57,8 +58,10 @@ class PrivacyLog:
         at all when it came from elsewhere: a wrong guess must not stop a build for a word
         that is fine on every other page. Every other value is looked for everywhere."""
         self.redactions.append({"file": path, "kind": hit.kind, **where})
-        value = hit.value.strip()
-        scoped = hit.shared or hit.guessed
+        value = as_read(hit.value).text.strip()  # as the leak scan reads the site
+        # A one-word guess ("speak to Openreach") may be a firm's or a town's name; a whole
+        # name ("Tunde Bakare") is a person's wherever it appears.
+        scoped = hit.shared or (hit.guessed and len(value.split()) == 1)
         # A one-word name that is an everyday word ("Will") would be found in every "will":
         # the detectors, which read it in its place, are what look for it in the site.
         if len(value) >= 3 and not hit.everyday and (page is not None or not scoped):
@@ -115,8 +118,8 @@ class RememberedFinds:
     def name_parts(self, hits: Iterable[Hit]) -> set[str]:
         return self.detector.name_parts(hits)
 
-    def may_show(self, name: str) -> bool:
-        return self.detector.may_show(name)
+    def speaker_names(self, label: str) -> list[Hit]:
+        return self.detector.speaker_names(label)
 
 
 def detector_for(settings: Settings, room: Room) -> Detector:
@@ -167,8 +170,9 @@ def protect_room(
         page.title = _clean_text(page.title, detector, page.path, log, said, field="title")
         page.body = _clean_text(page.body, detector, page.path, log, said)
         page.page = _clean_model(page.page, ["summary", "title"], detector, page.path, log, said)
+    staff = NameFinder(settings.staff_names)  # who speaks for us, by the label of a turn
     for clip in room.clips:
-        _protect_clip(clip, detector, report, log)
+        _protect_clip(clip, detector, staff, report, log)
     for visit in room.visits:
         visit.visit = _clean_model(
             visit.visit, ["focus", "notes"], detector, visit.path, log, line=visit.line
@@ -276,10 +280,14 @@ def _clean_model(
     return model.model_copy(update=changes) if changes else model
 
 
-def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: PrivacyLog) -> None:
+def _protect_clip(
+    clip: ClipEntry, detector: Finder, staff: NameFinder, report: Report, log: PrivacyLog
+) -> None:
     terms = tuple(clip.clip.redact_terms)
     page = f"clips/{clip.slug}"
-    speakers = {turn.speaker: _speaker(turn.speaker, detector) for turn in clip.transcript.turns}
+    speakers = {
+        turn.speaker: _speaker(turn.speaker, detector, staff) for turn in clip.transcript.turns
+    }
     turns = [
         (turn, word_offsets(turn)[0], Said(terms, by_staff=speakers[turn.speaker].staff))
         for turn in clip.transcript.turns
@@ -334,23 +342,12 @@ def _protect_clip(clip: ClipEntry, detector: Finder, report: Report, log: Privac
             )
 
 
-# Words a speaker's label may hold that say a role, not a person: "Agent", "Customer 2",
-# "spk_0", "Caller (mother)".
-ROLE_WORDS = (
-    r"agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|staff|"
-    r"team|specialist|handler|supervisor|manager|customer|caller|client|member|patient|"
-    r"account|holder|speaker|spk|ch|channel|voice|interpreter|translator|the|bank|mother|"
-    r"father|son|daughter|wife|husband|partner|carer|relative|friend|unknown|other|bot|ivr|"
-    r"system|mr|mrs|ms|miss|mx|dr"
-)
-ROLE_WORD = re.compile(rf"^(?:{ROLE_WORDS})$|^[\d_\W]+$", re.I)
 STAFF_LABEL = re.compile(
     r"\b(?:agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|"
     r"staff|team|specialist|handler|supervisor)\b",
     re.I,
 )
 CALLER_LABEL = re.compile(r"\b(?:customer|caller|client|member|patient|holder)\b", re.I)
-LABEL_WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*|[^\s]+")
 
 
 @dataclass(frozen=True)
@@ -363,21 +360,16 @@ class Speaker:
     staff: bool
 
 
-def _speaker(label: str, detector: Finder) -> Speaker:
+def _speaker(label: str, detector: Finder, staff: NameFinder) -> Speaker:
     """What a transcript's speaker label ("Agent", "Dana", "Customer (Dana Okafor)", "Callum
-    Reid") publishes. A word that is not a role is taken for a name: kept only when the label
-    is a listed colleague's name, and not a caller's."""
-    caller = bool(CALLER_LABEL.search(label))
-    words = [m for m in LABEL_WORD.finditer(label) if not ROLE_WORD.match(m.group())]
-    named = " ".join(m.group() for m in words)
-    if not words or (not caller and detector.may_show(named)):
-        staff = bool(STAFF_LABEL.search(label)) or (bool(words) and not caller)
-        return Speaker(label, (), staff)
-    runs: list[tuple[int, int]] = []
-    for word in words:  # neighbouring name words are one name: "Dana Okafor" is one [name]
-        if runs and label[runs[-1][1] : word.start()].strip() == "":
-            runs[-1] = (runs[-1][0], word.end())
-        else:
-            runs.append(word.span())
-    hits = tuple(Hit("name", start, end, label[start:end]) for start, end in runs)
-    return Speaker(replace_hits(label, list(hits)), hits, bool(STAFF_LABEL.search(label)))
+    Reid", "spk_0") publishes. The speaker is one of our people when the label says a staff
+    role ("Agent", "Complaints handler") or is the name of someone in ``staff_names`` and no
+    caller's role; a name in it is kept only then. A visitor's or a persona's name in a label
+    is a caller's."""
+    names = detector.speaker_names(label)
+    named = " ".join(hit.value for hit in names)
+    role = bool(STAFF_LABEL.search(label))
+    ours = role or (bool(names) and staff.may_show(named) and not CALLER_LABEL.search(label))
+    if not names or ours:
+        return Speaker(label, (), ours)
+    return Speaker(replace_hits(label, names), tuple(names), role)
