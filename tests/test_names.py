@@ -326,3 +326,33 @@ def test_a_speakers_name_in_the_transcript_is_hidden_and_a_quote_is_the_callers(
     assert "my name is [name] and the app sorted it" in everything, "the caller's own name"
     report = json.loads((root / ".customer-room/privacy-report.json").read_text())
     assert report["leaks"] == []
+
+
+def test_every_field_a_reader_sees_is_read_for_names(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Tags, themes, a persona's segment and a reading list's note reach the site as text:
+    a customer's name in them is hidden like anywhere else."""
+    quotes = (
+        'quotes:\n  - text: "The app sorted it in two taps."\n    persona: ada\n'
+        "    tone: positive\n    source: review\n    themes: [Kwame Mensah complaint]\n"
+    )
+    onboarding = (
+        "title: Reading\nsections:\n  - title: Week 1\n    items:\n"
+        "      - url: https://intranet.example/guide\n        title: Guide\n"
+        "        note: Ask for Mrs Okonkwo-Reyes, the customer who wrote it up.\n"
+    )
+    root = room_with_call(
+        make_room, CALL, {"content/quotes.yml": quotes, "content/onboarding.yml": onboarding}
+    )
+    clip = root / "clips/call.yml"
+    clip.write_text(clip.read_text() + "tags: [Dana Okafor, billing]\n")
+    persona = root / "personas/ada/persona.md"
+    persona.write_text(persona.read_text().replace("segment: s", "segment: Lives with Maria Lopez"))
+    site = tmp_path / "site"
+    result = build(cli, root, site)
+    assert result.exit_code == 0, result.stderr
+    everything = site_text(site)
+    for name in ("okafor", "mensah", "okonkwo", "lopez"):
+        assert name not in everything, name
+    assert "billing" in everything and "complaint" in everything

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -155,46 +155,64 @@ def protect_room(
     for quote in room.quotes:
         # A quote is the customer's own words: their name is hidden even when staff share it.
         said = Said(by_staff=False)
-        quote.quote = _clean_model(
-            quote.quote, ["text"], detector, quote.path, log, said, line=quote.line
-        )
+        quote.quote = _clean_model(quote.quote, detector, quote.path, log, said, line=quote.line)
     for persona in room.personas:
-        fields = ["tagline", "goals", "frustrations", "values", "life", "at_a_glance", "photo_alt"]
         # A name found in one part of a file is hidden in every part ("married to Betty" in
         # the front matter, "Betty found him" in the story).
-        said = _names_in(detector, [persona.body, *_texts(persona.persona, fields)])
-        persona.persona = _clean_model(persona.persona, fields, detector, persona.path, log, said)
+        said = _names_in(detector, [persona.body, *_texts(persona.persona)])
+        persona.persona = _clean_model(persona.persona, detector, persona.path, log, said)
         persona.body = _clean_text(persona.body, detector, persona.path, log, said)
     for page in room.pages:
-        said = _names_in(detector, [page.title, page.body, *_texts(page.page, ["summary"])])
+        said = _names_in(detector, [page.title, page.body, *_texts(page.page)])
         page.title = _clean_text(page.title, detector, page.path, log, said, field="title")
         page.body = _clean_text(page.body, detector, page.path, log, said)
-        page.page = _clean_model(page.page, ["summary", "title"], detector, page.path, log, said)
+        page.page = _clean_model(page.page, detector, page.path, log, said)
     staff = NameFinder(settings.staff_names)  # who speaks for us, by the label of a turn
     for clip in room.clips:
         _protect_clip(clip, detector, staff, report, log)
     for visit in room.visits:
-        visit.visit = _clean_model(
-            visit.visit, ["focus", "notes"], detector, visit.path, log, line=visit.line
-        )
+        visit.visit = _clean_model(visit.visit, detector, visit.path, log, line=visit.line)
     for lend in room.lends:
-        lend.lend = _clean_model(
-            lend.lend, ["goals", "outcome"], detector, lend.path, log, line=lend.line
-        )
+        lend.lend = _clean_model(lend.lend, detector, lend.path, log, line=lend.line)
+    if room.reading_list is not None:
+        entry = room.reading_list
+        entry.plan = _clean_model(entry.plan, detector, entry.path, log)
     return log
 
 
-def _texts(model: Any, fields: list[str]) -> list[str]:
-    """The texts in ``model``'s named fields (a field may hold a text, a list or a mapping)."""
-    texts: list[str] = []
-    for name in fields:
+# Fields that are not text a reader sees, or are names the room may show: ids and slugs,
+# file names, links, repeat rules, the terms to hide, a persona's own name (a composite),
+# the people of the schedules (listed), and records about a clip rather than in it.
+NOT_READ = frozenset(
+    [
+        "id", "slug", "persona", "clip", "page", "url", "photo", "audio", "transcript",
+        "repeat", "redact_terms", "redact_spans", "speakers", "consent", "trim", "channels",
+        "name", "visitor", "host", "agent", "host_contact",
+    ]
+)  # fmt: skip
+
+
+def _text_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
+    """Every field of ``model`` a reader may see as text: a text, a list of texts or of
+    models, a mapping of texts, a model (not a date, a number or a choice from a list)."""
+    for name in type(model).model_fields:
         value = getattr(model, name)
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list):
-            texts += [v for v in value if isinstance(v, str)]
-        elif isinstance(value, dict):
-            texts += [v for v in value.values() if isinstance(v, str)]
+        if name in NOT_READ or value is None:
+            continue
+        if type(value) is str or isinstance(value, (list, dict, BaseModel)):
+            yield name, value
+
+
+def _texts(model: BaseModel) -> list[str]:
+    """The texts in ``model``'s published fields, nested models included."""
+    texts: list[str] = []
+    for _, value in _text_fields(model):
+        values = value.values() if isinstance(value, dict) else value
+        for item in values if isinstance(value, (list, dict)) else [value]:
+            if type(item) is str:
+                texts.append(item)
+            elif isinstance(item, BaseModel):
+                texts += _texts(item)
     return texts
 
 
@@ -250,33 +268,34 @@ def _clean_text(
 
 def _clean_model(
     model: Any,
-    fields: list[str],
     detector: Finder,
     path: str,
     log: PrivacyLog,
     said: Said = NOTHING_KNOWN,
     **where: Any,
 ) -> Any:
-    """A copy of ``model`` with personal data replaced in the named text fields."""
+    """A copy of ``model`` with personal data replaced in every field a reader sees (see
+    :func:`_text_fields`), nested models included."""
     assert isinstance(model, BaseModel)
     changes: dict[str, Any] = {}
 
-    def clean_text(text: str, field: str) -> str:
-        return _clean_text(text, detector, path, log, said, field=field, **where)
+    def clean(value: Any, field: str) -> Any:
+        if type(value) is str:
+            return _clean_text(value, detector, path, log, said, field=field, **where)
+        if isinstance(value, BaseModel):
+            return _clean_model(value, detector, path, log, said, **where)
+        return value  # a number, a date, a choice
 
-    for name in fields:
-        value = getattr(model, name)
-        clean: Any
-        if isinstance(value, str):
-            clean = clean_text(value, name)
-        elif isinstance(value, list):
-            clean = [clean_text(v, name) for v in value]
+    for name, value in _text_fields(model):
+        cleaned: Any
+        if isinstance(value, list):
+            cleaned = [clean(v, name) for v in value]
         elif isinstance(value, dict):
-            clean = {k: clean_text(v, name) for k, v in value.items()}
+            cleaned = {k: clean(v, name) for k, v in value.items()}
         else:
-            continue
-        if clean != value:
-            changes[name] = clean
+            cleaned = clean(value, name)
+        if cleaned != value:
+            changes[name] = cleaned
     return model.model_copy(update=changes) if changes else model
 
 
@@ -295,15 +314,14 @@ def _protect_clip(
     # A name found once in the call is hidden at every mention, by either speaker, and a
     # speaker's label that is a name ("Dana:") is a name said in the call.
     labels = [name for speaker in speakers.values() for name in speaker.names]
+    fields = _texts(clip.clip)  # title, summary, tags
     said = _names_in(
         detector,
-        [clip.clip.title, clip.clip.summary or "", *(text for _, text, _ in turns)],
-        [Said(terms), Said(terms), *(one for _, _, one in turns)],
+        [*fields, *(text for _, text, _ in turns)],
+        [*(Said(terms) for _ in fields), *(one for _, _, one in turns)],
         detector.name_parts(labels),
     )
-    clip.clip = _clean_model(
-        clip.clip, ["title", "summary"], detector, clip.path, log, said, page=page
-    )
+    clip.clip = _clean_model(clip.clip, detector, clip.path, log, said, page=page)
     found = Counter[str]()
     for number, (turn, text, one) in enumerate(turns, start=1):
         speaker = speakers[turn.speaker]
