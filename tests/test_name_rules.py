@@ -175,18 +175,25 @@ def test_a_one_word_guess_is_looked_for_on_its_own_page_only() -> None:
     }
 
 
-def test_the_leak_scan_passes_only_an_everyday_word_guessed_as_a_name(tmp_path: Path) -> None:
-    """The leak scan reads built text in pieces (an excerpt, a card) whose words the content
-    never put side by side: an everyday word guessed as a name there ("thanks bill bye") is
-    no finding; any other name is, announced or guessed."""
+def test_the_leak_scan_finds_whole_and_announced_names_not_one_word_guesses(
+    tmp_path: Path,
+) -> None:
+    """The leak scan reads built text in pieces (an excerpt, a card, a search entry) whose
+    words the content never put side by side, after the content guard read every field whole:
+    a one-word guess there is no finding ("speak to Okonkwo" may be a firm); a whole name
+    and an announced one are."""
     detector = Detector(names=NameFinder(STAFF))
     page = tmp_path / "card.html"
-    page.write_text("<p>ok thanks bill bye</p>")
-    assert scan_site(tmp_path, detector, set(), []) == []
-    for text in ("Could I speak to Okonkwo about it?", "Hello, my name is Dana Okafor."):
+    for text, leaks in [
+        ("ok thanks bill bye", 0),
+        ("Could I speak to Okonkwo about it?", 0),
+        ("Could I speak to Tunde Bakare about it?", 1),
+        ("Hello, my name is Dana Okafor.", 1),
+    ]:
         page.write_text(f"<p>{text}</p>")
-        [leak] = scan_site(tmp_path, detector, set(), [])
-        assert leak.path == "card.html" and "name" in str(leak), text
+        found = scan_site(tmp_path, detector, set(), [])
+        assert len(found) == leaks, text
+        assert all(leak.path == "card.html" and "name" in str(leak) for leak in found)
 
 
 def test_many_names_in_one_text_cost_time_in_proportion() -> None:

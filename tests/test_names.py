@@ -332,10 +332,13 @@ def test_every_field_a_reader_sees_is_read_for_names(
     make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     """Tags, themes, a persona's segment and a reading list's note reach the site as text:
-    a customer's name in them is hidden like anywhere else."""
+    a customer's name in them is hidden like anywhere else, and a name found in a quote's
+    words is hidden in its themes too."""
     quotes = (
         'quotes:\n  - text: "The app sorted it in two taps."\n    persona: ada\n'
         "    tone: positive\n    source: review\n    themes: [Kwame Mensah complaint]\n"
+        '  - text: "Anyway, Yusuf phoned back and fixed it."\n    persona: ada\n'
+        "    tone: positive\n    source: call\n    themes: [mortgages, Yusuf]\n"
     )
     onboarding = (
         "title: Reading\nsections:\n  - title: Week 1\n    items:\n"
@@ -353,6 +356,6 @@ def test_every_field_a_reader_sees_is_read_for_names(
     result = build(cli, root, site)
     assert result.exit_code == 0, result.stderr
     everything = site_text(site)
-    for name in ("okafor", "mensah", "okonkwo", "lopez"):
+    for name in ("okafor", "mensah", "okonkwo", "lopez", "yusuf"):
         assert name not in everything, name
     assert "billing" in everything and "complaint" in everything

@@ -22,7 +22,8 @@ WRITTEN = re.compile(f"{MARKDOWN_ESCAPE}|{ENTITY}")
 # A character with the combining marks that follow it.
 CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.S)
 # Spaces a reader cannot tell from a space, and characters a reader does not see at all.
-SPACES = re.compile("[\u00a0\u2007\u202f\u2009]")
+SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u2018\u2019]")
+SAME_AS = {"\u2018": "'", "\u2019": "'"}  # and apostrophes, typed curly or straight
 UNSEEN = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 Spans = tuple[tuple[int, int], ...]
 
@@ -100,4 +101,6 @@ def _composed(plain: str, spans: list[tuple[int, int]]) -> tuple[str, Spans]:
 
 
 def _spaced(text: str) -> str:
-    return SPACES.sub(" ", text) if SPACES.search(text) else text
+    if not SPACES.search(text):
+        return text
+    return SPACES.sub(lambda m: SAME_AS.get(m.group(), " "), text)

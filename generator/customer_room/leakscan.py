@@ -222,13 +222,14 @@ class _Scan:
                 continue
             text = as_read(piece.readable()).text  # as a visitor reads it, as the guard did
             # The site's own links (a preview server's 127.0.0.1 in the sitemap) are not data.
-            # A one-word everyday name guessed from the words around it ("thanks bill") is not
-            # a finding here: an excerpt or a card puts words side by side that the content
-            # never did, and the content guard has read the whole text already.
+            # A one-word name guessed from the words around it ("thanks bill", "to Ofwat") is
+            # not a finding here: an excerpt, a card or a search entry puts words side by side
+            # that the content never did, and the content guard has read every field whole.
+            # Whole names, announced names and every other kind are findings.
             found = {
                 hit.kind
                 for hit in self.detector.find(OWN_URL.sub(" ", text))
-                if not (hit.guessed and hit.everyday)
+                if not (hit.guessed and len(hit.value.split()) == 1)
             }
             patterns = self.patterns + [
                 p for page in self._pages_of(name, piece) for p in self.scoped[page]
@@ -311,7 +312,7 @@ def _without_markup(text: str) -> str:
     text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", text, flags=re.S | re.I)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     # A block ends a line for a reader: "Priya Nair</h3><p>Banking" is not "NairBanking".
-    text = BLOCK_TAG.sub("\n", text)
+    text = BLOCK_TAG.sub("\n\n", text)  # a paragraph apart, as the content wrote them
     return re.sub(r"<[^>]+>", "", text)
 
 

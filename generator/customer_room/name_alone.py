@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from .name_cues import (
     MONTHS_AND_DAYS,
+    NOT_A_FIRST_NAME,
     ORGANISATION_AFTER,
     ORGANISATIONS,
     STOP,
@@ -105,16 +106,30 @@ class AloneNames(NameText):
                 # "Rose from your team said", "Ngozi and her husband"; not "Florence is lovely"
                 if not PERSON_NEXT.match(self.text, token.end) or self._belongs_to_a_name(index):
                     continue
+                if self._ends_a_run(index):
+                    continue  # "Royal London called", "Storm Ciaran hit"
             elif self.starts(token) or self._after_opening_word(index):
                 if lex.is_word(lower) and not PEOPLE_NEXT.match(self.text, token.end):
                     continue  # "Justice was done"; but "Sam and Priti are both on it"
                 if token.bare == token.text and not SUBJECT_NEXT.match(self.text, token.end):
                     continue  # but "Adaeze's phone is on my contract"
-            elif not self._lone_after(index):
+            elif not self._lone_after(index) or self._ends_a_run(index):
                 continue
             if self._belongs_to_a_name(index):
                 continue
             yield NameHit(token.start, token.start + len(word))
+
+    def _ends_a_run(self, index: int) -> bool:
+        """Whether the word at ``index`` ends a run of capitalised words (a firm's, a place's
+        or a storm's name: "Royal London", "Storm Ciaran")."""
+        if index == 0:
+            return False
+        previous = self.tokens[index - 1]
+        return (
+            previous.text[0].isupper()
+            and self.text[previous.end : self.tokens[index].start] == " "
+            and previous.text.lower() not in STOP
+        ) or previous.text.lower() in NOT_A_FIRST_NAME
 
     def _after_opening_word(self, index: int) -> bool:
         """Whether the word at ``index`` follows a sentence's opening word ("Anyway, Yusuf

@@ -122,6 +122,26 @@ ENDEARMENTS = frozenset(
     madam maam ma'am mister miss folks guys all everyone lads ladies gents"""
     )
 )
+# Words before a name that make it a title, a storm or a place: "King Charles Spaniel",
+# "Storm Ciaran", "Royal London", "Lake Victoria".
+NOT_A_FIRST_NAME = frozenset(
+    _words(
+        """king queen prince princess saint st lord lady sir dame royal storm hurricane cape
+    mount lake fort port new old north south east west great little upper lower greater
+    central"""
+    )
+)
+# Words of speaker labels that name a role, not a person (many are also given names, or are
+# missing from the dictionary).
+LABEL_ROLES = frozenset(
+    _words(
+        """unknown ivr bot chatbot system doctor nurse male female son daughter mother father
+    mentor interpreter translator narrator moderator presenter host guest interviewer
+    interviewee caller customer agent speaker voice other third party attorney power joint
+    holder account representative advisor adviser member patient client user staff
+    supervisor manager trainee trainer coach assistant virtual recording"""
+    )
+)
 # Words that never are a surname after a title ("Mr and Mrs Patel", "Dr who?").
 NOT_AFTER_TITLE = frozenset(
     _words(

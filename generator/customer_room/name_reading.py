@@ -23,6 +23,7 @@ from .name_cues import (
     MONTHS_AND_DAYS,
     NAMES_AMONG_STOP,
     NEEDS_CLOSE,
+    NOT_A_FIRST_NAME,
     NOT_AFTER_TITLE,
     ORGANISATION_AFTER,
     ORGANISATIONS,
@@ -52,6 +53,15 @@ ROLE = re.compile(
 )
 # After a name, what makes it the subject of its sentence: "Agent Joy was lovely".
 SUBJECT_AFTER = re.compile(r",? (?:was|is|has|had|said|told|asked|did|does|rang|called)\b")
+# A second word that makes two capitalised words a thing rather than a person: "Elizabeth
+# Line", "Burns Night", "Aston Villa", "Penny Black" (a stamp), "Jack Russell" (a dog).
+THING_AFTER = re.compile(
+    r"(?:line|night|day|villa|united|city|rovers|wanderers|spaniel|terrier|retriever|"
+    r"black|stadium|arena|cup|trophy|prize|award|fund|museum|gallery|theatre|hotel|arms|"
+    r"inn|centre|center|hospital|school|college|airport|station|tower|court|plan|card|"
+    r"account|rewards|club|collection|range|scheme)",
+    re.I,
+)
 # A word after two capitalised words that makes them a place's name: "Queen Victoria Street".
 PLACE_AFTER = re.compile(
     r" (?:street|road|avenue|lane|way|square|house|building|wing|hall|centre|center|bridge|"
@@ -278,6 +288,8 @@ class Reading(AloneNames, SpelledNames):
                 continue  # "Will Payment" at the start of a heading; but "Pat Doherty, …"
             if self._not_a_person(index):
                 continue  # "at John Lewis", "The Washington Post", "Morgan Stanley"
+            if first_lower in NOT_A_FIRST_NAME or THING_AFTER.fullmatch(second.bare):
+                continue  # "King Charles", "Storm Ciaran", "Elizabeth Line", "Aston Villa"
             if ORGANISATION_AFTER.match(self.text, second.end) or PLACE_AFTER.match(
                 self.text, second.end
             ):

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .name_cues import (
+    LABEL_ROLES,
+    ORGANISATIONS,
     PARTICLES,
     POSSESSIVE,
     WORD,
@@ -136,12 +138,15 @@ class NameFinder:
         hits: list[NameHit] = []
         for match in LABEL_WORD.finditer(label.replace("\u2019", "'")):
             word = POSSESSIVE.sub("", match.group()).lower()
-            if len(word) < 2 or (word in PARTICLES and not hits):
+            if len(word) < 2 or (word in PARTICLES and not hits) or word in LABEL_ROLES:
                 continue
-            named = (
-                (lex.is_name(word) and not lex.is_common(word))
+            if match.group().isupper() and len(word) <= 4:
+                continue  # "IVR", "AI", "CSR"
+            frequent = lex.zipf(word) > 0  # a word the frequency list holds as common
+            named = word not in ORGANISATIONS and (
+                (lex.is_name(word) and not frequent)
                 or word in lex.english_given
-                or not lex.is_word(word)
+                or (not lex.is_word(word) and not frequent and len(word) >= 3)
             )
             if not named:
                 continue

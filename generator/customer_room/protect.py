@@ -153,8 +153,10 @@ def protect_room(
     log.published_clips = len(room.clips)
     detector = finder or detector_for(settings, room)
     for quote in room.quotes:
-        # A quote is the customer's own words: their name is hidden even when staff share it.
-        said = Said(by_staff=False)
+        # A quote is the customer's own words: their name is hidden even when staff share it,
+        # and a name in its text is hidden in its themes and tags too.
+        texts = _texts(quote.quote)
+        said = _names_in(detector, texts, [Said(by_staff=False)] * len(texts))
         quote.quote = _clean_model(quote.quote, detector, quote.path, log, said, line=quote.line)
     for persona in room.personas:
         # A name found in one part of a file is hidden in every part ("married to Betty" in
@@ -207,7 +209,7 @@ def _texts(model: BaseModel) -> list[str]:
     """The texts in ``model``'s published fields, nested models included."""
     texts: list[str] = []
     for _, value in _text_fields(model):
-        values = value.values() if isinstance(value, dict) else value
+        values = [*value.keys(), *value.values()] if isinstance(value, dict) else value
         for item in values if isinstance(value, (list, dict)) else [value]:
             if type(item) is str:
                 texts.append(item)
@@ -230,7 +232,7 @@ def _names_in(
         hit for text, one in zip(texts, saying, strict=True) for hit in detector.find(text, one)
     )
     first = saying[0] if saying else NOTHING_KNOWN
-    return replace(first, known_names=frozenset(parts | set(found)), by_staff=True)
+    return replace(first, known_names=frozenset(parts | set(found)))
 
 
 def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLog) -> bool:
@@ -290,8 +292,8 @@ def _clean_model(
         cleaned: Any
         if isinstance(value, list):
             cleaned = [clean(v, name) for v in value]
-        elif isinstance(value, dict):
-            cleaned = {k: clean(v, name) for k, v in value.items()}
+        elif isinstance(value, dict):  # a label and its text: "Lives with": "…"
+            cleaned = {clean(k, name): clean(v, name) for k, v in value.items()}
         else:
             cleaned = clean(value, name)
         if cleaned != value:
@@ -387,7 +389,8 @@ def _speaker(label: str, detector: Finder, staff: NameFinder) -> Speaker:
     names = detector.speaker_names(label)
     named = " ".join(hit.value for hit in names)
     role = bool(STAFF_LABEL.search(label))
-    ours = role or (bool(names) and staff.may_show(named) and not CALLER_LABEL.search(label))
-    if not names or ours:
-        return Speaker(label, (), ours)
+    listed = bool(names) and staff.may_show(named) and not CALLER_LABEL.search(label)
+    if not names or listed:
+        return Speaker(label, (), role or listed)
+    # "Agent Olumide": an agent, whose name is kept only when listed
     return Speaker(replace_hits(label, names), tuple(names), role)
