@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import random
 from pathlib import Path
@@ -46,7 +47,8 @@ def test_nav_lists_index_pages_only(tmp_path: Path) -> None:
 
 def test_front_matter_reads_back_as_written() -> None:
     """Front matter is written by libyaml's emitter: whatever the text (quotes, colons, line
-    breaks, any script, characters YAML must escape), MkDocs reads back the same values."""
+    breaks, any script, characters YAML must escape), MkDocs reads back the same values, with
+    their markup escaped."""
     rng = random.Random(5)
     alphabet = "ab :#'\"-\n\t\\{}[],&*!|>%@`ü漢🙂\u2028\x85\u00a0"
     for _ in range(500):
@@ -57,4 +59,17 @@ def test_front_matter_reads_back_as_written() -> None:
             "count": rng.randint(0, 9),
         }
         text = str(_front_matter(data))
-        assert yaml.load(text, Loader=yaml.SafeLoader) == data, text
+        read = yaml.load(text, Loader=yaml.SafeLoader)
+        assert "<" not in read["title"] and '"' not in read["title"], "escaped for HTML"
+        assert _unescaped(read) == data, text
+
+
+def _unescaped(value: object) -> object:
+    """Front matter as a browser shows it (its texts are escaped for the theme's HTML)."""
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [_unescaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _unescaped(item) for key, item in value.items()}
+    return value

@@ -146,7 +146,12 @@ class NameFinder:
             named = word not in ORGANISATIONS and (
                 (lex.is_name(word) and not frequent)
                 or word in lex.english_given
-                or (not lex.is_word(word) and not frequent and len(word) >= 3)
+                or (
+                    not lex.is_word(word)
+                    and not frequent
+                    and len(word) >= 3
+                    and match.group()[0].isupper()  # "Oluwaseun"; not "onerror", "spk"
+                )
             )
             if not named:
                 continue

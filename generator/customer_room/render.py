@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import sys
 from dataclasses import dataclass
@@ -44,10 +45,22 @@ JS_ASSETS = tuple(f"assets/customer-room/{name}" for name in ASSETS if name.ends
 
 
 def _front_matter(data: dict[str, Any]) -> Markup:
-    clean = {k: v for k, v in data.items() if v not in (None, [], {})}
+    """A page's front matter. Its texts are escaped: MkDocs and the theme put a page's title,
+    description and tags into the menu, ``<title>``, meta tags and tag lists as they are."""
+    clean = {k: _escaped(v) for k, v in data.items() if v not in (None, [], {})}
     # libyaml's emitter where installed (as for reading): the pure-Python one is ten times slower.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return Markup(yaml.dump(clean, Dumper=dumper, allow_unicode=True, sort_keys=False))
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` safe in an element and in a double-quoted attribute (an apostrophe, common in
+    taglines, stays as it is)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False).replace('"', "&quot;")
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 def _environment(cache_dir: Path) -> Environment:
@@ -365,7 +378,8 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
     if room.reading_list is not None:
         nav.append({"Reading list": "onboarding.md"})
     nav.append({"Balance": "balance.md"})
-    guides = [{page.title: f"{page.slug}.md"} for page in room.pages if page.page.nav]
+    # MkDocs writes menu titles as they are: a content title is escaped here
+    guides = [{html.escape(page.title): f"{page.slug}.md"} for page in room.pages if page.page.nav]
     if guides:
         nav.append({"Guides": guides})
     nav.append({"Tags": "tags.md"})

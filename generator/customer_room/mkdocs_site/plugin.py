@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -152,6 +153,11 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             self._warnings = CountHandler(level=logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self._warnings)
         self.settings = settings_from(self.config, config)
+        # The theme writes these into every page as they are (menu, <title>, meta tags): the
+        # room's own uses (kiosk, feeds) read them from the settings, unescaped.
+        config.site_name = html.escape(config.site_name)
+        if config.site_description:
+            config.site_description = html.escape(config.site_description)
         try:
             # Clip MP3s go on encoding while MkDocs makes the pages (see on_post_build).
             self.result = build_room(self.settings, wait_for_media=False)
