@@ -27,17 +27,19 @@ VTT = (
 
 
 def clip_yaml(audio: str, **extra: str) -> str:
-    lines = [
-        "title: A call",
-        "persona: ada",
-        "moment: praise",
-        "tone: positive",
-        f"audio: {audio}",
-        "transcript: call.vtt",
-        *[f"{k}: {v}" for k, v in extra.items()],
-        "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}",
-    ]
-    return "\n".join(lines) + "\n"
+    """A clip file; ``extra`` adds keys or replaces the defaults (a key written twice is an
+    error)."""
+    fields = {
+        "title": "A call",
+        "persona": "ada",
+        "moment": "praise",
+        "tone": "positive",
+        "audio": audio,
+        "transcript": "call.vtt",
+        **extra,
+        "consent": "{reference: CR-1, date: 2026-01-05, scope: internal training}",
+    }
+    return "".join(f"{key}: {value}\n" for key, value in fields.items())
 
 
 def room_with_clips(make_room: RoomMaker, tmp_path: Path, clips: dict[str, str]) -> Path:
@@ -112,7 +114,7 @@ def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path
     _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
     assert [str(p) for p in report.errors] == [
         "clips/a.yml:5: audio: no file 'missing.wav' in clips/ — check the name",
-        "clips/b.yml:7: moment: input should be 'praise', 'frustration', 'resolved', 'delight' "
+        "clips/b.yml:3: moment: input should be 'praise', 'frustration', 'resolved', 'delight' "
         "or 'insight' — one of praise, frustration, resolved, delight, insight",
         "clips/c.yml:7: trim: trim end must come after trim start — start and end of the clip",
         "clips/d.yml:2: persona: no persona 'adda' — did you mean 'ada'?",

@@ -38,22 +38,29 @@ def ffmpeg_path() -> str:
     except (ImportError, RuntimeError):
         pass
     candidates.append(shutil.which("ffmpeg"))
+    chosen = os.environ.get(FFMPEG_VARIABLE)
+    if chosen and not _runs(chosen):
+        raise AudioError(
+            f"{FFMPEG_VARIABLE} is set to '{chosen}', where no ffmpeg runs — set it to the "
+            "path of an ffmpeg binary, or unset it to use the one installed"
+        )
     for candidate in filter(None, candidates):
-        try:
-            done = subprocess.run(
-                [candidate, "-hide_banner", "-version"],
-                capture_output=True,
-                timeout=30,
-                check=False,
-            )
-        except OSError:
-            continue
-        if done.returncode == 0:
+        if _runs(candidate):
             return candidate
     raise AudioError(
         "ffmpeg is missing — install it (sudo apt-get install ffmpeg, or "
         "pip install imageio-ffmpeg), or set CUSTOMER_ROOM_FFMPEG to its path"
     )
+
+
+def _runs(candidate: str) -> bool:
+    try:
+        done = subprocess.run(
+            [candidate, "-hide_banner", "-version"], capture_output=True, timeout=30, check=False
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
 
 
 def _run(args: list[str], what: str, data: bytes | None = None) -> bytes:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import Report
 from .schedule_models import Clock
-from .sources import yaml_lines
+from .sources import SourceError, yaml_lines
 
 
 class SlideType(StrEnum):
@@ -204,8 +204,8 @@ def _kiosk_lines(config_file: Path | None) -> dict[tuple[Any, ...], int]:
         return {}
     try:
         lines = yaml_lines(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, SourceError):
+        return {}  # MkDocs reports what is wrong with mkdocs.yml itself
     plugins = [
         loc for loc in lines if len(loc) == 3 and loc[0] == "plugins" and loc[2] == "customer-room"
     ]

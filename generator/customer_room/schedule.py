@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -44,13 +45,20 @@ def room_zone(name: str, report: Report) -> ZoneInfo | None:
         return None
 
 
+# Repeat rules finer than a day: refused (a rule repeating every second up to a year ahead is
+# 30 million occurrences).
+TOO_OFTEN = re.compile(r"FREQ=(?:SECONDLY|MINUTELY|HOURLY)", re.I)
+# The most occurrences one entry may have: a daily rule for more than ten years.
+MAX_OCCURRENCES = 4000
+
+
 def _starts(first: dt.datetime, rule: str | None, until: dt.datetime) -> list[dt.datetime]:
     if not rule:
         return [first]
     recurrence = rrulestr(rule, dtstart=first.replace(tzinfo=None))
-    starts = []
+    starts: list[dt.datetime] = []
     for naive in recurrence:
-        if naive > until.replace(tzinfo=None):
+        if naive > until.replace(tzinfo=None) or len(starts) >= MAX_OCCURRENCES:
             break
         starts.append(naive.replace(tzinfo=first.tzinfo))
     return starts
@@ -87,6 +95,15 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
         *((lend.lend, lend.path, lend.line) for lend in room.lends),
     ]
     for model, path, line in entries:
+        if model.repeat and (finer := TOO_OFTEN.search(model.repeat)):
+            report.error(
+                path,
+                f"repeats more often than once a day ({finer.group()}) — a visit or a lend "
+                "repeats daily at most: use FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY",
+                line=line,
+                field="repeat",
+            )
+            model.repeat = None
         if model.repeat:
             try:
                 rrulestr(model.repeat, dtstart=dt.datetime(2026, 1, 1))
@@ -99,6 +116,8 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
                     field="repeat",
                 )
                 model.repeat = None
+    _same_ids(entries, report)
+    _clock_changes(room, zone, today, report)
     by_agent: dict[str, list[LendTime]] = {}
     for time in lend_times(room, today):
         if time.entry.lend.status.value != "cancelled":
@@ -124,3 +143,55 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
                 line=entry.line,
                 field="party",
             )
+
+
+def _same_ids(entries: list[tuple[Visit | Lend, str, int]], report: Report) -> None:
+    """Two entries with one ``id`` would be one event in every calendar: the second is named."""
+    first: dict[tuple[str, str], int] = {}
+    for model, path, line in entries:
+        if model.id is None:
+            continue
+        key = (type(model).__name__, model.id)
+        if key in first:
+            report.error(
+                path,
+                f"the id '{model.id}' is also used on line {first[key]} — calendars would "
+                "keep only one of the two; give each entry its own id",
+                line=line,
+                field="id",
+            )
+        else:
+            first[key] = line
+
+
+def _clock_changes(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:
+    """A visit that starts or ends at a time the clocks skip (01:30 on the spring change day
+    in London) or pass twice (01:30 in autumn): calendars read it as lasting no time or two
+    hours. Said once per visit, with its first such day."""
+    told: set[int] = set()
+    for time in visit_times(room, zone, today):
+        entry = time.entry
+        if id(entry) in told:
+            continue
+        for moment, name in ((time.start, "start"), (time.end, "end")):
+            problem = _clock_problem(moment.replace(tzinfo=None), zone)
+            if problem:
+                report.warn(
+                    entry.path,
+                    f"{moment:%H:%M} on {moment.date().isoformat()} {problem} in {zone.key} "
+                    "(the clocks change that night) — move the visit, or skip that day",
+                    line=entry.line,
+                    field=name,
+                )
+                told.add(id(entry))
+                break
+
+
+def _clock_problem(wall: dt.datetime, zone: ZoneInfo) -> str | None:
+    """ "does not exist" or "happens twice" for a wall-clock time on a clock-change day."""
+    first = wall.replace(tzinfo=zone, fold=0)
+    second = wall.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    back = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    return "does not exist" if back != wall else "happens twice"

@@ -18,8 +18,14 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 def day(value: object) -> object:
     """A date as people and spreadsheets write it: 2026-03-05, 05/03/2026 (day first), or an
     Excel serial number (46086)."""
-    if isinstance(value, int) and 20_000 < value < 80_000:
-        return EXCEL_EPOCH + dt.timedelta(days=value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20_000 < value < 80_000:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        # a number is no date: pydantic would read 0 and 86400 as seconds since 1970
+        raise ValueError(
+            f"{value} is a number, not a date — write the date as YYYY-MM-DD (a spreadsheet's "
+            "date serial, such as 46086, is read too)"
+        )
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"\d{5}", text):

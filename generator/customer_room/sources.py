@@ -66,6 +66,7 @@ def yaml_lines(text: str) -> dict[Loc, int]:
     node = yaml.compose(text, Loader=_SafeLoader)
     lines: dict[Loc, int] = {}
     if node is not None:
+        _check_node(node, 0)
         _record_lines(node, (), lines, 0)
     return lines
 
@@ -100,8 +101,21 @@ def _load(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | N
         loader.dispose()
 
 
+# What one content file may cost: its size, and the values it holds once every alias (*name)
+# is read out (nine lines of nested aliases — "a billion laughs" — hold a billion values).
+MAX_YAML_BYTES = 20 * 1024 * 1024
+MAX_YAML_VALUES = 200_000
+
+
 def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
-    """Parse YAML safely (no Python objects) and remember where each key is."""
+    """Parse YAML safely (no Python objects) and remember where each key is. A file too large,
+    one whose aliases expand past :data:`MAX_YAML_VALUES` values, or one that writes a key
+    twice in the same mapping is refused with the line to change."""
+    if len(text) > MAX_YAML_BYTES:
+        raise SourceError(
+            f"is {len(text) / 1e6:.0f} MB of YAML, over the limit of "
+            f"{MAX_YAML_BYTES / 1e6:.0f} MB — split it, or move long texts into pages"
+        )
     try:
         node, data = _load(text, _RoomLoader)
     except yaml.YAMLError:
@@ -118,8 +132,41 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
             raise SourceError(f"YAML is malformed ({exc}) — check the file's syntax") from exc
     lines: dict[Loc, int] = {}
     if node is not None:
+        _check_node(node, line_offset)
         _record_lines(node, (), lines, line_offset)
     return YamlDoc(data, lines, first_line=1 + line_offset)
+
+
+def _check_node(root: yaml.Node, offset: int) -> None:
+    """Count the values ``root`` holds with its aliases read out, stopping at the limit, and
+    find a key written twice in one mapping."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_YAML_VALUES:
+            raise SourceError(
+                f"holds over {MAX_YAML_VALUES:,} values once its aliases (*name) are read out "
+                "— write the values out instead of nesting aliases",
+                node.start_mark.line + 1 + offset,
+            )
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                    line = key_node.start_mark.line + 1 + offset
+                    if key_node.value in seen:
+                        raise SourceError(
+                            f"'{key_node.value}' is written twice in the same place (first on "
+                            f"line {seen[key_node.value]}) — YAML keeps only the last one; "
+                            "delete or rename one of them",
+                            line,
+                        )
+                    seen[key_node.value] = line
+                stack += [key_node, value_node]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 @dataclass

@@ -1,0 +1,149 @@
+"""Hostile and clumsy input, each case on its own copy of a small room: refused in seconds with
+one located line (file, line, field), no traceback, and — for a build — the previous site left
+as it was."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from conftest import tree_digest, write_files
+
+VISIT = (
+    "  - id: {id}\n    visitor: Sam Lee\n    department: Marketing\n    date: {date}\n"
+    "    start: '{start}'\n    end: '{end}'\n    host: Billing team\n"
+)
+LEND = (
+    "  - id: {id}\n    agent: Moira Campbell\n    home_team: Claims line\n"
+    "    host_function: Claims operations\n    start: {start}\n    end: 2026-06-12\n"
+)
+BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
+    for prev, name in zip(["", "a", "b", "c", "d", "e", "f", "g", "h"], "abcdefghi", strict=True)
+)
+
+
+def visits(*entries: str, repeat: str = "") -> str:
+    body = "".join(entries)
+    return "visits:\n" + body + (f"    repeat: {repeat}\n" if repeat else "")
+
+
+def visit(id: str = "one", date: str = "2026-06-02", start: str = "10:00", end: str = "12:00"):
+    return VISIT.format(id=id, date=date, start=start, end=end)
+
+
+CASES: dict[str, tuple[dict[str, str], int, str]] = {
+    # name: (files, exit code, a piece of the located line)
+    "yaml alias bomb": ({"content/visits.yml": BOMB}, 1, "content/visits.yml:1: holds over"),
+    "duplicate key": (
+        {
+            "content/visits.yml": "visits:\n"
+            + visit().replace("    host:", "    date: 2026-06-03\n    host:")
+        },
+        1,
+        "content/visits.yml:8: 'date' is written twice in the same place (first on line 5)",
+    ),
+    "repeat every second": (
+        {"content/visits.yml": visits(visit(), repeat="FREQ=SECONDLY")},
+        1,
+        "content/visits.yml:2: repeat: repeats more often than once a day (FREQ=SECONDLY)",
+    ),
+    "repeat every minute, many times": (
+        {"content/visits.yml": visits(visit(), repeat="FREQ=MINUTELY;COUNT=100000")},
+        1,
+        "content/visits.yml:2: repeat: repeats more often than once a day (FREQ=MINUTELY)",
+    ),
+    "two visits with one id": (
+        {"content/visits.yml": "visits:\n" + visit() + visit(date="2026-06-09")},
+        1,
+        "content/visits.yml:9: id: the id 'one' is also used on line 2",
+    ),
+    "two lends with one id": (
+        {
+            "content/lending.yml": "lending:\n"
+            + LEND.format(id="two", start="2026-06-01")
+            + LEND.format(id="two", start="2026-06-02")
+        },
+        1,
+        "content/lending.yml:8: id: the id 'two' is also used on line 2",
+    ),
+    "spreadsheet date 0": (
+        {"content/visits.yml": "visits:\n" + visit(date="0")},
+        1,
+        "content/visits.yml:5: date: 0 is a number, not a date",
+    ),
+    "spreadsheet date 86400": (
+        {"content/visits.yml": "visits:\n" + visit(date="86400")},
+        1,
+        "content/visits.yml:5: date: 86400 is a number, not a date",
+    ),
+    "a time the clocks skip": (
+        {"content/visits.yml": "visits:\n" + visit(date="2026-03-29", start="01:30", end="03:00")},
+        0,
+        "content/visits.yml:2: start: 01:30 on 2026-03-29 does not exist in Europe/London",
+    ),
+    "a time the clocks pass twice": (
+        {"content/visits.yml": "visits:\n" + visit(date="2026-10-25", start="00:30", end="01:30")},
+        0,
+        "content/visits.yml:2: end: 01:30 on 2026-10-25 happens twice in Europe/London",
+    ),
+}
+MKDOCS = (
+    "site_name: Bad input\ndocs_dir: content\ntheme: {name: material, font: false}\n"
+    "plugins:\n  - search\n  - tags\n  - customer-room:\n      timezone: Europe/London\n"
+)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input_gets_one_located_line_quickly(
+    name: str, copy_room: Callable[[str], Path], cli: Callable[..., Result]
+) -> None:
+    files, code, expected = CASES[name]
+    root = copy_room("minimal")
+    write_files(root, {"mkdocs.yml": MKDOCS, **files})
+    sources = tree_digest(root)
+    started = time.perf_counter()
+    result = cli("check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10")
+    assert time.perf_counter() - started < 20, "refused in seconds"
+    assert result.exit_code == code, result.stderr
+    lines = [line for line in result.stderr.splitlines() if expected in line]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(("error: ", "warning: "))
+    assert "Traceback" not in result.output + result.stderr
+    assert tree_digest(root) == sources, "source files are never changed"
+
+
+@pytest.mark.parametrize("name", ["yaml alias bomb", "repeat every second"])
+def test_a_runaway_build_is_refused_and_the_previous_site_stays(
+    name: str, copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = copy_room("minimal")
+    write_files(root, {"mkdocs.yml": MKDOCS})
+    site = tmp_path / "site"
+    assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site)).exit_code == 0
+    before = tree_digest(site)
+    write_files(root, CASES[name][0])
+    started = time.perf_counter()
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+    assert time.perf_counter() - started < 30
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert CASES[name][2] in result.stderr
+    assert tree_digest(site) == before
+
+
+def test_a_missing_ffmpeg_named_by_the_variable_is_one_line(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from customer_room.ffmpeg import AudioError, ffmpeg_path
+
+    monkeypatch.setenv("CUSTOMER_ROOM_FFMPEG", "/nowhere/ffmpeg")
+    ffmpeg_path.cache_clear()
+    try:
+        with pytest.raises(AudioError, match="CUSTOMER_ROOM_FFMPEG is set to '/nowhere/ffmpeg'"):
+            ffmpeg_path()
+    finally:
+        ffmpeg_path.cache_clear()
