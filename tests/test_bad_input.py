@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from audiohelpers import speechlike, write_recording
 from conftest import tree_digest, write_files
 
+MKDOCS_TEXT = (
+    "site_name: Bad input\ndocs_dir: content\ntheme: {name: material, font: false}\n"
+    "plugins:\n  - search\n  - tags\n  - customer-room:\n      timezone: Europe/London\n"
+)
 VISIT = (
     "  - id: {id}\n    visitor: Sam Lee\n    department: Marketing\n    date: {date}\n"
     "    start: '{start}'\n    end: '{end}'\n    host: Billing team\n"
@@ -91,11 +96,14 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
         0,
         "content/visits.yml:2: end: 01:30 on 2026-10-25 happens twice in Europe/London",
     ),
+    "unknown plugin option": (
+        {"mkdocs.yml": MKDOCS_TEXT + "      timezon: Europe/Paris\n"},
+        0,
+        "mkdocs.yml: plugins.customer-room.timezon: 'timezon' is not an option of "
+        "customer-room, so it does nothing — did you mean 'timezone'?",
+    ),
 }
-MKDOCS = (
-    "site_name: Bad input\ndocs_dir: content\ntheme: {name: material, font: false}\n"
-    "plugins:\n  - search\n  - tags\n  - customer-room:\n      timezone: Europe/London\n"
-)
+MKDOCS = MKDOCS_TEXT
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -115,6 +123,10 @@ def test_bad_input_gets_one_located_line_quickly(
     assert lines[0].startswith(("error: ", "warning: "))
     assert "Traceback" not in result.output + result.stderr
     assert tree_digest(root) == sources, "source files are never changed"
+    if code == 0:  # a warning: counted, and --strict fails on it
+        assert " 0 warnings" not in result.output
+        strict = cli("check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10", "--strict")
+        assert strict.exit_code == 1
 
 
 @pytest.mark.parametrize("name", ["yaml alias bomb", "repeat every second"])
@@ -147,3 +159,33 @@ def test_a_missing_ffmpeg_named_by_the_variable_is_one_line(
             ffmpeg_path()
     finally:
         ffmpeg_path.cache_clear()
+
+
+def test_transcript_cues_past_the_end_of_the_recording_are_said(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = copy_room("minimal")
+    vtt = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<v Agent>hello there\n\n"
+        "00:00:09.000 --> 00:00:11.000\n<v Customer>thanks bye\n"
+    )
+    write_files(
+        root,
+        {
+            "mkdocs.yml": MKDOCS,
+            "clips/call.vtt": vtt,
+            "clips/call.yml": (
+                "title: A call\npersona: sam-reid\nmoment: praise\ntone: positive\n"
+                "audio: call.pcm.wav\ntranscript: call.vtt\n"
+                "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}\n"
+            ),
+        },
+    )
+    write_recording(speechlike(3.0), root / "clips/call.pcm.wav")
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "runs to" in line]
+    assert line.startswith("warning: clips/call.yml:6: transcript: the transcript runs to 0:11")
+    assert "the recording ends at 0:03" in line
+    strict = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "s2"), "--strict")
+    assert strict.exit_code == 1

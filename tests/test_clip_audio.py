@@ -206,7 +206,7 @@ def test_missing_ffmpeg_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_binary() -> str:
         raise RuntimeError("no ffmpeg in this wheel")
 
-    monkeypatch.setenv(ffmpeg.FFMPEG_VARIABLE, "/nonexistent/ffmpeg")
+    monkeypatch.delenv(ffmpeg.FFMPEG_VARIABLE, raising=False)
     monkeypatch.setattr(ffmpeg.shutil, "which", lambda name: None)
     monkeypatch.setattr(imageio_ffmpeg, "get_ffmpeg_exe", no_binary)
     ffmpeg.ffmpeg_path.cache_clear()

@@ -134,7 +134,9 @@ def process_clips(
     media = {}
     encodes: Pending[str, None] = Pending()
     targets = set()
+    by_slug = {entry.slug: entry for entry in room.clips}
     for slug, result in results.items():
+        _words_after_the_end(by_slug[slug], result.media, report)
         out_dir = jobs[slug].out_dir
         site_path = f"media/clips/{result.media.audio}"
         files.append(GeneratedFile(site_path, source=out_dir / result.media.audio))
@@ -146,6 +148,35 @@ def process_clips(
             encodes.futures[slug] = (encoder or executor).submit(encode_clip, job)
             targets.add(out_dir / result.media.audio)
     return media, files, ClipEncoding(encodes, targets, failed)
+
+
+# How far a transcript's timed words may run past the recording's end (rounding in subtitle
+# files) before it is said: the words after the end are never heard, nor hidden in the audio.
+LATE_WORDS_SECONDS = 1.0
+
+
+def _words_after_the_end(entry: ClipEntry, media: ClipMedia, report: Report) -> None:
+    """A transcript whose cues run past the end of its recording: a different call's, or cut
+    from a longer one; the words after the end are never heard, nor hidden in the audio."""
+    if entry.clip.trim.end is not None:
+        return
+    turns = entry.transcript.turns
+    ends = [word.end for word in entry.transcript.words if word.end is not None]
+    ends += [turn.end for turn in turns if turn.end is not None]  # cue times
+    recording_end = entry.clip.trim.start + media.duration
+    if ends and max(ends) > recording_end + LATE_WORDS_SECONDS:
+        report.warn(
+            entry.path,
+            f"the transcript runs to {_clock(max(ends))} but the recording ends at "
+            f"{_clock(recording_end)} — check that they belong to the same call, or trim the "
+            "transcript",
+            line=entry.lines.get("transcript"),
+            field="transcript",
+        )
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> ClipJob:

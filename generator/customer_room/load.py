@@ -434,7 +434,10 @@ def _load_clip(path: Path, root: Path, report: Report) -> ClipEntry | None:
         return None
     for turn in transcript.turns:
         turn.speaker = clip.speakers.get(turn.speaker, _speaker_name(turn.speaker, clip))
-    lines = {key: doc.line_of((key,)) for key in ("persona", "voice_disguise", "audio", "tone")}
+    lines = {
+        key: doc.line_of((key,))
+        for key in ("persona", "voice_disguise", "audio", "tone", "transcript")
+    }
     return ClipEntry(slug, clip, name, audio, relative_name(audio, root), transcript, lines)
 
 

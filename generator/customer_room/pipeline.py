@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,14 @@ def read_room(settings: Settings) -> tuple[Room, Report]:
 
 def _read(settings: Settings) -> RoomRead:
     report = Report()
+    for name in settings.unknown_options:
+        close = difflib.get_close_matches(name, settings.known_options, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see the options in the README"
+        report.warn(
+            "mkdocs.yml",
+            f"'{name}' is not an option of customer-room, so it does nothing — {hint}",
+            field=f"plugins.customer-room.{name}",
+        )
     room = load_room(settings.room_dir, report)
     estimates = Estimates(settings.cache_dir / "tone-estimates.json")
     mislabels = assign_tones(room, estimates)

@@ -35,6 +35,8 @@ class Settings:
     min_positive_share: float = 0.5
     kiosk: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
+    unknown_options: tuple[str, ...] = ()  # plugin options written that do not exist
+    known_options: tuple[str, ...] = ()
 
     @property
     def state_dir(self) -> Path:

@@ -45,7 +45,10 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         today = dt.date.fromisoformat(today_text) if today_text else dt.date.today()
     except ValueError as exc:
         raise PluginError(f"today: '{today_text}' is not a date — write it as YYYY-MM-DD") from exc
+    known = tuple(key for key, _ in options._schema)
     return Settings(
+        unknown_options=tuple(key for key in options if key not in known),
+        known_options=known,
         room_dir=(base / options.room_dir).resolve(),
         cache_dir=(base / options.cache_dir).resolve(),
         today=today,
