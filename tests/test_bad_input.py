@@ -189,3 +189,47 @@ def test_transcript_cues_past_the_end_of_the_recording_are_said(
     assert "the recording ends at 0:03" in line
     strict = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "s2"), "--strict")
     assert strict.exit_code == 1
+
+
+def test_a_second_build_while_one_runs_says_so(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    import fcntl
+
+    root = copy_room("minimal")
+    lock = root / ".customer-room" / "build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another build of this room, running
+        result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "another build of this room is running" in result.stderr
+    assert not list(tmp_path.glob(".site.*")), "nothing left behind"
+    assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site")).exit_code == 0
+
+
+def test_a_site_folder_that_cannot_be_replaced_is_one_line_and_cleaned_up(
+    copy_room: Callable[[str], Path],
+    cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = copy_room("minimal")
+    parent = tmp_path / "out"
+    site = parent / "site"
+    assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site)).exit_code == 0
+    before = tree_digest(site)
+    rename = Path.rename
+
+    def refused(self: Path, target: str | Path) -> Path:
+        if self == site:  # the site is open in another program, or its folder is read-only
+            raise PermissionError(13, "Permission denied")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refused)
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "could not replace" in line]
+    assert line.startswith("Build failed (") and "permission denied" in line
+    assert tree_digest(site) == before
+    assert [p.name for p in parent.iterdir()] == ["site"], "no .site.building-* left behind"

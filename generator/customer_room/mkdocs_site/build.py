@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -79,22 +80,63 @@ def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -
     )
     plugin = room_plugin(config)
     final = Path(config.site_dir).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = final.parent / f".{final.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    config.site_dir = str(staging)
-    try:
-        build(config)
-    except Abort as exc:
+    room = Path(config.config_file_path or ".").resolve().parent
+    with _one_build_at_a_time(room):
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            message = f"cannot make the site's folder {final.parent}: {_why(exc)}"
+            raise SiteBuildFailed(message) from None
+        staging = final.parent / f".{final.name}.building-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildFailed(str(exc)) from None
-    except BaseException:
-        plugin.stop_media()
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, final)
+        config.site_dir = str(staging)
+        try:
+            build(config)
+        except Abort as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SiteBuildFailed(str(exc)) from None
+        except BaseException:
+            plugin.stop_media()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            _swap(staging, final)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SiteBuildFailed(
+                f"the new site was built but could not replace {final}: {_why(exc)} — check "
+                "that the folder is writable and not open in another program"
+            ) from None
     assert plugin.result is not None
     return plugin.result
+
+
+@contextmanager
+def _one_build_at_a_time(room: Path) -> Iterator[None]:
+    """Hold the room's build lock (``.customer-room/build.lock``): two builds of one room share
+    its media cache, so a second one says another is running instead of failing half-way."""
+    lock_path = room / ".customer-room" / "build.lock"
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock_path.open("a+")
+    except OSError:
+        yield  # a room on a read-only disk: nothing to share, nothing to lock
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SiteBuildFailed(
+                "another build of this room is running — wait for it to finish, then build again"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 def _swap(staging: Path, final: Path) -> None:
