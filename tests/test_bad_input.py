@@ -196,10 +196,10 @@ def test_a_second_build_while_one_runs_says_so(
 ) -> None:
     import fcntl
 
+    from customer_room.mkdocs_site.build import build_lock
+
     root = copy_room("minimal")
-    lock = root / ".customer-room" / "build.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with lock.open("a+") as held:
+    with build_lock(root).open("a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # another build of this room, running
         result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
     assert result.exit_code == 1 and "Traceback" not in result.stderr

@@ -159,7 +159,7 @@ def test_a_recording_over_the_size_limit_is_refused(make_room: RoomMaker, tmp_pa
     settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", max_clip_megabytes=0.1)
     _, report = read_room(settings)
     assert [str(p) for p in report.errors] == [
-        "clips/good.yml:5: audio: the recording is 0 MB, over the limit of 0.1 MB — cut it to "
+        "clips/good.yml:5: audio: the recording is 0.19 MB, over the limit of 0.1 MB — cut it to "
         "the moment you want to show"
     ]
 

@@ -9,8 +9,11 @@ so a span is tone or silence from its first sample to its last (ffmpeg's
 
 from __future__ import annotations
 
+import os
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,6 +22,7 @@ import soundfile
 
 from .audio_plan import AudioPlan
 from .dtmf import keypad_spans
+from .errors import amount
 from .ffmpeg import DECODE_FAILED, AudioError, decode_to_wav, encode_mp3, pitch_shift
 from .loudness import integrated_loudness
 from .spans import Span, merge_spans
@@ -34,29 +38,50 @@ FADE_MS = 30
 PEAK_BARS = 240
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """The process's standard error sent nowhere while a C library reads a file: its own
+    error lines ("[src/libmpg123/parse.c:…] error: …") would reach the console beside the
+    room's one line about the file (the library's error comes back as an exception)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as nowhere:
+            os.dup2(nowhere.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def read_recording(path: Path, max_seconds: float = 3600.0) -> AudioSegment:
     """The recording as 16-bit samples at its own rate; :class:`AudioError` when it is not audio
     or longer than ``max_seconds`` (checked before it is decoded, where the format says)."""
     _check_complete_wav(path)
     try:
-        length = soundfile.info(str(path)).duration
+        with _quiet_stderr():  # libsndfile's decoders (mpg123) write their own error lines
+            length = soundfile.info(str(path)).duration
     except (soundfile.LibsndfileError, RuntimeError, ValueError):
         length = 0.0
     if length > max_seconds:
         raise AudioError(
-            f"is {length / 60:.0f} minutes long, over the limit of "
-            f"{max_seconds / 60:g} — cut it to the moment you want to show"
+            f"is {amount(length / 60)} minutes long, over the limit of "
+            f"{amount(max_seconds / 60)} minutes — cut it to the moment you want to show"
         )
     try:
-        samples, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
+        with _quiet_stderr():
+            samples, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, ValueError):
         samples, rate = _read_with_ffmpeg(path)
     if len(samples) < rate // 10:
         raise AudioError("has no audio in it (shorter than 0.1 s) — export the recording again")
     if len(samples) / rate > max_seconds:
         raise AudioError(
-            f"is {len(samples) / rate / 60:.0f} minutes long, over the limit of "
-            f"{max_seconds / 60:g} — cut it to the moment you want to show"
+            f"is {amount(len(samples) / rate / 60)} minutes long, over the limit of "
+            f"{amount(max_seconds / 60)} minutes — cut it to the moment you want to show"
         )
     return AudioSegment(
         np.ascontiguousarray(samples).tobytes(),

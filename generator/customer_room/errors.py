@@ -75,3 +75,13 @@ def relative_name(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def amount(value: float) -> str:
+    """A size or a length as a limit's message needs it: enough digits to tell it from the
+    limit ("0.15 MB, over the limit of 0.1 MB"; "31 minutes", "1.5 minutes")."""
+    if value >= 10:
+        return f"{value:.0f}"
+    if value >= 1:
+        return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.2g}" if value else "0"

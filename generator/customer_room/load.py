@@ -263,6 +263,7 @@ def _load_persona(persona_dir: Path, root: Path, report: Report) -> PersonaEntry
     entry = PersonaEntry(slug, persona, doc.body, name, persona_dir)
     if persona.photo:
         entry.photo_path = persona_dir / persona.photo
+        entry.photo_line = doc.meta.line_of(("photo",))
         if not persona.photo_alt:
             report.error(
                 name,

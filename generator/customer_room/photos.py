@@ -90,6 +90,7 @@ def process_photos(
         report.error(
             entry.path if entry else slug,
             f"photo could not be processed ({exc}) — export it again as JPEG or PNG",
+            line=entry.photo_line if entry else None,
             field="photo",
         )
 

@@ -23,6 +23,7 @@ class PersonaEntry:
     path: str
     folder: Path
     photo_path: Path | None = None
+    photo_line: int | None = None  # where ``photo:`` is written, for its problems
 
 
 @dataclass

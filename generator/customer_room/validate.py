@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from .errors import Report
+from .errors import Report, amount
 from .load import inside_room
 from .room import PersonaEntry, Room
 from .settings import Settings
@@ -97,8 +97,8 @@ def _check_clips(room: Room, settings: Settings, report: Report) -> None:
         if megabytes > settings.max_clip_megabytes:
             report.error(
                 entry.path,
-                f"the recording is {megabytes:.0f} MB, over the limit of "
-                f"{settings.max_clip_megabytes:g} MB — cut it to the moment you want "
+                f"the recording is {amount(megabytes)} MB, over the limit of "
+                f"{amount(settings.max_clip_megabytes)} MB — cut it to the moment you want "
                 "to show",
                 line=entry.lines.get("audio"),
                 field="audio",
@@ -176,7 +176,7 @@ def _check_photo(entry: PersonaEntry, root: Path, settings: Settings, report: Re
         return
 
     def problem(message: str) -> None:
-        report.error(entry.path, message, field="photo")
+        report.error(entry.path, message, line=entry.photo_line, field="photo")
 
     if not inside_room(path, root):
         problem("points outside the room — put the photo in the persona's folder")

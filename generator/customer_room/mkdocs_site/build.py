@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,9 +115,10 @@ def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -
 
 @contextmanager
 def _one_build_at_a_time(room: Path) -> Iterator[None]:
-    """Hold the room's build lock (``.customer-room/build.lock``): two builds of one room share
-    its media cache, so a second one says another is running instead of failing half-way."""
-    lock_path = room / ".customer-room" / "build.lock"
+    """Hold the room's build lock (in the system's temporary folder, named for the room: the
+    room itself is left as it is): two builds of one room share its media cache, so a second
+    one says another is running instead of failing half-way."""
+    lock_path = build_lock(room)
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = lock_path.open("a+")
@@ -133,6 +136,12 @@ def _one_build_at_a_time(room: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_lock(room: Path) -> Path:
+    """The lock file of a room's builds."""
+    digest = hashlib.sha256(str(room.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"customer-room-{digest}.lock"
 
 
 def _why(exc: OSError) -> str:
