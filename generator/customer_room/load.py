@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -46,9 +47,13 @@ def load_room(root: Path, report: Report) -> Room:
     room.visits = [VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)]
     room.lends = [LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)]
     room.reading_list = _load_reading_list(root, report)
+    # A file's time as reproducible builds give it: no later than SOURCE_DATE_EPOCH, so a fresh
+    # checkout (every file "changed" now) builds the same site.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    latest = float(epoch) if epoch.isdigit() else float("inf")
     for stem in ("visits", "lending"):
         for path in (root / "content").glob(f"{stem}.*"):
-            changed = path.stat().st_mtime
+            changed = min(path.stat().st_mtime, latest)
             room.schedule_changed[stem] = max(room.schedule_changed.get(stem, 0.0), changed)
     return room
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import logging
@@ -29,17 +31,25 @@ class SiteBuildFailed(Exception):
 
 @contextmanager
 def room_date(today: str | None) -> Iterator[None]:
-    """Make ``--today`` visible to the plugin, also in builds ``mkdocs serve`` starts itself."""
-    previous = os.environ.get(TODAY_VARIABLE)
+    """Make ``--today`` visible to the plugin, also in builds ``mkdocs serve`` starts itself.
+    A build for a given day is a reproducible one: unless ``SOURCE_DATE_EPOCH`` is set, it is
+    set to that day's midnight (UTC), which MkDocs uses for the sitemap's dates and its gzip
+    header, and the room for files' modification times."""
+    saved = {name: os.environ.get(name) for name in (TODAY_VARIABLE, "SOURCE_DATE_EPOCH")}
     if today:
         os.environ[TODAY_VARIABLE] = today
+        if saved["SOURCE_DATE_EPOCH"] is None:
+            with contextlib.suppress(ValueError):
+                midnight = dt.datetime.combine(dt.date.fromisoformat(today), dt.time(), dt.UTC)
+                os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(TODAY_VARIABLE, None)
-        else:
-            os.environ[TODAY_VARIABLE] = previous
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class _OurOptions(logging.Filter):
