@@ -257,3 +257,29 @@ def test_the_same_content_for_the_same_day_builds_the_same_site(
         assert result.exit_code == 0, result.stderr
         sites.append(tree_digest(site))
     assert len(sites[0]) > 20 and sites[0] == sites[1]
+
+
+def test_check_finds_a_recording_over_the_length_limit(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result]
+) -> None:
+    """``check`` reads each recording's length from its header, as the build would refuse it."""
+    root = copy_room("minimal")
+    write_files(
+        root,
+        {
+            "mkdocs.yml": MKDOCS.replace("timezone:", "clip_max_minutes: 0.05\n      timezone:"),
+            "clips/call.vtt": "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<v Agent>hello there\n",
+            "clips/call.yml": (
+                "title: A call\npersona: sam-reid\nmoment: praise\ntone: positive\n"
+                "audio: call.pcm.wav\ntranscript: call.vtt\n"
+                "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}\n"
+            ),
+        },
+    )
+    write_recording(speechlike(4.0), root / "clips/call.pcm.wav")
+    result = cli("check", "-f", str(root / "mkdocs.yml"))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert (
+        "error: clips/call.yml:5: audio: 'call.pcm.wav' is 0.067 minutes long, over the limit "
+        "of 0.05 minutes" in result.stderr
+    )

@@ -75,9 +75,12 @@ def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> N
     assert abs(media["good"].duration - 6.0) < 0.05
 
 
-def test_a_broken_recording_fails_the_build_after_the_others_are_done(
+def test_a_broken_recording_is_found_with_the_contents_problems(
     make_room: RoomMaker, tmp_path: Path, cli: Callable[..., Result]
 ) -> None:
+    """An empty file and a text file named .wav are found when the content is read (``check``
+    finds them too), each as one line at its clip's ``audio:``, in the same run as any other
+    problem of the content."""
     root = room_with_clips(
         make_room,
         tmp_path,
@@ -85,18 +88,26 @@ def test_a_broken_recording_fails_the_build_after_the_others_are_done(
             "good": clip_yaml("good.pcm.wav"),
             "empty": clip_yaml("empty.wav"),
             "notaudio": clip_yaml("notes.wav"),
+            "wrong": clip_yaml("good.pcm.wav", moment="angry"),
         },
     )
     (root / "clips/empty.wav").write_bytes(b"")
     (root / "clips/notes.wav").write_text("meeting notes, not a recording")
-    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
-    assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: clips/")]
-    assert len(errors) == 2
-    assert any(line.startswith("error: clips/empty.wav: cannot be decoded") for line in errors)
-    assert any(line.startswith("error: clips/notes.wav: cannot be decoded") for line in errors)
-    assert "Traceback" not in result.stderr
-    assert list((root / ".cache/customer-room/clips").glob("*/good-*.mp3")), "good clip was done"
+    for command in ("check", "build"):
+        extra = ["-d", str(tmp_path / "site")] if command == "build" else []
+        result = cli(command, "-f", str(root / "mkdocs.yml"), *extra)
+        assert result.exit_code == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: clips/")]
+        assert sorted(errors) == [
+            "error: clips/empty.yml:5: audio: 'empty.wav' cannot be decoded as audio — is it a "
+            "recording, and complete?",
+            "error: clips/notaudio.yml:5: audio: 'notes.wav' cannot be decoded as audio — is it "
+            "a recording, and complete?",
+            "error: clips/wrong.yml:3: moment: input should be 'praise', 'frustration', "
+            "'resolved', 'delight' or 'insight' — one of praise, frustration, resolved, "
+            "delight, insight",
+        ], command
+        assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 
 

@@ -8,6 +8,7 @@ probing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -51,6 +52,25 @@ def ffmpeg_path() -> str:
         "ffmpeg is missing — install it (sudo apt-get install ffmpeg, or "
         "pip install imageio-ffmpeg), or set CUSTOMER_ROOM_FFMPEG to its path"
     )
+
+
+DURATION = re.compile(rb"Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)")
+
+
+def probe_seconds(path: Path) -> float:
+    """How long ffmpeg reads ``path`` to be (from its header, without decoding it all);
+    :class:`AudioError` when ffmpeg cannot read it as audio."""
+    done = subprocess.run(
+        [ffmpeg_path(), "-hide_banner", "-i", str(path)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    found = DURATION.search(done.stderr)
+    if found is None or b"Audio:" not in done.stderr:
+        raise AudioError(DECODE_FAILED)
+    hours, minutes, seconds = found.groups()
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
 
 
 def _runs(candidate: str) -> bool:

@@ -11,7 +11,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .errors import Report, amount
 from .load import inside_room
-from .room import PersonaEntry, Room
+from .room import ClipEntry, PersonaEntry, Room
 from .settings import Settings
 
 RESERVED_SLUGS = {
@@ -89,10 +89,34 @@ def _check_reading_list(room: Room, report: Report) -> None:
                 )
 
 
+def _check_recording(entry: ClipEntry, settings: Settings, report: Report) -> None:
+    """A recording that is none, is cut short or is too long, found with the content's own
+    problems (``check`` finds it too), not only once the audio is made."""
+    from .audio import recording_seconds  # the audio libraries load only for rooms with clips
+    from .ffmpeg import AudioError
+
+    line = entry.lines.get("audio")
+    try:
+        seconds = recording_seconds(entry.audio_path)
+    except AudioError as exc:
+        report.error(entry.path, f"'{entry.audio_path.name}' {exc}", line=line, field="audio")
+        return
+    limit = settings.max_clip_minutes * 60
+    if seconds > limit:
+        report.error(
+            entry.path,
+            f"'{entry.audio_path.name}' is {amount(seconds / 60)} minutes long, over the limit "
+            f"of {amount(limit / 60)} minutes — cut it to the moment you want to show",
+            line=line,
+            field="audio",
+        )
+
+
 def _check_clips(room: Room, settings: Settings, report: Report) -> None:
     slugs = [p.slug for p in room.personas]
     for entry in room.clips:
         clip = entry.clip
+        _check_recording(entry, settings, report)
         megabytes = entry.audio_path.stat().st_size / 1_000_000
         if megabytes > settings.max_clip_megabytes:
             report.error(
