@@ -4,17 +4,20 @@ as it was."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
 from audiohelpers import speechlike, write_recording
-from conftest import tree_digest, write_files
+from bad_input_cases import MORE_CASES
+from conftest import ROOMS, run_cli, tree_digest, write_files
 
 MKDOCS_TEXT = (
     "site_name: Bad input\ndocs_dir: content\ntheme: {name: material, font: false}\n"
@@ -106,29 +109,70 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
     ),
 }
 MKDOCS = MKDOCS_TEXT
+ALL_CASES = {**CASES, **MORE_CASES}
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_input_gets_one_located_line_quickly(
-    name: str, copy_room: Callable[[str], Path], cli: Callable[..., Result]
-) -> None:
-    files, code, expected = CASES[name]
-    root = copy_room("minimal")
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` did with one case: its exit code, output, time, and whether the room's
+    files were left as they were."""
+
+    code: int
+    output: str
+    stderr: str
+    seconds: float
+    untouched: bool
+    strict_code: int | None
+
+
+def _check_case(job: tuple[str, Path]) -> Checked:
+    """Run ``check`` (and ``check --strict`` where it passes) on a copy of the small room with
+    the case's files written over it; in a worker process."""
+    name, workspace = job
+    files, _, _ = ALL_CASES[name]
+    root = workspace / name.replace(" ", "-")
+    shutil.copytree(ROOMS / "minimal", root, ignore=shutil.ignore_patterns("expected*"))
     write_files(root, {"mkdocs.yml": MKDOCS, **files})
     sources = tree_digest(root)
+    args = ["check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10"]
     started = time.perf_counter()
-    result = cli("check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10")
-    assert time.perf_counter() - started < 20, "refused in seconds"
-    assert result.exit_code == code, result.stderr
+    result = run_cli(*args)
+    seconds = time.perf_counter() - started
+    strict = run_cli(*args, "--strict").exit_code if result.exit_code == 0 else None
+    return Checked(
+        result.exit_code,
+        result.output,
+        result.stderr,
+        seconds,
+        tree_digest(root) == sources,
+        strict,
+    )
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Checked]:
+    """Every case checked at once, in parallel (each on its own copy of the room)."""
+    workspace = tmp_path_factory.mktemp("bad-input")
+    names = sorted(ALL_CASES)
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 2) as pool:
+        results = pool.map(_check_case, [(name, workspace) for name in names])
+    return dict(zip(names, results, strict=True))
+
+
+@pytest.mark.parametrize("name", sorted(ALL_CASES))
+def test_bad_input_gets_one_located_line_quickly(name: str, checked: dict[str, Checked]) -> None:
+    _, code, expected = ALL_CASES[name]
+    result = checked[name]
+    assert result.seconds < 20, "refused in seconds"
+    assert result.code == code, result.stderr
     lines = [line for line in result.stderr.splitlines() if expected in line]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(("error: ", "warning: "))
     assert "Traceback" not in result.output + result.stderr
-    assert tree_digest(root) == sources, "source files are never changed"
+    assert result.untouched, "source files are never changed"
     if code == 0:  # a warning: counted, and --strict fails on it
         assert " 0 warnings" not in result.output
-        strict = cli("check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10", "--strict")
-        assert strict.exit_code == 1
+        assert result.strict_code == 1
 
 
 @pytest.mark.parametrize("name", ["yaml alias bomb", "repeat every second"])

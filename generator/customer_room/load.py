@@ -68,6 +68,8 @@ def _load_reading_list(root: Path, report: Report) -> ReadingListEntry | None:
             return None
         where = relative_name(path, root)
         data, locs = _valid_items(doc, where, report)
+        if isinstance(data, dict) and data.get("sections") == [] and doc.data.get("sections"):
+            return None  # every section's items had problems, each said: no follow-on error
         plan = build_model(ReadingList, data, doc, where, report)
         return ReadingListEntry(plan, where, doc, locs) if plan else None
     return None
