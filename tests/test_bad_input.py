@@ -4,6 +4,7 @@ as it was."""
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import shutil
@@ -114,8 +115,8 @@ ALL_CASES = {**CASES, **MORE_CASES}
 
 @dataclass(frozen=True)
 class Checked:
-    """What ``check`` did with one case: its exit code, output, time, and whether the room's
-    files were left as they were."""
+    """What ``check`` and ``build`` did with one case: exit codes, output, time, whether the
+    room's files were left as they were, and whether the site built before was kept."""
 
     code: int
     output: str
@@ -123,35 +124,46 @@ class Checked:
     seconds: float
     untouched: bool
     strict_code: int | None
+    build_code: int
+    site_kept: bool
 
 
 def _check_case(job: tuple[str, Path]) -> Checked:
-    """Run ``check`` (and ``check --strict`` where it passes) on a copy of the small room with
-    the case's files written over it; in a worker process."""
+    """On a copy of the small room: build it, write the case's files over it, then run
+    ``check`` (and ``check --strict`` where it passes) and ``build`` again; in a worker."""
     name, workspace = job
     files, _, _ = ALL_CASES[name]
     root = workspace / name.replace(" ", "-")
+    site = workspace / f"{root.name}-site"
     shutil.copytree(ROOMS / "minimal", root, ignore=shutil.ignore_patterns("expected*"))
-    write_files(root, {"mkdocs.yml": MKDOCS, **files})
+    write_files(root, {"mkdocs.yml": MKDOCS})
+    build = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-01-10"]
+    assert run_cli(*build).exit_code == 0
+    before = tree_digest(site)
+    write_files(root, files)
     sources = tree_digest(root)
     args = ["check", "-f", str(root / "mkdocs.yml"), "--today", "2026-01-10"]
     started = time.perf_counter()
     result = run_cli(*args)
     seconds = time.perf_counter() - started
     strict = run_cli(*args, "--strict").exit_code if result.exit_code == 0 else None
+    untouched = tree_digest(root) == sources  # the build below keeps its state in the room
+    built = run_cli(*build)
     return Checked(
         result.exit_code,
         result.output,
         result.stderr,
         seconds,
-        tree_digest(root) == sources,
+        untouched,
         strict,
+        built.exit_code,
+        tree_digest(site) == before,
     )
 
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Checked]:
-    """Every case checked at once, in parallel (each on its own copy of the room)."""
+    """Every case checked and built at once, in parallel (each on its own copy of the room)."""
     workspace = tmp_path_factory.mktemp("bad-input")
     names = sorted(ALL_CASES)
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 2) as pool:
@@ -170,7 +182,10 @@ def test_bad_input_gets_one_located_line_quickly(name: str, checked: dict[str, C
     assert lines[0].startswith(("error: ", "warning: "))
     assert "Traceback" not in result.output + result.stderr
     assert result.untouched, "source files are never changed"
-    if code == 0:  # a warning: counted, and --strict fails on it
+    assert result.build_code == code, "build stops where check does"
+    if code == 1:
+        assert result.site_kept, "a failed build leaves the previous site as it was"
+    else:  # a warning: counted, and --strict fails on it
         assert " 0 warnings" not in result.output
         assert result.strict_code == 1
 
@@ -327,3 +342,20 @@ def test_check_finds_a_recording_over_the_length_limit(
         "error: clips/call.yml:5: audio: 'call.pcm.wav' is 0.067 minutes long, over the limit "
         "of 0.05 minutes" in result.stderr
     )
+
+
+def test_a_rule_started_long_ago_costs_little_and_keeps_what_is_shown(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result]
+) -> None:
+    """A daily visit whose first day is decades back: its occurrences are read up to a bound,
+    and only those the pages and feeds show are kept."""
+    from customer_room.schedule import MAX_READ, _starts
+
+    first = dt.datetime(1990, 1, 1, 10)
+    until = dt.datetime(2027, 1, 1)
+    started = time.perf_counter()
+    kept = _starts(first, "FREQ=DAILY", until)
+    assert time.perf_counter() - started < 2
+    assert kept and kept[0] >= until - 2 * dt.timedelta(days=400)
+    assert all(k <= until for k in kept)
+    assert len(_starts(dt.datetime(1700, 1, 1), "FREQ=DAILY", until)) == 0 < MAX_READ

@@ -48,19 +48,25 @@ def room_zone(name: str, report: Report) -> ZoneInfo | None:
 # Repeat rules finer than a day: refused (a rule repeating every second up to a year ahead is
 # 30 million occurrences).
 TOO_OFTEN = re.compile(r"FREQ=(?:SECONDLY|MINUTELY|HOURLY)", re.I)
-# The most occurrences one entry may have: a daily rule for more than ten years.
-MAX_OCCURRENCES = 4000
+# The occurrences kept: those the pages and feeds show, from two horizons (a little over two
+# years) before the end of what is shown; and the most a rule is read for (a daily rule for
+# 55 years, a weekly one for centuries), so that no rule costs more than a tenth of a second.
+SHOWN_BACK = 2 * HORIZON
+MAX_READ = 20_000
 
 
 def _starts(first: dt.datetime, rule: str | None, until: dt.datetime) -> list[dt.datetime]:
     if not rule:
         return [first]
     recurrence = rrulestr(rule, dtstart=first.replace(tzinfo=None))
+    last = until.replace(tzinfo=None)
+    since = last - SHOWN_BACK
     starts: list[dt.datetime] = []
-    for naive in recurrence:
-        if naive > until.replace(tzinfo=None) or len(starts) >= MAX_OCCURRENCES:
+    for read, naive in enumerate(recurrence):
+        if naive > last or read >= MAX_READ:
             break
-        starts.append(naive.replace(tzinfo=first.tzinfo))
+        if naive >= since:
+            starts.append(naive.replace(tzinfo=first.tzinfo))
     return starts
 
 
