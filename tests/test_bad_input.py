@@ -38,6 +38,11 @@ BOMB = "".join(
 )
 
 
+VISITS_CSV = "id,visitor,department,date,start,end,host\n"
+CONSENT = "consent: {reference: R, date: 2026-01-05, scope: s}\n"
+CLIP = "title: A\npersona: sam-reid\nmoment: praise\ntone: positive\naudio: c.wav\ntranscript: c.vtt\n{more}"
+
+
 def visits(*entries: str, repeat: str = "") -> str:
     body = "".join(entries)
     return "visits:\n" + body + (f"    repeat: {repeat}\n" if repeat else "")
@@ -61,12 +66,12 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
     "repeat every second": (
         {"content/visits.yml": visits(visit(), repeat="FREQ=SECONDLY")},
         1,
-        "content/visits.yml:2: repeat: repeats more often than once a day (FREQ=SECONDLY)",
+        "content/visits.yml:9: repeat: repeats more often than once a day (FREQ=SECONDLY)",
     ),
     "repeat every minute, many times": (
         {"content/visits.yml": visits(visit(), repeat="FREQ=MINUTELY;COUNT=100000")},
         1,
-        "content/visits.yml:2: repeat: repeats more often than once a day (FREQ=MINUTELY)",
+        "content/visits.yml:9: repeat: repeats more often than once a day (FREQ=MINUTELY)",
     ),
     "two visits with one id": (
         {"content/visits.yml": "visits:\n" + visit() + visit(date="2026-06-09")},
@@ -107,6 +112,94 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
         0,
         "mkdocs.yml: plugins.customer-room.timezon: 'timezon' is not an option of "
         "customer-room, so it does nothing — did you mean 'timezone'?",
+    ),
+    "repeat that matches no day": (
+        {"content/visits.yml": visits(visit(), repeat="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")},
+        0,
+        "content/visits.yml:2: repeat: the rule gives no day from 2026-06-02 to",
+    ),
+    "repeat pasted with its DTSTART line": (
+        {
+            "content/visits.yml": visits(visit())
+            + "    repeat: |\n      DTSTART:20260602T100000\n      RRULE:FREQ=WEEKLY\n"
+        },
+        1,
+        "content/visits.yml:9: repeat: write the rule alone on one line",
+    ),
+    "repeat at several hours a day": (
+        {"content/visits.yml": visits(visit(), repeat="FREQ=DAILY;BYHOUR=9,10,11;BYMINUTE=0,30")},
+        1,
+        "content/visits.yml:9: repeat: the rule sets times of day (BYHOUR, BYMINUTE) — the "
+        "times come from start and end",
+    ),
+    "repeat started long ago": (
+        {"content/visits.yml": visits(visit(date="1960-01-04"), repeat="FREQ=DAILY")},
+        1,
+        "content/visits.yml:2: repeat: the rule is read for 20,000 repeats from 1960-01-04",
+    ),
+    "a date in another millennium": (
+        {"content/lending.yml": "lending:\n" + LEND.format(id="old", start="1066-10-14")},
+        1,
+        "content/lending.yml:6: start: 1066-10-14 is not a date of the room — write a year from "
+        "1900 to 2200",
+    ),
+    "mkdocs.yml alias bomb": (
+        {"mkdocs.yml": MKDOCS_TEXT + BOMB.replace("a:", "extra_a:", 1).replace("&a", "&a", 1)},
+        1,
+        "values once its aliases (*name) are read out — write the values out",
+    ),
+    "mkdocs.yml key twice": (
+        {"mkdocs.yml": MKDOCS_TEXT + "site_name: Again\n"},
+        1,
+        "mkdocs.yml:9: 'site_name' is written twice in the same place (first on line 1)",
+    ),
+    "a key written as yes and as true": (
+        {"content/visits.yml": "visits:\n" + visit() + "yes: 1\ntrue: 2\n"},
+        1,
+        "content/visits.yml:10: 'true' is written twice in the same place (first on line 9 as "
+        "'yes')",
+    ),
+    "spreadsheet date 0 in a csv": (
+        {"content/visits.csv": VISITS_CSV + "one,Sam Lee,Marketing,0,10:00,12:00,Billing\n"},
+        1,
+        "content/visits.csv:2: date: 0 is a number, not a date",
+    ),
+    "spreadsheet date 86400 in a csv": (
+        {"content/visits.csv": VISITS_CSV + "one,Sam Lee,Marketing,86400,10:00,12:00,Billing\n"},
+        1,
+        "content/visits.csv:2: date: 86400 is a number, not a date",
+    ),
+    "a csv column named twice": (
+        {
+            "content/visits.csv": VISITS_CSV.replace("host", "host,date") + "a,b,c,2026-06-02,"
+            "10:00,12:00,B,0\n"
+        },
+        1,
+        "content/visits.csv:1: date: the column 'date' is named twice in the first row (columns 4 "
+        "and 8)",
+    ),
+    "one id in visits.yml and visits.csv": (
+        {
+            "content/visits.yml": "visits:\n" + visit(),
+            "content/visits.csv": VISITS_CSV + "one,Kim Ray,Legal,2026-06-09,10:00,12:00,Billing\n",
+        },
+        1,
+        "content/visits.csv:2: id: the id 'one' is also used on content/visits.yml:2",
+    ),
+    "a quote dated with a number": (
+        {"content/quotes.csv": "text,persona,tone,source,date\nok,sam-reid,positive,review,0\n"},
+        1,
+        "content/quotes.csv:2: date: 0 is a number, not a date",
+    ),
+    "a clip whose consent is dated with a number": (
+        {"clips/c.yml": CLIP.format(more="consent: {reference: R, date: 86400, scope: s}\n")},
+        1,
+        "clips/c.yml:7: consent.date: 86400 is a number, not a date",
+    ),
+    "a clip published until a number": (
+        {"clips/c.yml": CLIP.format(more=CONSENT + "publish_until: 0\n")},
+        1,
+        "clips/c.yml:8: publish_until: 0 is a number, not a date",
     ),
 }
 MKDOCS = MKDOCS_TEXT
@@ -257,14 +350,14 @@ def test_a_second_build_while_one_runs_says_so(
 ) -> None:
     import fcntl
 
-    from customer_room.mkdocs_site.build import build_lock
+    from customer_room.build_lock import build_lock
 
     root = copy_room("minimal")
     with build_lock(root).open("a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # another build of this room, running
         result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
     assert result.exit_code == 1 and "Traceback" not in result.stderr
-    assert "another build of this room is running" in result.stderr
+    assert "another build or preview of this room is running" in result.stderr
     assert not list(tmp_path.glob(".site.*")), "nothing left behind"
     assert cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site")).exit_code == 0
 
@@ -296,6 +389,80 @@ def test_a_site_folder_that_cannot_be_replaced_is_one_line_and_cleaned_up(
     assert [p.name for p in parent.iterdir()] == ["site"], "no .site.building-* left behind"
 
 
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("personas", "holds the room's sources"),
+        ("clips", "holds the room's sources"),
+        ("content", "'docs_dir' should not be within the 'site_dir'"),  # MkDocs says it
+        (".", "'docs_dir' should not be within the 'site_dir'"),
+        ("..", "'docs_dir' should not be within the 'site_dir'"),
+        ("notes", "holds files but no site built before"),
+        ("notes/plan.txt", "is a file"),
+    ],
+)
+def test_a_site_folder_whose_replacing_would_lose_something_is_refused(
+    where: str, said: str, copy_room: Callable[[str], Path], cli: Callable[..., Result]
+) -> None:
+    root = copy_room("minimal")
+    write_files(root, {"notes/plan.txt": "keep me\n"})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + f"site_dir: {where}\n")  # as a room would write it
+    before = tree_digest(root)
+    result = cli("build", "-f", str(config))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if said in line]
+    assert "docs_dir" in said or "choose another folder with --site-dir" in line
+    assert tree_digest(root) == before, "nothing of the room was touched"
+    assert not list(root.parent.glob(".*.building-*")) and not list(root.glob(".*.building-*"))
+
+
+def test_a_rebuild_by_mkdocs_itself_waits_for_a_running_build(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """`mkdocs build` and the rebuilds of `customer-room serve` go through the plugin alone:
+    they wait for a build of the same room that is running, then build."""
+    import fcntl
+    import subprocess
+    import sys
+    import threading
+
+    from customer_room.build_lock import build_lock
+
+    root = copy_room("minimal")
+    site = tmp_path / "site"
+    with build_lock(root).open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another build of this room, running
+        mkdocs = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-f",
+                str(root / "mkdocs.yml"),
+                "-d",
+                str(site),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        said: list[str] = []
+        reader = threading.Thread(target=lambda: said.extend(mkdocs.stdout or []))
+        reader.start()
+        deadline = time.monotonic() + 60
+        while not any("Waiting for another build" in line for line in said):
+            assert mkdocs.poll() is None, "".join(said)
+            assert time.monotonic() < deadline, "".join(said)
+            time.sleep(0.1)
+        assert not (site / "index.html").exists(), "it waited"
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert mkdocs.wait(timeout=120) == 0, "".join(said)
+    reader.join()
+    assert (site / "index.html").is_file()
+
+
 def test_the_same_content_for_the_same_day_builds_the_same_site(
     copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -305,8 +472,9 @@ def test_the_same_content_for_the_same_day_builds_the_same_site(
     write_files(first, {"mkdocs.yml": MKDOCS, "content/visits.yml": "visits:\n" + visit()})
     second = tmp_path / "second-checkout"
     shutil.copytree(first, second)
-    for path in second.rglob("*"):
-        os.utime(path, (1_900_000_000, 1_900_000_000))  # checked out later
+    for root, stamp in ((first, 1_000_000_000), (second, 1_900_000_000)):
+        for path in root.rglob("*"):
+            os.utime(path, (stamp, stamp))  # checked out in 2001, and in 2030
     sites = []
     for root in (first, second):
         site = tmp_path / f"site-{root.name}"
@@ -344,18 +512,39 @@ def test_check_finds_a_recording_over_the_length_limit(
     )
 
 
-def test_a_rule_started_long_ago_costs_little_and_keeps_what_is_shown(
-    copy_room: Callable[[str], Path], cli: Callable[..., Result]
+def test_a_rule_pasted_from_a_calendar_is_published_as_one_valid_rule(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
 ) -> None:
-    """A daily visit whose first day is decades back: its occurrences are read up to a bound,
-    and only those the pages and feeds show are kept."""
-    from customer_room.schedule import MAX_READ, _starts
+    from icalendar import Calendar
 
-    first = dt.datetime(1990, 1, 1, 10)
-    until = dt.datetime(2027, 1, 1)
-    started = time.perf_counter()
-    kept = _starts(first, "FREQ=DAILY", until)
-    assert time.perf_counter() - started < 2
-    assert kept and kept[0] >= until - 2 * dt.timedelta(days=400)
-    assert all(k <= until for k in kept)
-    assert len(_starts(dt.datetime(1700, 1, 1), "FREQ=DAILY", until)) == 0 < MAX_READ
+    root = copy_room("minimal")
+    pasted = "'RRULE: freq=weekly;count=3;byday=TU;'"
+    write_files(root, {"mkdocs.yml": MKDOCS, "content/visits.yml": visits(visit(), repeat=pasted)})
+    site = tmp_path / "site"
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-05-01")
+    assert result.exit_code == 0, result.stderr
+    [feed] = site.rglob("visits.ics")
+    text = feed.read_bytes().decode()
+    assert "RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=TU\r\n" in text and "RRULE:RRULE" not in text
+    [event] = Calendar.from_ical(text).walk("VEVENT")
+    assert dict(event["RRULE"]) == {"FREQ": ["WEEKLY"], "COUNT": [3], "BYDAY": ["TU"]}
+
+
+def test_a_rule_is_read_for_a_bounded_number_of_periods() -> None:
+    """dateutil walks a rule that matches no day to the year 9999; here it is walked to the
+    end of what is shown. A rule started decades back keeps what is shown, up to a bound."""
+    from customer_room.repeat_rules import MAX_STEPS, occurrences
+
+    since, until = dt.datetime(2025, 1, 1), dt.datetime(2027, 1, 1)
+    never = occurrences("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", dt.datetime(2026, 1, 1), since, until)
+    assert never.starts == () and not never.any_before and not never.cut
+    assert never.periods <= (until - dt.datetime(2026, 1, 1)).days + 2, "walked to the end only"
+    old = occurrences("FREQ=DAILY", dt.datetime(1960, 1, 1, 10), since, until)
+    assert old.cut and old.starts == () and old.periods == MAX_STEPS, "1960 is too far back"
+    recent = occurrences(
+        "FREQ=DAILY", dt.datetime(1975, 1, 1, 10), dt.datetime(1976, 1, 1), dt.datetime(1977, 1, 1)
+    )
+    assert len(recent.starts) == 366 and recent.any_before and not recent.cut
+    weekly = occurrences("FREQ=WEEKLY", dt.datetime(1990, 1, 1, 10), since, until)
+    assert not weekly.cut and all(s.weekday() == 0 for s in weekly.starts)
+    assert len(weekly.starts) in (104, 105) and MAX_STEPS > 52 * 37

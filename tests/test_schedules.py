@@ -184,7 +184,7 @@ def test_today_moves_entries_between_upcoming_current_and_past(
                 "content/visits.yml": VISIT + "    date: 2026-02-03\n"
                 "    start: '10:00'\n    end: '11:00'\n    host: H\n    repeat: FREQ=SOMETIMES\n"
             },
-            "content/visits.yml:2: repeat: not a repeat rule",
+            "content/visits.yml:8: repeat: not a repeat rule",
         ),
         (
             {

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -160,21 +161,30 @@ def _lend_event(entry: LendEntry, revisions: Revisions, stamp: dt.datetime) -> E
     return event
 
 
+@dataclass(frozen=True)
+class Feeds:
+    files: list[GeneratedFile]
+    changed: dict[str, dt.datetime]  # per schedule ("visits", "lending"): its latest change
+
+
 def feed_files(
     room: Room, zone: ZoneInfo, site_name: str, today: dt.date, state_path: Path
-) -> list[GeneratedFile]:
-    """visits.ics, one visits-<department>.ics per department, and lending.ics."""
+) -> Feeds:
+    """visits.ics, one visits-<department>.ics per department, and lending.ics; and when
+    each schedule last changed (the LAST-MODIFIED of its latest changed entry)."""
     if not room.visits and not room.lends:
-        return []
+        return Feeds([], {})
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
     revisions = Revisions(state_path, stamp)
     files = []
+    changed: dict[str, dt.datetime] = {}
     if room.visits:
         everything = _calendar(f"{site_name} — peer visits", zone)
         by_department: dict[str, Calendar] = {}
         for entry in room.visits:
             event = _visit_event(entry, zone, revisions, stamp)
             everything.add_component(event)
+            changed["visits"] = max(changed.get("visits", _NEVER), event.decoded("last-modified"))
             department = entry.visit.department
             if department not in by_department:
                 by_department[department] = _calendar(
@@ -186,7 +196,12 @@ def feed_files(
     if room.lends:
         lending = _calendar(f"{site_name} — lending program", zone)
         for lend in room.lends:
-            lending.add_component(_lend_event(lend, revisions, stamp))
+            event = _lend_event(lend, revisions, stamp)
+            lending.add_component(event)
+            changed["lending"] = max(changed.get("lending", _NEVER), event.decoded("last-modified"))
         files.append(_finish(lending, "lending.ics"))
     revisions.save()
-    return files
+    return Feeds(files, changed)
+
+
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .models import ContentModel, Slug, Text, Tone, seconds
+from .models import ContentModel, Day, Slug, Text, Tone, seconds
 
 Seconds = Annotated[float, BeforeValidator(seconds), Field(ge=0)]
 
@@ -55,7 +54,7 @@ class Consent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reference: Text = Field(description="the consent record's reference, e.g. CR-2026-014")
-    date: dt.date = Field(description="when consent was given, YYYY-MM-DD")
+    date: Day = Field(description="when consent was given, YYYY-MM-DD")
     scope: Text = Field(description="what the customer agreed to, e.g. 'internal training'")
     withdrawn: bool = Field(False, description="true when the customer took consent back")
 
@@ -96,7 +95,7 @@ class Clip(ContentModel):
         description="names for the transcript's speaker labels, e.g. spk_0: Agent",
     )
     consent: Consent | None = Field(None, description="the customer's consent record")
-    publish_until: dt.date | None = Field(None, description="last day the clip may be shown")
+    publish_until: Day | None = Field(None, description="last day the clip may be shown")
     redact_terms: list[Text] = Field(
         default_factory=list, description="names and numbers to hide wherever they are said"
     )
@@ -104,5 +103,5 @@ class Clip(ContentModel):
         default_factory=list, description="time spans of the recording to hide"
     )
     voice_disguise: bool = Field(False, description="true to shift the customer's voice pitch")
-    date: dt.date | None = Field(None, description="the call's date, YYYY-MM-DD")
+    date: Day | None = Field(None, description="the call's date, YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="a list of tags")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -47,14 +46,6 @@ def load_room(root: Path, report: Report) -> Room:
     room.visits = [VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)]
     room.lends = [LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)]
     room.reading_list = _load_reading_list(root, report)
-    # A file's time as reproducible builds give it: no later than SOURCE_DATE_EPOCH, so a fresh
-    # checkout (every file "changed" now) builds the same site.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    latest = float(epoch) if epoch.isdigit() else float("inf")
-    for stem in ("visits", "lending"):
-        for path in (root / "content").glob(f"{stem}.*"):
-            changed = min(path.stat().st_mtime, latest)
-            room.schedule_changed[stem] = max(room.schedule_changed.get(stem, 0.0), changed)
     return room
 
 
@@ -156,7 +147,8 @@ def _explain(model: type[BaseModel], loc: tuple[Any, ...], err: Any) -> str:
         return f"required — add it: {hint}" if hint else "required — add it"
     message = str(err["msg"]).removeprefix("Value error, ")
     message = message[0].lower() + message[1:]
-    return f"{message} — {hint}" if hint else message
+    # our own validators already say what to write
+    return f"{message} — {hint}" if hint and " — " not in message else message
 
 
 def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel], Any]:
@@ -342,6 +334,17 @@ def _csv_rows(text: str, name: str, model: type[BaseModel], report: Report) -> l
     reader = csv.DictReader(io.StringIO(text, newline=""))
     required = [n for n, info in model.model_fields.items() if info.is_required()]
     columns = [f.strip().lower() for f in reader.fieldnames or []]
+    twice = [c for number, c in enumerate(columns) if c and c in columns[:number]]
+    if twice:
+        first, second = [n + 1 for n, c in enumerate(columns) if c == twice[0]][:2]
+        report.error(
+            name,
+            f"the column '{twice[0]}' is named twice in the first row (columns {first} and "
+            f"{second}) — only one would be read: rename or delete one of them",
+            line=1,
+            field=twice[0],
+        )
+        return []
     missing = [n for n in required if n not in columns]
     if missing:
         report.error(

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,6 +20,48 @@ from pydantic import (
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIALS = range(20_000, 80_000)  # a spreadsheet's date serials from 1954 to 2119
+YEARS = range(1900, 2201)
+
+
+def day(value: object) -> object:
+    """A date as people and spreadsheets write it: 2026-03-05, 05/03/2026 (day first), or a
+    spreadsheet's date serial (46086). A bare number is no date: pydantic would read 0 and
+    86400 as seconds since 1970."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if int(value) in SERIALS:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValueError(
+            f"{value} is a number, not a date — write the date as YYYY-MM-DD (a spreadsheet's "
+            "date serial, such as 46086, is read too)"
+        )
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*", value)
+        if match:
+            d, m, y = (int(g) for g in match.groups())
+            try:
+                value = dt.date(y, m, d)
+            except ValueError:
+                raise ValueError(
+                    f"{match.group().strip()} is not a day of the calendar — write an existing "
+                    "date, day first (DD/MM/YYYY) or as YYYY-MM-DD"
+                ) from None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value
+
+
+def _of_the_room(value: dt.date) -> dt.date:
+    if value.year not in YEARS:
+        raise ValueError(f"{value} is not a date of the room — write a year from 1900 to 2200")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(day), AfterValidator(_of_the_room)]
 
 
 def seconds(value: object) -> object:
@@ -111,7 +154,7 @@ class Quote(ContentModel):
     source: QuoteSource = Field(
         description="one of call, survey, review, interview, chat, email, social"
     )
-    date: dt.date | None = Field(None, description="a date written as YYYY-MM-DD")
+    date: Day | None = Field(None, description="a date written as YYYY-MM-DD")
     tags: list[Text] = Field(default_factory=list, description="a list of tags")
     clip: Slug | None = Field(None, description="the clip this was said in (its file name)")
     at: Annotated[float, BeforeValidator(seconds), Field(ge=0)] | None = Field(

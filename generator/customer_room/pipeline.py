@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from contextlib import ExitStack, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .balance import Balance, check_balance, room_balance
-from .calendar_feeds import feed_files
+from .calendar_feeds import Feeds, feed_files
 from .clips import ClipEncoding, ClipMedia, process_clips
 from .cluster import media_executor
 from .errors import Report, RoomError
@@ -232,7 +232,7 @@ def _pages(
     room, report = read.room, read.report
     schedules = _schedules(room, settings, report)
     feeds = (
-        []
+        Feeds([], {})
         if schedules is None
         else feed_files(
             room,
@@ -242,6 +242,8 @@ def _pages(
             settings.state_dir / "calendar-state.json",
         )
     )
+    if schedules is not None:
+        schedules = replace(schedules, changed=feeds.changed)
     kiosk = kiosk_files(
         KioskInput(
             room,
@@ -259,7 +261,7 @@ def _pages(
     files = (
         render_room(room, images, clip_media, settings, schedules, report, checked.balance)
         + media_files
-        + feeds
+        + feeds.files
         + kiosk
     )
     counts = {

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -197,6 +197,7 @@ class Schedules:
     lends: LendGroups
     visit_times: list[VisitTime]
     lend_times: list[LendTime]
+    changed: dict[str, dt.datetime] = field(default_factory=dict)  # from the calendar feeds
 
 
 def _spec(path: str, template: str, **context: Any) -> PageSpec:
@@ -282,7 +283,7 @@ def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings)
                 month_name=settings.today.strftime("%B %Y"),
                 month_svg=month_svg(schedules.visits.month, settings.today),
                 departments=[(d, f"visits-{slug(d)}.ics") for d in departments],
-                changed=_changed(room, "visits", schedules.zone),
+                changed=_changed(schedules, "visits"),
             )
         )
     if room.lends:
@@ -292,17 +293,17 @@ def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings)
                 "lending.md.j2",
                 groups=schedules.lends,
                 timeline_svg=timeline_svg(schedules.lends.window, settings.today),
-                changed=_changed(room, "lending", schedules.zone),
+                changed=_changed(schedules, "lending"),
             )
         )
     return specs
 
 
-def _changed(room: Room, stem: str, zone: ZoneInfo) -> str:
-    stamp = room.schedule_changed.get(stem)
-    if stamp is None:
-        return "unknown"
-    return dt.datetime.fromtimestamp(stamp, zone).strftime("%d %b %Y at %H:%M")
+def _changed(schedules: Schedules, stem: str) -> str:
+    """The day the schedule's content last changed, as its calendar feed says it (not a file's
+    time, which a fresh checkout would make today's)."""
+    stamp = schedules.changed.get(stem)
+    return stamp.strftime("%d %b %Y") if stamp is not None else "unknown"
 
 
 def page_meta(title: str, description: str | None, tags: list[str]) -> dict[str, Any]:

@@ -95,7 +95,6 @@ class Room:
     clips: list[ClipEntry] = field(default_factory=list)
     visits: list[VisitEntry] = field(default_factory=list)
     lends: list[LendEntry] = field(default_factory=list)
-    schedule_changed: dict[str, float] = field(default_factory=dict)
     reading_list: ReadingListEntry | None = None
     _indexes: dict[str, tuple[list[Any], int, dict[Any, list[Any]]]] = field(
         default_factory=dict, repr=False, compare=False

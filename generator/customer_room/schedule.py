@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import rrulestr
-
 from .errors import Report
+from .repeat_rules import MAX_STEPS, occurrences
 from .room import LendEntry, Room, VisitEntry
 from .schedule_models import Lend, Visit
 
@@ -45,29 +43,18 @@ def room_zone(name: str, report: Report) -> ZoneInfo | None:
         return None
 
 
-# Repeat rules finer than a day: refused (a rule repeating every second up to a year ahead is
-# 30 million occurrences).
-TOO_OFTEN = re.compile(r"FREQ=(?:SECONDLY|MINUTELY|HOURLY)", re.I)
 # The occurrences kept: those the pages and feeds show, from two horizons (a little over two
-# years) before the end of what is shown; and the most a rule is read for (a daily rule for
-# 55 years, a weekly one for centuries), so that no rule costs more than a tenth of a second.
+# years) before the end of what is shown.
 SHOWN_BACK = 2 * HORIZON
-MAX_READ = 20_000
 
 
 def _starts(first: dt.datetime, rule: str | None, until: dt.datetime) -> list[dt.datetime]:
     if not rule:
         return [first]
-    recurrence = rrulestr(rule, dtstart=first.replace(tzinfo=None))
+    naive = first.replace(tzinfo=None)
     last = until.replace(tzinfo=None)
-    since = last - SHOWN_BACK
-    starts: list[dt.datetime] = []
-    for read, naive in enumerate(recurrence):
-        if naive > last or read >= MAX_READ:
-            break
-        if naive >= since:
-            starts.append(naive.replace(tzinfo=first.tzinfo))
-    return starts
+    found = occurrences(rule, naive, last - SHOWN_BACK, last)
+    return [start.replace(tzinfo=first.tzinfo) for start in found.starts]
 
 
 def visit_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[VisitTime]:
@@ -101,27 +88,8 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
         *((lend.lend, lend.path, lend.line) for lend in room.lends),
     ]
     for model, path, line in entries:
-        if model.repeat and (finer := TOO_OFTEN.search(model.repeat)):
-            report.error(
-                path,
-                f"repeats more often than once a day ({finer.group()}) — a visit or a lend "
-                "repeats daily at most: use FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY",
-                line=line,
-                field="repeat",
-            )
-            model.repeat = None
         if model.repeat:
-            try:
-                rrulestr(model.repeat, dtstart=dt.datetime(2026, 1, 1))
-            except (ValueError, TypeError) as exc:
-                report.error(
-                    path,
-                    f"not a repeat rule ({exc}) — write an RRULE such as "
-                    "FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=1TH",
-                    line=line,
-                    field="repeat",
-                )
-                model.repeat = None
+            _rule_reads(model, path, line, zone, today, report)
     _same_ids(entries, report)
     _clock_changes(room, zone, today, report)
     by_agent: dict[str, list[LendTime]] = {}
@@ -151,23 +119,52 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
             )
 
 
+def _rule_reads(
+    model: Visit | Lend, path: str, line: int, zone: ZoneInfo, today: dt.date, report: Report
+) -> None:
+    """A rule that gives no day up to the end of what is shown, or that began too long ago to
+    be read to it, is said."""
+    assert model.repeat is not None
+    first = dt.datetime.combine(model.date if isinstance(model, Visit) else model.start, dt.time())
+    last = dt.datetime.combine(today + HORIZON, dt.time())
+    found = occurrences(model.repeat, first, last - SHOWN_BACK, last)
+    if found.cut:
+        report.error(
+            path,
+            f"the rule is read for {MAX_STEPS:,} repeats from {first.date()} without reaching "
+            f"{last.date()} — give a recent day of the series as the first day",
+            line=line,
+            field="repeat",
+        )
+    elif first <= last and not found.starts and not found.any_before:
+        report.warn(
+            path,
+            f"the rule gives no day from {first.date()} to {last.date()} ({model.repeat}), so "
+            "nothing of it is shown — check its BYMONTH, BYMONTHDAY and BYDAY parts",
+            line=line,
+            field="repeat",
+        )
+
+
 def _same_ids(entries: list[tuple[Visit | Lend, str, int]], report: Report) -> None:
     """Two entries with one ``id`` would be one event in every calendar: the second is named."""
-    first: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], tuple[str, int]] = {}
     for model, path, line in entries:
         if model.id is None:
             continue
         key = (type(model).__name__, model.id)
         if key in first:
+            where, at = first[key]
+            place = f"line {at}" if where == path else f"{where}:{at}"
             report.error(
                 path,
-                f"the id '{model.id}' is also used on line {first[key]} — calendars would "
+                f"the id '{model.id}' is also used on {place} — calendars would "
                 "keep only one of the two; give each entry its own id",
                 line=line,
                 field="id",
             )
         else:
-            first[key] = line
+            first[key] = (path, line)
 
 
 def _clock_changes(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:

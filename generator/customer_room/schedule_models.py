@@ -10,31 +10,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
-from .models import ContentModel, Slug, Text
-
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def day(value: object) -> object:
-    """A date as people and spreadsheets write it: 2026-03-05, 05/03/2026 (day first), or an
-    Excel serial number (46086)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 20_000 < value < 80_000:
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        # a number is no date: pydantic would read 0 and 86400 as seconds since 1970
-        raise ValueError(
-            f"{value} is a number, not a date — write the date as YYYY-MM-DD (a spreadsheet's "
-            "date serial, such as 46086, is read too)"
-        )
-    if isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"\d{5}", text):
-            return EXCEL_EPOCH + dt.timedelta(days=int(text))
-        match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
-        if match:
-            d, m, y = (int(g) for g in match.groups())
-            return dt.date(y, m, d)
-    return value
+from .models import ContentModel, Day, Slug, Text
+from .repeat_rules import repeat_rule
 
 
 def clock(value: object) -> object:
@@ -48,8 +25,8 @@ def clock(value: object) -> object:
     return value
 
 
-Day = Annotated[dt.date, BeforeValidator(day)]
 Clock = Annotated[dt.time, BeforeValidator(clock)]
+Repeat = Annotated[str, BeforeValidator(repeat_rule)]
 
 
 class Status(StrEnum):
@@ -64,7 +41,7 @@ class ScheduleEntry(ContentModel):
     tags."""
 
     id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
-    repeat: Text | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
+    repeat: Repeat | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
     tags: list[Text] = Field(default_factory=list, description="a list of tags")
 
 

@@ -137,6 +137,35 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
     return YamlDoc(data, lines, first_line=1 + line_offset)
 
 
+def check_cost(text: str, name: str) -> None:
+    """Refuse a YAML file that MkDocs (or another reader) would load — its tags left as they
+    are — if it is too large, expands past the limit, or writes a key twice."""
+    if len(text) > MAX_YAML_BYTES:
+        raise SourceError(f"is {len(text) / 1e6:.0f} MB of YAML, over the limit for {name}")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return  # the reader says what is malformed
+    if node is not None:
+        _check_node(node, 0)
+
+
+_KEYS = yaml.constructor.SafeConstructor()
+
+
+def _key_read(node: yaml.ScalarNode) -> object:
+    """A key as YAML reads it: 'yes', 'true' and 'on' are all the same key (true), as are 16
+    and 0x10."""
+    if node.tag in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"):
+        try:
+            return (node.tag, _KEYS.construct_object(node))
+        except (yaml.YAMLError, ValueError):
+            pass
+        finally:
+            _KEYS.constructed_objects.clear()
+    return (node.tag, node.value)
+
+
 def _check_node(root: yaml.Node, offset: int) -> None:
     """Count the values ``root`` holds with its aliases read out, stopping at the limit, and
     find a key written twice in one mapping."""
@@ -152,18 +181,21 @@ def _check_node(root: yaml.Node, offset: int) -> None:
                 node.start_mark.line + 1 + offset,
             )
         if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
+            seen: dict[object, tuple[str, int]] = {}
             for key_node, value_node in node.value:
                 if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
                     line = key_node.start_mark.line + 1 + offset
-                    if key_node.value in seen:
+                    key = _key_read(key_node)
+                    if key in seen:
+                        written, at = seen[key]
+                        same = "" if written == key_node.value else f" as '{written}'"
                         raise SourceError(
                             f"'{key_node.value}' is written twice in the same place (first on "
-                            f"line {seen[key_node.value]}) — YAML keeps only the last one; "
+                            f"line {at}{same}) — YAML keeps only the last one; "
                             "delete or rename one of them",
                             line,
                         )
-                    seen[key_node.value] = line
+                    seen[key] = (key_node.value, line)
                 stack += [key_node, value_node]
         elif isinstance(node, yaml.SequenceNode):
             stack += node.value

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
-import hashlib
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +17,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from ..build_lock import AnotherBuildRuns, one_build_at_a_time
 from ..pipeline import RoomBuild
 from ..settings import Settings
+from ..sources import SourceError, check_cost
 from .plugin import TODAY_VARIABLE, CustomerRoomPlugin, settings_from
 
 
@@ -61,6 +60,7 @@ class _OurOptions(logging.Filter):
 
 
 def load_site_config(config_file: str | None, **overrides: Any) -> MkDocsConfig:
+    _check_config_cost(Path(config_file or "mkdocs.yml"))
     logger = logging.getLogger("mkdocs.config")
     ours = _OurOptions()
     logger.addFilter(ours)
@@ -70,6 +70,20 @@ def load_site_config(config_file: str | None, **overrides: Any) -> MkDocsConfig:
         raise SiteBuildFailed(f"mkdocs.yml: {exc}") from None
     finally:
         logger.removeFilter(ours)
+
+
+def _check_config_cost(path: Path) -> None:
+    """MkDocs reads mkdocs.yml with every alias expanded and the last of two equal keys kept:
+    a file that would run away, or says one thing twice, is refused first."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return  # MkDocs says the file is missing
+    try:
+        check_cost(text, "mkdocs.yml")
+    except SourceError as exc:
+        where = f"{path.name}:{exc.line}" if exc.line else path.name
+        raise SiteBuildFailed(f"{where}: {exc.message}") from None
 
 
 def room_plugin(config: MkDocsConfig) -> CustomerRoomPlugin:
@@ -93,7 +107,12 @@ def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -
     plugin = room_plugin(config)
     final = Path(config.site_dir).resolve()
     room = Path(config.config_file_path or ".").resolve().parent
-    with _one_build_at_a_time(room):
+    _may_replace(final, room, settings_from(plugin.config, config))
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(one_build_at_a_time(room))
+        except AnotherBuildRuns as exc:
+            raise SiteBuildFailed(str(exc)) from None
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -123,35 +142,33 @@ def build_site(config_file: str | None, *, site_dir: str | None, strict: bool) -
     return plugin.result
 
 
-@contextmanager
-def _one_build_at_a_time(room: Path) -> Iterator[None]:
-    """Hold the room's build lock (in the system's temporary folder, named for the room: the
-    room itself is left as it is): two builds of one room share its media cache, so a second
-    one says another is running instead of failing half-way."""
-    lock_path = build_lock(room)
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = lock_path.open("a+")
-    except OSError:
-        yield  # a room on a read-only disk: nothing to share, nothing to lock
-        return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SiteBuildFailed(
-                "another build of this room is running — wait for it to finish, then build again"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+SITE_SIGNS = ("index.html", "404.html", "sitemap.xml")  # a folder holding one was built before
+KEPT_FOLDERS = ("personas", "clips", "content", "schemas", ".git")
 
 
-def build_lock(room: Path) -> Path:
-    """The lock file of a room's builds."""
-    digest = hashlib.sha256(str(room.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"customer-room-{digest}.lock"
+def _may_replace(final: Path, room: Path, settings: Settings) -> None:
+    """Refuse a site folder whose replacing would lose something: the room, a folder of its
+    sources, or a folder that holds files but is not a site built before."""
+    kept = [room / name for name in KEPT_FOLDERS] + [settings.state_dir, settings.cache_dir]
+    choose = "choose another folder with --site-dir (-d) or site_dir in mkdocs.yml"
+    if final.exists() and not final.is_dir():
+        raise SiteBuildFailed(f"the site's folder {final} is a file — {choose}")
+    inside = [folder for folder in kept if final.is_relative_to(folder.resolve())]
+    if room.is_relative_to(final) or inside:
+        what = "the room's own folder" if room.is_relative_to(final) else str(inside[0])
+        raise SiteBuildFailed(
+            f"the site's folder {final} would replace {what}, which holds the room's sources — "
+            f"{choose}"
+        )
+    if (
+        final.is_dir()
+        and any(final.iterdir())
+        and not any((final / sign).is_file() for sign in SITE_SIGNS)
+    ):
+        raise SiteBuildFailed(
+            f"the site's folder {final} holds files but no site built before, and building "
+            f"replaces all of it — {choose}, or empty it first"
+        )
 
 
 def _why(exc: OSError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import logging
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from ..build_lock import AnotherBuildRuns, one_build_at_a_time
 from ..digests import DIGESTS_FILE, FileDigests
 from ..errors import RoomError
 from ..leakscan import SiteScan
@@ -148,6 +150,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     _markers: re.Pattern[str] | None = None
     _sanitize: RememberedSanitizer | None = None
     _warnings: CountHandler | None = None
+    _lock: contextlib.ExitStack[bool | None] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.strict:
@@ -156,6 +159,13 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             self._warnings = CountHandler(level=logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self._warnings)
         self.settings = settings_from(self.config, config)
+        self._release()
+        self._lock = contextlib.ExitStack()
+        try:
+            # `customer-room build` holds it already; a preview's rebuild waits for a build.
+            self._lock.enter_context(one_build_at_a_time(self.settings.room_dir, wait=True))
+        except AnotherBuildRuns as exc:
+            raise PluginError(str(exc)) from None
         # The theme writes these into every page as they are (menu, <title>, meta tags): the
         # room's own uses (kiosk, feeds) read them from the settings, unescaped.
         config.site_name = html.escape(config.site_name)
@@ -165,7 +175,11 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             # Clip MP3s go on encoding while MkDocs makes the pages (see on_post_build).
             self.result = build_room(self.settings, wait_for_media=False)
         except RoomError as exc:
+            self._release()
             raise _failed(exc) from None
+        except BaseException:
+            self._release()
+            raise
         for warning in self.result.report.warnings:
             log.warning(str(warning))
         if config.nav is None:
@@ -254,6 +268,7 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         report_path = base / self.config.privacy_report
         write_privacy_report(report_path, self.result, leaks, published=published)
         log.info(self.result.privacy.summary(published))
+        self._release()
         if leaks:
             for leak in leaks:
                 log.error(str(leak))
@@ -266,6 +281,16 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         self._stop_counting()
         if self.result is not None and self.result.media is not None:
             self.result.media.settle()  # what was under way is kept in the cache
+        self._release()
+
+    def on_shutdown(self) -> None:
+        self._release()
+
+    def _release(self) -> None:
+        """Let the next build of the room start."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def _stop_counting(self) -> None:
         if self._warnings is not None:
