@@ -110,7 +110,7 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
     "unknown plugin option": (
         {"mkdocs.yml": MKDOCS_TEXT + "      timezon: Europe/Paris\n"},
         0,
-        "mkdocs.yml: plugins.customer-room.timezon: 'timezon' is not an option of "
+        "mkdocs.yml:9: plugins.customer-room.timezon: 'timezon' is not an option of "
         "customer-room, so it does nothing — did you mean 'timezone'?",
     ),
     "repeat that matches no day": (
@@ -301,16 +301,40 @@ def test_a_runaway_build_is_refused_and_the_previous_site_stays(
     assert tree_digest(site) == before
 
 
+CALL = {
+    "mkdocs.yml": MKDOCS_TEXT,
+    "clips/call.vtt": (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<v Agent>hello there\n\n"
+        "00:00:09.000 --> 00:00:11.000\n<v Customer>thanks bye\n"
+    ),
+    "clips/call.yml": (
+        "title: A call\npersona: sam-reid\nmoment: praise\ntone: positive\n"
+        "audio: call.pcm.wav\ntranscript: call.vtt\n"
+        "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}\n"
+    ),
+}
+
+
 def test_a_missing_ffmpeg_named_by_the_variable_is_one_line(
     copy_room: Callable[[str], Path], cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from customer_room.ffmpeg import AudioError, ffmpeg_path
 
+    root = copy_room("minimal")
+    write_files(root, CALL)
+    write_recording(speechlike(3.0), root / "clips/call.pcm.wav")
     monkeypatch.setenv("CUSTOMER_ROOM_FFMPEG", "/nowhere/ffmpeg")
     ffmpeg_path.cache_clear()
     try:
         with pytest.raises(AudioError, match="CUSTOMER_ROOM_FFMPEG is set to '/nowhere/ffmpeg'"):
             ffmpeg_path()
+        for command in ("check", "build"):
+            result = cli(command, "-f", str(root / "mkdocs.yml"))
+            assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
+            [line] = [line for line in result.stderr.splitlines() if "CUSTOMER_ROOM_FFMPEG" in line]
+            assert line.startswith(
+                "error: clips/: CUSTOMER_ROOM_FFMPEG is set to '/nowhere/ffmpeg'"
+            )
     finally:
         ffmpeg_path.cache_clear()
 
@@ -319,22 +343,7 @@ def test_transcript_cues_past_the_end_of_the_recording_are_said(
     copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     root = copy_room("minimal")
-    vtt = (
-        "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<v Agent>hello there\n\n"
-        "00:00:09.000 --> 00:00:11.000\n<v Customer>thanks bye\n"
-    )
-    write_files(
-        root,
-        {
-            "mkdocs.yml": MKDOCS,
-            "clips/call.vtt": vtt,
-            "clips/call.yml": (
-                "title: A call\npersona: sam-reid\nmoment: praise\ntone: positive\n"
-                "audio: call.pcm.wav\ntranscript: call.vtt\n"
-                "consent: {reference: CR-1, date: 2026-01-05, scope: internal training}\n"
-            ),
-        },
-    )
+    write_files(root, CALL)
     write_recording(speechlike(3.0), root / "clips/call.pcm.wav")
     result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
     assert result.exit_code == 0, result.stderr

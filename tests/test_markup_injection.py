@@ -122,3 +122,30 @@ def test_a_payload_in_every_field_is_text_on_every_page(
     assert live == {}, json.dumps(live, indent=1)
     shown = (site / "guide/index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown, "the payload is shown as text"
+    texts = Shown()
+    texts.feed(shown)
+    assert texts.logo_title == PAYLOAD, "the site's name is escaped once, not twice"
+    assert texts.title.endswith(f" - {PAYLOAD}"), texts.title
+
+
+class Shown(HTMLParser):
+    """The page's <title> and its logo's tooltip, as a reader sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.logo_title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and "md-logo" in (found.get("class") or "") and self.logo_title is None:
+            self.logo_title = found.get("title")
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import yaml
+
 from .balance import Balance, check_balance, room_balance
 from .calendar_feeds import Feeds, feed_files
 from .clips import ClipEncoding, ClipMedia, process_clips
@@ -28,6 +30,7 @@ from .room import Room
 from .schedule import lend_times, room_zone, validate_schedules, visit_times
 from .schedule_views import group_lends, group_visits
 from .settings import Settings
+from .sources import SourceError, yaml_lines
 from .tone import Estimates, Mislabel, assign_tones
 from .validate import validate_room
 
@@ -132,9 +135,15 @@ def _read(settings: Settings) -> RoomRead:
         report.warn(
             "mkdocs.yml",
             f"'{name}' is not an option of customer-room, so it does nothing — {hint}",
+            line=_option_line(settings.config_file, name),
             field=f"plugins.customer-room.{name}",
         )
     room = load_room(settings.room_dir, report)
+    if room.clips:
+        try:
+            ffmpeg_path()  # the recordings are read with it, by check too
+        except AudioError as exc:
+            report.error("clips/", str(exc))
     estimates = Estimates(settings.cache_dir / "tone-estimates.json")
     mislabels = assign_tones(room, estimates)
     validate_room(room, settings, report)
@@ -144,6 +153,21 @@ def _read(settings: Settings) -> RoomRead:
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
     finds = RememberedFinds(detector_for(settings, room), settings.cache_dir / "personal-data.json")
     return RoomRead(room, report, kiosk, mislabels, estimates, finds)
+
+
+def _option_line(config_file: Path | None, name: str) -> int | None:
+    """The line of an option of the plugin in mkdocs.yml (under ``plugins:`` as a list or a
+    mapping)."""
+    if config_file is None:
+        return None
+    try:
+        lines = yaml_lines(config_file.read_text(encoding="utf-8"))
+    except (OSError, SourceError, yaml.YAMLError):
+        return None
+    for loc, line in lines.items():
+        if loc[:1] == ("plugins",) and loc[-2:] == ("customer-room", name):
+            return line
+    return None
 
 
 def check_room(settings: Settings) -> RoomCheck:
@@ -190,12 +214,6 @@ def build_room(settings: Settings, *, wait_for_media: bool = True) -> RoomBuild:
     read.finds.save()
     keep_lexicon(lexicon_store())
     room, report = read.room, read.report
-    if room.clips:
-        try:
-            ffmpeg_path()
-        except AudioError as exc:
-            report.error("clips/", str(exc))
-    _stop_on_errors(report)
     media = MediaWork(ExitStack(), report)
     try:
         executors = media.executor.enter_context(

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -168,9 +169,10 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             raise PluginError(str(exc)) from None
         # The theme writes these into every page as they are (menu, <title>, meta tags): the
         # room's own uses (kiosk, feeds) read them from the settings, unescaped.
-        config.site_name = html.escape(config.site_name)
+        # Markup: escaped once, so the theme's own "| e" does not escape it again.
+        config.site_name = Markup(html.escape(config.site_name))
         if config.site_description:
-            config.site_description = html.escape(config.site_description)
+            config.site_description = Markup(html.escape(config.site_description))
         try:
             # Clip MP3s go on encoding while MkDocs makes the pages (see on_post_build).
             self.result = build_room(self.settings, wait_for_media=False)
