@@ -8,7 +8,7 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model_validator
 
 from .models import ContentModel, Day, Slug, Text
 from .repeat_rules import repeat_rule
@@ -26,7 +26,7 @@ def clock(value: object) -> object:
 
 
 Clock = Annotated[dt.time, BeforeValidator(clock)]
-Repeat = Annotated[str, BeforeValidator(repeat_rule)]
+Repeat = Annotated[str, StringConstraints(min_length=1), BeforeValidator(repeat_rule)]
 
 
 class Status(StrEnum):
