@@ -40,7 +40,10 @@ BOMB = "".join(
 
 VISITS_CSV = "id,visitor,department,date,start,end,host\n"
 CONSENT = "consent: {reference: R, date: 2026-01-05, scope: s}\n"
-CLIP = "title: A\npersona: sam-reid\nmoment: praise\ntone: positive\naudio: c.wav\ntranscript: c.vtt\n{more}"
+CLIP = (
+    "title: A\npersona: sam-reid\nmoment: praise\ntone: positive\naudio: c.wav\n"
+    "transcript: c.vtt\n{more}"
+)
 
 
 def visits(*entries: str, repeat: str = "") -> str:
