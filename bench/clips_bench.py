@@ -32,13 +32,13 @@ from memory import tree_pss_kb  # noqa: E402
 from synthroom import transcript  # noqa: E402
 
 from audiohelpers import speechlike, write_recording  # noqa: E402
-from customer_room.clips import process_clips  # noqa: E402
+from customer_room.build import read_room  # noqa: E402
 from customer_room.errors import Report  # noqa: E402
 from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
-from customer_room.pipeline import read_room  # noqa: E402
-from customer_room.protect import protect_room  # noqa: E402
+from customer_room.media.clips import process_clips  # noqa: E402
+from customer_room.media.workpool import LocalPool, cpu_count  # noqa: E402
+from customer_room.privacy.protect import protect_room  # noqa: E402
 from customer_room.settings import Settings  # noqa: E402
-from customer_room.workpool import LocalPool, cpu_count  # noqa: E402
 
 SECONDS = 60.0
 

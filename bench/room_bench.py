@@ -35,10 +35,10 @@ sys.path.insert(0, str(BENCH))
 from memory import tree_pss_kb  # noqa: E402
 from synthroom import make_room  # noqa: E402
 
+from customer_room.build import build_room  # noqa: E402
 from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
-from customer_room.pipeline import build_room  # noqa: E402
+from customer_room.media.workpool import cpu_count  # noqa: E402
 from customer_room.settings import Settings  # noqa: E402
-from customer_room.workpool import cpu_count  # noqa: E402
 
 TODAY = "2026-11-24"
 BIN = Path(sys.executable).parent

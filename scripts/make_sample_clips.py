@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from sample_calls import CALLS
 
 from audiohelpers import speak, write_recording
-from customer_room.align import align_words
-from customer_room.transcript import Word
+from customer_room.content.transcript import Word
+from customer_room.media.align import align_words
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "clips"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from customer_room.pii import NOTHING_KNOWN, Detector, Hit, Said
+from customer_room.privacy.pii import NOTHING_KNOWN, Detector, Hit, Said
 
 
 class CountingDetector(Detector):

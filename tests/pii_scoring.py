@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from customer_room.names import NameFinder
-from customer_room.pii import Detector, Hit
+from customer_room.privacy.names import NameFinder
+from customer_room.privacy.pii import Detector, Hit
 
 CORPUS = Path(__file__).resolve().parent / "pii_corpus.yml"
 NUMBER_WORD = re.compile(

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, run_cli
-from customer_room.markers import label_markers, marker_pattern
+from customer_room.privacy.redaction_labels import label_markers, marker_pattern
 from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser

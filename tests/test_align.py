@@ -9,9 +9,9 @@ import pocketsphinx
 import pytest
 
 from audiohelpers import RATE, speak, write_recording
-from customer_room.align import align_transcript, guess_phones
-from customer_room.audio import alignment_samples, read_recording
-from customer_room.transcript import read_transcript
+from customer_room.content.transcript_files import read_transcript
+from customer_room.media.align import align_transcript, guess_phones
+from customer_room.media.audio import alignment_samples, read_recording
 
 LINES = [
     ("Agent", "thank you for calling lakeside how can i help"),

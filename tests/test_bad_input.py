@@ -545,7 +545,7 @@ def test_a_rule_pasted_from_a_calendar_is_published_as_one_valid_rule(
 def test_a_rule_is_read_for_a_bounded_number_of_periods() -> None:
     """dateutil walks a rule that matches no day to the year 9999; here it is walked to the
     end of what is shown. A rule started decades back keeps what is shown, up to a bound."""
-    from customer_room.repeat_rules import MAX_STEPS, occurrences
+    from customer_room.content.repeat_rules import MAX_STEPS, occurrences
 
     since, until = dt.datetime(2025, 1, 1), dt.datetime(2027, 1, 1)
     never = occurrences("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", dt.datetime(2026, 1, 1), since, until)

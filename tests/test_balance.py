@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from customer_room.balance import positive_mix
-from customer_room.models import Tone
-from customer_room.pipeline import build_room, check_room
-from customer_room.room import QuoteEntry
+from customer_room.build import build_room, check_room
+from customer_room.content.balance import positive_mix
+from customer_room.content.models import Tone
+from customer_room.content.room import QuoteEntry
+from customer_room.content.tone import estimate
 from customer_room.settings import Settings
-from customer_room.tone import estimate
 
 Cli = Callable[..., Result]
 MakeRoom = Callable[[dict[str, str | bytes]], Path]

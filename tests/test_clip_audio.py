@@ -19,9 +19,9 @@ from audiohelpers import (
     tone_share,
     write_recording,
 )
-from customer_room.audio import AudioPlan, _redact, _segment, read_recording, render_audio
 from customer_room.ffmpeg import AudioError
-from customer_room.spans import Span
+from customer_room.media.audio import AudioPlan, _redact, _segment, read_recording, render_audio
+from customer_room.privacy.hidden_spans import Span
 
 SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))
 
@@ -218,7 +218,7 @@ def test_missing_ffmpeg_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_loudness_meter_agrees_with_pyloudnorm() -> None:
-    from customer_room.loudness import integrated_loudness
+    from customer_room.media.loudness import integrated_loudness
 
     for seconds, rate, scale in ((30, 8000, 0.5), (12, 16000, 0.05), (3, 44100, 0.9)):
         signal = speechlike(seconds, rate=rate) / 32768 * scale

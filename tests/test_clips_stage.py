@@ -13,9 +13,9 @@ import pytest
 from click.testing import Result
 
 from audiohelpers import RATE, decode, speechlike, tone_share, write_recording
-from customer_room.clips import clean_old_results, process_clips
-from customer_room.pipeline import read_room
-from customer_room.protect import protect_room
+from customer_room.build import read_room
+from customer_room.media.clips import clean_old_results, process_clips
+from customer_room.privacy.protect import protect_room
 from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]

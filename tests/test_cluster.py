@@ -10,7 +10,7 @@ import pytest
 from distributed import Client, LocalCluster, get_task_stream
 
 from conftest import ROOT
-from customer_room.pipeline import build_room
+from customer_room.build import build_room
 from customer_room.settings import Settings
 
 
@@ -52,8 +52,8 @@ def test_media_stage_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
 def test_an_unreachable_cluster_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from customer_room import cluster
     from customer_room.errors import RoomError
+    from customer_room.media import cluster
 
     monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
     room = tmp_path / "room"

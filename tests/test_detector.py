@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from customer_room import pii_context, pii_phones
-from customer_room.pii import CustomPattern, Detector
-from customer_room.pii_phones import PHONE_CHARACTERS
-from customer_room.spoken import as_digits
+from customer_room.privacy import pii_context, pii_phones
+from customer_room.privacy.pii import CustomPattern, Detector
+from customer_room.privacy.pii_phones import PHONE_CHARACTERS
+from customer_room.privacy.spoken_numbers import as_digits
 
 
 def test_a_hit_inside_a_number_hides_the_whole_number() -> None:

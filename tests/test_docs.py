@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT
 from customer_room.cli import main
-from customer_room.mkdocs_site.config import RoomPluginConfig
+from customer_room.engines.mkdocs.config import RoomPluginConfig
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -12,8 +12,8 @@ import pytest
 from click.testing import Result
 
 from conftest import ROOMS
-from customer_room.kiosk import _line
-from customer_room.transcript import Turn, Word
+from customer_room.content.transcript import Turn, Word
+from customer_room.pages.kiosk import _line
 
 Cli = Callable[..., Result]
 

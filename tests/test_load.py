@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from customer_room.content.load import load_room
+from customer_room.content.models import QuoteSource, Tone
 from customer_room.errors import Report, Severity
-from customer_room.load import load_room
-from customer_room.models import QuoteSource, Tone
 
 PERSONA = """\
 ---

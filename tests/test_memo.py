@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from counting import CountingDetector
-from customer_room.memo import TextMemo
-from customer_room.pii import Detector, Said
-from customer_room.protect import RememberedFinds
-from customer_room.sanitize import RememberedSanitizer
+from customer_room.cache import TextMemo
+from customer_room.privacy.pii import Detector, Said
+from customer_room.privacy.protect import RememberedFinds
+from customer_room.privacy.sanitize import RememberedSanitizer
 
 
 def test_a_memo_recomputes_only_what_it_has_not_seen_for_the_same_version(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from customer_room.leakscan import scan_site
-from customer_room.names import NameFinder
-from customer_room.pii import Detector, Hit, Said
-from customer_room.protect import PrivacyLog, Secret, _speaker
+from customer_room.privacy.leak_scan import scan_site
+from customer_room.privacy.names import NameFinder
+from customer_room.privacy.pii import Detector, Hit, Said
+from customer_room.privacy.protect import PrivacyLog, Secret, _speaker
 
 STAFF = ("Sam Carter", "Priya Shah", "Callum Reid")
 

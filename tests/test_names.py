@@ -13,12 +13,12 @@ import pytest
 from click.testing import Result
 
 from audiohelpers import RATE, decode, speak, tone_share, write_recording
-from customer_room.leakscan import scan_site
-from customer_room.names import NameFinder
-from customer_room.pii import Detector, Said
-from customer_room.protect import Secret
-from customer_room.render import transcript_line
-from customer_room.transcript import Turn, Word
+from customer_room.content.transcript import Turn, Word
+from customer_room.pages.render import transcript_line
+from customer_room.privacy.leak_scan import scan_site
+from customer_room.privacy.names import NameFinder
+from customer_room.privacy.pii import Detector, Said
+from customer_room.privacy.protect import Secret
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"

@@ -13,9 +13,9 @@ import pytest
 from click.testing import Result
 
 from conftest import ROOMS
-from customer_room.onboarding import _minutes, count_words
-from customer_room.onboarding_models import ReadingItem
-from customer_room.pipeline import build_room
+from customer_room.build import build_room
+from customer_room.content.onboarding_models import ReadingItem
+from customer_room.pages.onboarding import _minutes, count_words
 from customer_room.settings import Settings
 
 Cli = Callable[..., Result]

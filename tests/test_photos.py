@@ -8,11 +8,11 @@ import pytest
 from PIL import Image
 
 from conftest import jpeg_with_metadata
+from customer_room.content.load import load_room
 from customer_room.errors import Report
-from customer_room.load import load_room
-from customer_room.photos import avatar_svg, process_photos
+from customer_room.media.photos import avatar_svg, process_photos
+from customer_room.media.workpool import LocalPool
 from customer_room.settings import Settings
-from customer_room.workpool import LocalPool
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 

@@ -15,10 +15,10 @@ from PIL import Image
 from audiohelpers import RATE, decode, speak, speechlike, tone_share, write_recording
 from conftest import jpeg_with_metadata, tree_digest, write_files
 from counting import CountingDetector
-from customer_room.digests import FileDigests
-from customer_room.dtmf import COLUMNS, ROWS
-from customer_room.leakscan import scan_site
-from customer_room.pii import Detector
+from customer_room.file_digests import FileDigests
+from customer_room.media.dtmf import COLUMNS, ROWS
+from customer_room.privacy.leak_scan import scan_site
+from customer_room.privacy.pii import Detector
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 CARD = "4111 1111 1111 1111"

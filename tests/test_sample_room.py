@@ -11,8 +11,8 @@ import pytest
 from click.testing import Result
 
 from conftest import ROOT, run_cli, tree_digest
-from customer_room.pipeline import read_room
-from customer_room.schema import SCHEMAS
+from customer_room.build import read_room
+from customer_room.content.schema import SCHEMAS
 from customer_room.settings import Settings
 from test_photos import metadata_markers
 

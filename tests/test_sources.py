@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from customer_room.sources import SourceError, parse_front_matter, parse_yaml, read_text
+from customer_room.content.yaml_files import SourceError, parse_front_matter, parse_yaml, read_text
 
 
 def test_yaml_keeps_the_line_of_every_key() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from customer_room.sources import SourceError
-from customer_room.transcript import read_transcript
+from customer_room.content.transcript_files import read_transcript
+from customer_room.content.yaml_files import SourceError
 
 HERE = Path(__file__).resolve().parent / "transcripts"
 SPEAKERS = {"spk_0": "Agent", "spk_1": "Customer"}

@@ -4,8 +4,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import jpeg_with_metadata, png_header_only
+from customer_room.build import read_room
 from customer_room.errors import Report
-from customer_room.pipeline import read_room
 from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
@@ -121,7 +121,7 @@ def test_persona_file_linked_from_outside_is_refused(make_room: RoomMaker, tmp_p
     (root / "personas/ada").mkdir(parents=True)
     (root / "personas/ada/persona.md").symlink_to(secret)
     report = Report()
-    from customer_room.load import load_room
+    from customer_room.content.load import load_room
 
     load_room(root, report)
     assert [str(p) for p in report.errors] == [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from .build import check_room
+from .content.schema import write_schemas
 from .errors import Report
-from .pipeline import check_room
-from .schema import write_schemas
 
 
 class _LineFormatter(logging.Formatter):
@@ -85,7 +85,7 @@ def build_command(
     config_file: str | None, site_dir: str | None, strict: bool, today: str | None, verbose: bool
 ) -> None:
     """Build the site; a failed build leaves the previous site untouched."""
-    from .mkdocs_site.build import SiteBuildFailed, build_site, room_date
+    from .engines.mkdocs.build import SiteBuildFailed, build_site, room_date
 
     _setup_logging(verbose)
     started = dt.datetime.now()
@@ -117,7 +117,7 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort
 
-    from .mkdocs_site.build import room_date
+    from .engines.mkdocs.build import room_date
 
     _setup_logging(True)
     try:
@@ -134,7 +134,7 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
 @today_option
 def check_command(config_file: str | None, strict: bool, today: str | None) -> None:
     """Validate the room's content without building (for the content repo's own CI)."""
-    from .mkdocs_site.build import SiteBuildFailed, room_date, room_settings
+    from .engines.mkdocs.build import SiteBuildFailed, room_date, room_settings
 
     _setup_logging(False)
     try:
@@ -170,7 +170,7 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
 def schema_command(config_file: str | None, out_dir: str | None) -> None:
     """Write a JSON Schema per content file type, for editor completion and checks."""
     if out_dir is None:
-        from .mkdocs_site.build import SiteBuildFailed, room_settings
+        from .engines.mkdocs.build import SiteBuildFailed, room_settings
 
         _setup_logging(False)
         try:

@@ -1,0 +1,1 @@
+"""Reading a room: its content files, their models, and every check of them."""

@@ -1,0 +1,200 @@
+"""The schedules in time: occurrences of visits and lends (recurring ones expanded), and the
+checks no single entry can make (repeat rules, double-booked agents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import Report
+from .repeat_rules import MAX_STEPS, occurrences
+from .room import LendEntry, Room, VisitEntry
+from .schedule_models import Lend, Visit
+
+HORIZON = dt.timedelta(days=400)
+
+
+@dataclass(frozen=True)
+class VisitTime:
+    entry: VisitEntry
+    start: dt.datetime
+    end: dt.datetime
+
+
+@dataclass(frozen=True)
+class LendTime:
+    entry: LendEntry
+    first: dt.date
+    last: dt.date
+
+
+def room_zone(name: str, report: Report) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        report.error(
+            "mkdocs.yml",
+            f"'{name}' is not a time zone — use an IANA name such as "
+            "Europe/London or America/New_York",
+            field="timezone",
+        )
+        return None
+
+
+# The occurrences kept: those the pages and feeds show, from two horizons (a little over two
+# years) before the end of what is shown.
+SHOWN_BACK = 2 * HORIZON
+
+
+def _starts(first: dt.datetime, rule: str | None, until: dt.datetime) -> list[dt.datetime]:
+    if not rule:
+        return [first]
+    naive = first.replace(tzinfo=None)
+    last = until.replace(tzinfo=None)
+    found = occurrences(rule, naive, last - SHOWN_BACK, last)
+    return [start.replace(tzinfo=first.tzinfo) for start in found.starts]
+
+
+def visit_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[VisitTime]:
+    """Every visit occurrence up to a year past ``today``, in the room's time zone."""
+    until = dt.datetime.combine(today + HORIZON, dt.time(), zone)
+    times = []
+    for entry in room.visits:
+        v = entry.visit
+        first = dt.datetime.combine(v.date, v.start, zone)
+        length = dt.datetime.combine(v.date, v.end) - dt.datetime.combine(v.date, v.start)
+        for start in _starts(first, v.repeat, until):
+            times.append(VisitTime(entry, start, start + length))
+    return sorted(times, key=lambda t: t.start)
+
+
+def lend_times(room: Room, today: dt.date) -> list[LendTime]:
+    until = dt.datetime.combine(today + HORIZON, dt.time())
+    times = []
+    for entry in room.lends:
+        lend = entry.lend
+        length = lend.end - lend.start
+        for start in _starts(dt.datetime.combine(lend.start, dt.time()), lend.repeat, until):
+            times.append(LendTime(entry, start.date(), start.date() + length))
+    return sorted(times, key=lambda t: t.first)
+
+
+def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:
+    """Repeat rules that parse, and no agent lent to two places at once."""
+    entries: list[tuple[Visit | Lend, str, int]] = [
+        *((v.visit, v.path, v.line) for v in room.visits),
+        *((lend.lend, lend.path, lend.line) for lend in room.lends),
+    ]
+    for model, path, line in entries:
+        if model.repeat:
+            _rule_reads(model, path, line, zone, today, report)
+    _same_ids(entries, report)
+    _clock_changes(room, zone, today, report)
+    by_agent: dict[str, list[LendTime]] = {}
+    for time in lend_times(room, today):
+        if time.entry.lend.status.value != "cancelled":
+            by_agent.setdefault(time.entry.lend.agent.lower(), []).append(time)
+    for times in by_agent.values():
+        for earlier, later in itertools.pairwise(times):
+            if later.first <= earlier.last and later.entry is not earlier.entry:
+                report.error(
+                    later.entry.path,
+                    f"{later.entry.lend.agent} is already lent from "
+                    f"{earlier.first} to {earlier.last} ({earlier.entry.path}:"
+                    f"{earlier.entry.line}) — move one of the two lends",
+                    line=later.entry.line,
+                    field="start",
+                )
+                break
+    for entry in room.visits:
+        if entry.visit.party > entry.visit.seats:
+            report.error(
+                entry.path,
+                f"{entry.visit.party} people for {entry.visit.seats} "
+                "seat(s) — add seats with the host or split the visit",
+                line=entry.line,
+                field="party",
+            )
+
+
+def _rule_reads(
+    model: Visit | Lend, path: str, line: int, zone: ZoneInfo, today: dt.date, report: Report
+) -> None:
+    """A rule that gives no day up to the end of what is shown, or that began too long ago to
+    be read to it, is said."""
+    assert model.repeat is not None
+    first = dt.datetime.combine(model.date if isinstance(model, Visit) else model.start, dt.time())
+    last = dt.datetime.combine(today + HORIZON, dt.time())
+    found = occurrences(model.repeat, first, last - SHOWN_BACK, last)
+    if found.cut:
+        report.error(
+            path,
+            f"the rule is read for {MAX_STEPS:,} repeats from {first.date()} without reaching "
+            f"{last.date()} — give a recent day of the series as the first day",
+            line=line,
+            field="repeat",
+        )
+    elif first <= last and not found.starts and not found.any_before:
+        report.warn(
+            path,
+            f"the rule gives no day from {first.date()} to {last.date()} ({model.repeat}), so "
+            "nothing of it is shown — check its BYMONTH, BYMONTHDAY and BYDAY parts",
+            line=line,
+            field="repeat",
+        )
+
+
+def _same_ids(entries: list[tuple[Visit | Lend, str, int]], report: Report) -> None:
+    """Two entries with one ``id`` would be one event in every calendar: the second is named."""
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for model, path, line in entries:
+        if model.id is None:
+            continue
+        key = (type(model).__name__, model.id)
+        if key in first:
+            where, at = first[key]
+            place = f"line {at}" if where == path else f"{where}:{at}"
+            report.error(
+                path,
+                f"the id '{model.id}' is also used on {place} — calendars would "
+                "keep only one of the two; give each entry its own id",
+                line=line,
+                field="id",
+            )
+        else:
+            first[key] = (path, line)
+
+
+def _clock_changes(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:
+    """A visit that starts or ends at a time the clocks skip (01:30 on the spring change day
+    in London) or pass twice (01:30 in autumn): calendars read it as lasting no time or two
+    hours. Said once per visit, with its first such day."""
+    told: set[int] = set()
+    for time in visit_times(room, zone, today):
+        entry = time.entry
+        if id(entry) in told:
+            continue
+        for moment, name in ((time.start, "start"), (time.end, "end")):
+            problem = _clock_problem(moment.replace(tzinfo=None), zone)
+            if problem:
+                report.warn(
+                    entry.path,
+                    f"{moment:%H:%M} on {moment.date().isoformat()} {problem} in {zone.key} "
+                    "(the clocks change that night) — move the visit, or skip that day",
+                    line=entry.line,
+                    field=name,
+                )
+                told.add(id(entry))
+                break
+
+
+def _clock_problem(wall: dt.datetime, zone: ZoneInfo) -> str | None:
+    """ "does not exist" or "happens twice" for a wall-clock time on a clock-change day."""
+    first = wall.replace(tzinfo=zone, fold=0)
+    second = wall.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    back = first.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    return "does not exist" if back != wall else "happens twice"

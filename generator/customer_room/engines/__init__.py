@@ -1,0 +1,1 @@
+"""Site engines that turn the pages into HTML (MkDocs, Zensical)."""

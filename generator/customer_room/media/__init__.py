@@ -1,0 +1,1 @@
+"""Recordings and photos made ready to publish."""

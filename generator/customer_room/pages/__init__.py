@@ -1,0 +1,1 @@
+"""The site's pages, feeds and kiosk, made from the checked room."""

@@ -1,0 +1,1 @@
+"""What keeps people safe: personal data found and hidden, and the guard of the built site."""

@@ -1,0 +1,396 @@
+"""Protect stage: nothing without consent is published, and personal data is found and
+replaced before anything is rendered or encoded.
+
+Every replacement is logged by file, kind and place — never by value. The values themselves are
+kept in memory only, for the leak scan of the built site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..cache import TextMemo
+from ..content.room import ClipEntry, Room
+from ..errors import Report
+from ..settings import Settings
+from .as_read import as_read
+from .name_lexicon import lexicon_store
+from .names import NameFinder
+from .pii import NOTHING_KNOWN, CustomPattern, Detector, Finder, Hit, Said
+from .redact import mark_words, replace_hits, word_offsets
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that was hidden, for the leak scan. ``page`` is set for a name that someone in
+    the room may also carry (a caller who shares a colleague's name), or one guessed from the
+    words around it: it is looked for only on the pages of the clip (``clips/<slug>``) it was
+    hidden in, since elsewhere it is the colleague's (or the firm's, the town's). Every other
+    value is looked for everywhere."""
+
+    value: str
+    page: str | None = None
+
+
+@dataclass
+class PrivacyLog:
+    """What was hidden where (no values), what was held back and why, and the values to scan
+    the output for."""
+
+    redactions: list[dict[str, Any]] = field(default_factory=list)
+    held_back: list[dict[str, str]] = field(default_factory=list)
+    published_clips: int = 0  # the clips that may be shown: published once the build succeeds
+    secrets: set[Secret] = field(default_factory=set)
+
+    def add(self, path: str, hit: Hit, *, page: str | None = None, **where: Any) -> None:
+        """Log a hit; ``page`` is where it was hidden. A name a colleague may share, or one
+        guessed from the words around it ("speak to …", "thanks …": perhaps a firm's or a
+        town's name), is looked for on that page only (see :class:`Secret`), and not again
+        at all when it came from elsewhere: a wrong guess must not stop a build for a word
+        that is fine on every other page. Every other value is looked for everywhere."""
+        self.redactions.append({"file": path, "kind": hit.kind, **where})
+        value = as_read(hit.value).text.strip()  # as the leak scan reads the site
+        # A one-word guess ("speak to Openreach") may be a firm's or a town's name; a whole
+        # name ("Tunde Bakare") is a person's wherever it appears.
+        scoped = hit.shared or (hit.guessed and len(value.split()) == 1)
+        # A one-word name that is an everyday word ("Will") would be found in every "will":
+        # the detectors, which read it in its place, are what look for it in the site.
+        if len(value) >= 3 and not hit.everyday and (page is not None or not scoped):
+            self.secrets.add(Secret(value, page if scoped else None))
+
+    def counts(self) -> Counter[str]:
+        return Counter(r["kind"] for r in self.redactions)
+
+    def summary(self, published: bool | None = True) -> str:
+        """The build's privacy line. ``published``: True once the site is out, False when the
+        build failed (nothing was published), None when nothing is built (``check``)."""
+        reasons = Counter(h["reason"] for h in self.held_back)
+        held = ", ".join(f"{n} {reason}" for reason, n in reasons.items())
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.counts().items()))
+        count = self.published_clips
+        clips = f"{count} clip{'' if count == 1 else 's'}"
+        if published is False:
+            were = "was" if count == 1 else "were"
+            clips = f"nothing published (the build failed); {clips} {were} ready"
+        else:
+            clips += " published" if published else " would be published"
+        return (
+            f"Privacy: {clips}, {len(self.held_back)} held back{f' ({held})' if held else ''}; "
+            f"redactions: {kinds or 'none'}"
+        )
+
+
+class RememberedFinds:
+    """The detector, skipped for texts it found nothing in during an earlier build (remembered
+    by a hash of the text and the terms). Only "nothing here" is written down: a text with
+    personal data in it is read again every time, so the cache says nothing about it."""
+
+    def __init__(self, detector: Detector, store: Path | None) -> None:
+        self.detector = detector
+        # The fingerprint names the terms to hide: only its hash is written down.
+        version = hashlib.sha256(detector.fingerprint().encode()).hexdigest()
+        self.memo = TextMemo(store, version)
+
+    def find(self, text: str, said: Said = NOTHING_KNOWN) -> list[Hit]:
+        # sorted: a set's order changes from one run to the next
+        key = "\x00".join(
+            [text, *said.terms, "\x01", *sorted(said.known_names), "\x01" if said.by_staff else ""]
+        )
+        if self.memo.recall(key) is not None:
+            return []
+        hits = self.detector.find(text, said)
+        if not hits:
+            self.memo.remember(key, 0)
+        return hits
+
+    def save(self) -> None:
+        self.memo.save()
+
+    def name_parts(self, hits: Iterable[Hit]) -> set[str]:
+        return self.detector.name_parts(hits)
+
+    def speaker_names(self, label: str) -> list[Hit]:
+        return self.detector.speaker_names(label)
+
+
+def detector_for(settings: Settings, room: Room) -> Detector:
+    """The room's detector: its terms and patterns, and the people it may name."""
+    return Detector(
+        settings.phone_region,
+        settings.redact_terms,
+        [CustomPattern(kind, pattern) for kind, pattern in settings.redact_patterns],
+        NameFinder(people_named(room, settings), lexicon_store()),
+    )
+
+
+def people_named(room: Room, settings: Settings) -> list[str]:
+    """Everyone whose name the room may show: staff, visitors, hosts, lent agents and their
+    contacts, and the personas (composites, not customers)."""
+    people = [*settings.staff_names, *(p.persona.name for p in room.personas)]
+    for visit in room.visits:
+        people += [visit.visit.visitor, visit.visit.host]
+    for lend in room.lends:
+        people += [lend.lend.agent, lend.lend.host_contact or ""]
+    return [p for p in people if p.strip()]
+
+
+def protect_room(
+    room: Room, settings: Settings, report: Report, finder: Finder | None = None
+) -> PrivacyLog:
+    """Hold back clips that may not be shown; replace personal data everywhere else (found by
+    ``finder``, by default the room's detector)."""
+    log = PrivacyLog()
+    room.clips = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
+    log.published_clips = len(room.clips)
+    detector = finder or detector_for(settings, room)
+    for quote in room.quotes:
+        # A quote is the customer's own words: their name is hidden even when staff share it,
+        # and a name in its text is hidden in its themes and tags too.
+        texts = _texts(quote.quote)
+        said = _names_in(detector, texts, [Said(by_staff=False)] * len(texts))
+        quote.quote = _clean_model(quote.quote, detector, quote.path, log, said, line=quote.line)
+    for persona in room.personas:
+        # A name found in one part of a file is hidden in every part ("married to Betty" in
+        # the front matter, "Betty found him" in the story).
+        said = _names_in(detector, [persona.body, *_texts(persona.persona)])
+        persona.persona = _clean_model(persona.persona, detector, persona.path, log, said)
+        persona.body = _clean_text(persona.body, detector, persona.path, log, said)
+    for page in room.pages:
+        said = _names_in(detector, [page.title, page.body, *_texts(page.page)])
+        page.title = _clean_text(page.title, detector, page.path, log, said, field="title")
+        page.body = _clean_text(page.body, detector, page.path, log, said)
+        page.page = _clean_model(page.page, detector, page.path, log, said)
+    staff = NameFinder(settings.staff_names)  # who speaks for us, by the label of a turn
+    for clip in room.clips:
+        _protect_clip(clip, detector, staff, report, log)
+    for visit in room.visits:
+        visit.visit = _clean_model(visit.visit, detector, visit.path, log, line=visit.line)
+    for lend in room.lends:
+        lend.lend = _clean_model(lend.lend, detector, lend.path, log, line=lend.line)
+    if room.reading_list is not None:
+        entry = room.reading_list
+        entry.plan = _clean_model(entry.plan, detector, entry.path, log)
+    return log
+
+
+# Fields that are not text a reader sees, or are names the room may show: ids and slugs,
+# file names, links, repeat rules, the terms to hide, a persona's own name (a composite),
+# the people of the schedules (listed), and records about a clip rather than in it.
+NOT_READ = frozenset(
+    [
+        "id", "slug", "persona", "clip", "page", "url", "photo", "audio", "transcript",
+        "repeat", "redact_terms", "redact_spans", "speakers", "consent", "trim", "channels",
+        "name", "visitor", "host", "agent", "host_contact",
+    ]
+)  # fmt: skip
+
+
+def _text_fields(model: BaseModel) -> Iterator[tuple[str, Any]]:
+    """Every field of ``model`` a reader may see as text: a text, a list of texts or of
+    models, a mapping of texts, a model (not a date, a number or a choice from a list)."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in NOT_READ or value is None:
+            continue
+        if type(value) is str or isinstance(value, (list, dict, BaseModel)):
+            yield name, value
+
+
+def _texts(model: BaseModel) -> list[str]:
+    """The texts in ``model``'s published fields, nested models included."""
+    texts: list[str] = []
+    for _, value in _text_fields(model):
+        values = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        for item in values if isinstance(value, (list, dict)) else [value]:
+            if type(item) is str:
+                texts.append(item)
+            elif isinstance(item, BaseModel):
+                texts += _texts(item)
+    return texts
+
+
+def _names_in(
+    detector: Finder,
+    texts: list[str],
+    said: list[Said] | None = None,
+    found: Iterable[str] = (),
+) -> Said:
+    """What is known when reading any of ``texts`` (each said as ``said[i]``): the words of
+    every name found in one of them (and ``found``), to hide in all. Read as the cleaning reads
+    them, so that a text without names is not read again."""
+    saying = said or [NOTHING_KNOWN] * len(texts)
+    parts = detector.name_parts(
+        hit for text, one in zip(texts, saying, strict=True) for hit in detector.find(text, one)
+    )
+    first = saying[0] if saying else NOTHING_KNOWN
+    return replace(first, known_names=frozenset(parts | set(found)))
+
+
+def _may_publish(clip: ClipEntry, today: dt.date, report: Report, log: PrivacyLog) -> bool:
+    consent = clip.clip.consent
+    if consent is None:
+        reason, advice = "no consent", "add its consent record (reference, date, scope)"
+    elif consent.withdrawn:
+        reason, advice = "consent withdrawn", "remove the clip from the room"
+    elif clip.clip.publish_until is not None and clip.clip.publish_until < today:
+        reason, advice = "past publish-until", "remove it, or renew consent and the date"
+    else:
+        return True
+    report.warn(
+        clip.path,
+        f"left out of the site ({reason}) — {advice}",
+        field="consent" if reason != "past publish-until" else "publish_until",
+    )
+    log.held_back.append({"clip": clip.path, "reason": reason})
+    return False
+
+
+def _clean_text(
+    text: str,
+    detector: Finder,
+    path: str,
+    log: PrivacyLog,
+    said: Said = NOTHING_KNOWN,
+    **where: Any,
+) -> str:
+    hits = detector.find(text, said)
+    for hit in hits:
+        log.add(path, hit, **{"line": text.count("\n", 0, hit.start) + 1, **where})
+    return replace_hits(text, hits) if hits else text
+
+
+def _clean_model(
+    model: Any,
+    detector: Finder,
+    path: str,
+    log: PrivacyLog,
+    said: Said = NOTHING_KNOWN,
+    **where: Any,
+) -> Any:
+    """A copy of ``model`` with personal data replaced in every field a reader sees (see
+    :func:`_text_fields`), nested models included."""
+    assert isinstance(model, BaseModel)
+    changes: dict[str, Any] = {}
+
+    def clean(value: Any, field: str) -> Any:
+        if type(value) is str:
+            return _clean_text(value, detector, path, log, said, field=field, **where)
+        if isinstance(value, BaseModel):
+            return _clean_model(value, detector, path, log, said, **where)
+        return value  # a number, a date, a choice
+
+    for name, value in _text_fields(model):
+        cleaned: Any
+        if isinstance(value, list):
+            cleaned = [clean(v, name) for v in value]
+        elif isinstance(value, dict):  # a label and its text: "Lives with": "…"
+            cleaned = {clean(k, name): clean(v, name) for k, v in value.items()}
+        else:
+            cleaned = clean(value, name)
+        if cleaned != value:
+            changes[name] = cleaned
+    return model.model_copy(update=changes) if changes else model
+
+
+def _protect_clip(
+    clip: ClipEntry, detector: Finder, staff: NameFinder, report: Report, log: PrivacyLog
+) -> None:
+    terms = tuple(clip.clip.redact_terms)
+    page = f"clips/{clip.slug}"
+    speakers = {
+        turn.speaker: _speaker(turn.speaker, detector, staff) for turn in clip.transcript.turns
+    }
+    turns = [
+        (turn, word_offsets(turn)[0], Said(terms, by_staff=speakers[turn.speaker].staff))
+        for turn in clip.transcript.turns
+    ]
+    # A name found once in the call is hidden at every mention, by either speaker, and a
+    # speaker's label that is a name ("Dana:") is a name said in the call.
+    labels = [name for speaker in speakers.values() for name in speaker.names]
+    fields = _texts(clip.clip)  # title, summary, tags
+    said = _names_in(
+        detector,
+        [*fields, *(text for _, text, _ in turns)],
+        [*(Said(terms) for _ in fields), *(one for _, _, one in turns)],
+        detector.name_parts(labels),
+    )
+    clip.clip = _clean_model(clip.clip, detector, clip.path, log, said, page=page)
+    found = Counter[str]()
+    for number, (turn, text, one) in enumerate(turns, start=1):
+        speaker = speakers[turn.speaker]
+        for hit in speaker.names:
+            log.add(clip.path, hit, page=page, turn=number, field="speaker")
+        turn.speaker = speaker.label
+        for index, word in enumerate(turn.words):
+            if word.redacted:  # already hidden by the transcription service ([PII])
+                log.redactions.append(
+                    {
+                        "file": clip.path,
+                        "kind": word.redacted,
+                        "turn": number,
+                        "words": [index, index],
+                        "by": "transcript",
+                    }
+                )
+        hits = detector.find(text, replace(said, by_staff=one.by_staff))
+        for hit, indices in mark_words(turn, hits):
+            log.add(
+                clip.path,
+                hit,
+                page=page,
+                turn=number,
+                words=[indices[0], indices[-1]] if indices else [],
+            )
+            found[hit.value.lower()] += 1
+    for number, term in enumerate(terms, start=1):
+        if not found[term.lower()]:
+            # The term itself is never printed: logs travel further than the room.
+            report.warn(
+                clip.path,
+                f"term {number} of the list is not in the transcript — check "
+                "its spelling, or hide it with redact_spans",
+                field="redact_terms",
+            )
+
+
+STAFF_LABEL = re.compile(
+    r"\b(?:agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|"
+    r"staff|team|specialist|handler|supervisor)\b",
+    re.I,
+)
+CALLER_LABEL = re.compile(r"\b(?:customer|caller|client|member|patient|holder)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker's label as published (a name in it that the room may not show is
+    ``[name]``), the names hidden in it, and whether the speaker is one of our people."""
+
+    label: str
+    names: tuple[Hit, ...]
+    staff: bool
+
+
+def _speaker(label: str, detector: Finder, staff: NameFinder) -> Speaker:
+    """What a transcript's speaker label ("Agent", "Dana", "Customer (Dana Okafor)", "Callum
+    Reid", "spk_0") publishes. The speaker is one of our people when the label says a staff
+    role ("Agent", "Complaints handler") or is the name of someone in ``staff_names`` and no
+    caller's role; a name in it is kept only then. A visitor's or a persona's name in a label
+    is a caller's."""
+    names = detector.speaker_names(label)
+    named = " ".join(hit.value for hit in names)
+    role = bool(STAFF_LABEL.search(label))
+    listed = bool(names) and staff.may_show(named) and not CALLER_LABEL.search(label)
+    if not names or listed:
+        return Speaker(label, (), role or listed)
+    # "Agent Olumide": an agent, whose name is kept only when listed
+    return Speaker(replace_hits(label, names), tuple(names), role)

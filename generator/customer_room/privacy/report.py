@@ -1,0 +1,57 @@
+"""The privacy report: written outside the site, so the people who run the room can see what
+was hidden where — by kind and place, never by value."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..content.room import Room
+from .hidden_spans import Span
+from .leak_scan import Leak
+from .protect import PrivacyLog
+
+
+def write_privacy_report(
+    path: Path,
+    privacy: PrivacyLog,
+    room: Room,
+    spans: Mapping[str, Sequence[Span]],
+    leaks: list[Leak],
+    *,
+    published: bool,
+) -> None:
+    """``spans``: each clip's hidden stretches of audio, by slug; ``published``: whether the
+    build goes on to publish the site (no leaks, no failure)."""
+    files: dict[str, dict[str, Any]] = defaultdict(lambda: {"counts": Counter(), "places": []})
+    for entry in privacy.redactions:
+        place = {k: v for k, v in entry.items() if k != "file"}
+        files[entry["file"]]["counts"][entry["kind"]] += 1
+        files[entry["file"]]["places"].append(place)
+    audio = {}
+    for clip in room.clips:
+        if spans.get(clip.slug):
+            audio[clip.path] = [
+                {"kind": s.kind, "start": round(s.start, 3), "end": round(s.end, 3)}
+                for s in spans[clip.slug]
+            ]
+    report = {
+        "summary": privacy.summary(published),
+        "clips": {
+            "published": privacy.published_clips if published else 0,
+            "ready": privacy.published_clips,
+            "held_back": privacy.held_back,
+        },
+        "redactions_by_kind": dict(privacy.counts()),
+        "files": {
+            name: {"counts": dict(data["counts"]), "places": data["places"]}
+            for name, data in sorted(files.items())
+        },
+        "audio_spans": audio,
+        "leaks": [{"file": leak.path, "kind": leak.kind} for leak in leaks],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
