@@ -189,6 +189,11 @@ CASES: dict[str, tuple[dict[str, str], int, str]] = {
         1,
         "content/visits.csv:2: id: the id 'one' is also used on content/visits.yml:2",
     ),
+    "repeat every zero days": (
+        {"content/visits.yml": visits(visit(), repeat="FREQ=DAILY;INTERVAL=0")},
+        1,
+        "content/visits.yml:9: repeat: the rule's INTERVAL=0 is not a whole number of 1 or more",
+    ),
     "a quote dated with a number": (
         {"content/quotes.csv": "text,persona,tone,source,date\nok,sam-reid,positive,review,0\n"},
         1,
@@ -540,6 +545,15 @@ def test_a_rule_pasted_from_a_calendar_is_published_as_one_valid_rule(
     assert "RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=TU\r\n" in text and "RRULE:RRULE" not in text
     [event] = Calendar.from_ical(text).walk("VEVENT")
     assert dict(event["RRULE"]) == {"FREQ": ["WEEKLY"], "COUNT": [3], "BYDAY": ["TU"]}
+
+
+def test_a_spreadsheet_date_serial_is_its_day_with_or_without_a_time() -> None:
+    from customer_room.content.models import EXCEL_EPOCH, day
+
+    assert day("46086.5") == day(46086) == day(" 46086 ") == EXCEL_EPOCH + dt.timedelta(46086)
+    for nonsense in ("0", "86400", 0.5, "19999"):
+        with pytest.raises(ValueError, match="is a number, not a date"):
+            day(nonsense)
 
 
 def test_a_rule_is_read_for_a_bounded_number_of_periods() -> None:

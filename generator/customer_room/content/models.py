@@ -30,13 +30,14 @@ def day(value: object) -> object:
     """A date as people and spreadsheets write it: 2026-03-05, 05/03/2026 (day first), or a
     spreadsheet's date serial (46086). A bare number is no date: pydantic would read 0 and
     86400 as seconds since 1970."""
-    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
-        value = int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+        value = float(value)  # a spreadsheet's serial; its fraction is the time of day
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if int(value) in SERIALS:
+        if int(value) in SERIALS:  # the day; a fraction would be its time
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        shown = int(value) if float(value).is_integer() else value
         raise ValueError(
-            f"{value} is a number, not a date — write the date as YYYY-MM-DD (a spreadsheet's "
+            f"{shown} is a number, not a date — write the date as YYYY-MM-DD (a spreadsheet's "
             "date serial, such as 46086, is read too)"
         )
     if isinstance(value, str):

@@ -48,6 +48,11 @@ def repeat_rule(value: object) -> object:
             f"the rule sets times of day ({', '.join(timed)}) — the times come from start "
             "and end: take those parts out of the rule"
         )
+    if not parts.get("INTERVAL", "1").isdigit() or int(parts.get("INTERVAL", "1")) < 1:
+        raise ValueError(
+            f"the rule's INTERVAL={parts['INTERVAL']} is not a whole number of 1 or more — "
+            "INTERVAL=2 repeats every other time"
+        )
     try:
         rrulestr(rule, dtstart=dt.datetime(2026, 1, 1))
     except (ValueError, TypeError, KeyError) as exc:

@@ -140,7 +140,7 @@ def _rule_reads(
         report.warn(
             path,
             f"the rule gives no day from {first.date()} to {last.date()} ({model.repeat}), so "
-            "nothing of it is shown — check its BYMONTH, BYMONTHDAY and BYDAY parts",
+            "nothing of it is shown — check its UNTIL, COUNT, BYMONTH, BYMONTHDAY and BYDAY parts",
             line=line,
             field="repeat",
         )
