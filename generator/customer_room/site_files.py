@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,3 +32,9 @@ class GeneratedFile:
         if isinstance(self.content, str):
             return self.content.encode("utf-8")
         return self.content or b""
+
+
+def slug(text: str, empty: str) -> str:
+    """A piece of an address made from text: lowercase letters and digits joined by dashes
+    ("Legal & Compliance" -> "legal-compliance"), ``empty`` when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or empty

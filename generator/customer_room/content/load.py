@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from .. import site_files
 from ..errors import Report, relative_name
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote
@@ -97,7 +98,7 @@ def _valid_slug(slug: str, where: str, what: str, suffix: str, report: Report) -
     report.error(
         where,
         f"{what} address — use lowercase letters, digits and dashes, e.g. "
-        f"'{_slugify(slug)}{suffix}'",
+        f"'{site_files.slug(slug, 'page')}{suffix}'",
     )
     return False
 
@@ -179,11 +180,6 @@ def _load_quotes(root: Path, report: Report) -> list[QuoteEntry]:
     ]
 
 
-def _slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "page"
-
-
 def _load_pages(root: Path, report: Report) -> list[PageEntry]:
     folder = root / "content"
     if not folder.is_dir():
@@ -197,7 +193,9 @@ def _load_pages(root: Path, report: Report) -> list[PageEntry]:
         page = build_model(FreePage, doc.meta.data, doc.meta, name, report)
         if page is None:
             continue
-        slug = "/".join(_slugify(part) for part in path.relative_to(folder).with_suffix("").parts)
+        slug = "/".join(
+            site_files.slug(part, "page") for part in path.relative_to(folder).with_suffix("").parts
+        )
         entries.append(
             PageEntry(slug, page, page.title or _title_of(doc.body, path), doc.body, name)
         )

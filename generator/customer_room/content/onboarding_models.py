@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..site_files import slug
 from .models import ContentModel, Slug, Text
 
 
@@ -70,8 +71,8 @@ class ReadingItem(BaseModel):
             return self.id
         kind, reference = self.target
         if kind == "url":
-            return "link-" + _slug(self.title or reference)
-        return f"{kind}-{_slug(reference)}"
+            return "link-" + slug(self.title or reference, "item")
+        return f"{kind}-{slug(reference, 'item')}"
 
 
 class ReadingSection(BaseModel):
@@ -90,7 +91,3 @@ class ReadingList(ContentModel):
     sections: list[ReadingSection] = Field(
         min_length=1, description="sections in reading order, each with its items"
     )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"

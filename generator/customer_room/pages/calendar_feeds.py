@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,7 +18,7 @@ from icalendar import Calendar, Event, vRecur
 
 from ..content.room import LendEntry, Room, VisitEntry
 from ..content.schedule_models import Lend, Status, Visit
-from ..site_files import GeneratedFile
+from ..site_files import GeneratedFile, slug
 
 REFRESH = dt.timedelta(hours=4)
 STATUS = {
@@ -28,10 +27,6 @@ STATUS = {
     Status.DONE: "CONFIRMED",
     Status.CANCELLED: "CANCELLED",
 }
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "all"
 
 
 def visit_uid(entry: VisitEntry) -> str:
@@ -192,7 +187,9 @@ def feed_files(
                 )
             by_department[department].add_component(event)
         files.append(_finish(everything, "visits.ics"))
-        files += [_finish(cal, f"visits-{slug(dept)}.ics") for dept, cal in by_department.items()]
+        files += [
+            _finish(cal, f"visits-{slug(dept, 'all')}.ics") for dept, cal in by_department.items()
+        ]
     if room.lends:
         lending = _calendar(f"{site_name} — lending program", zone)
         for lend in room.lends:

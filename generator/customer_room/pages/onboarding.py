@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..content.onboarding_models import ReadingItem
 from ..content.room import ReadingListEntry, Room
 from ..errors import Report
-from ..site_files import GeneratedFile
+from ..site_files import GeneratedFile, slug
 from .render import PageRenderer, PageSpec
 
 WORDS_PER_MINUTE = 200
@@ -67,7 +67,7 @@ def reading_list_files(
     by_path = {page.path: page for page in pages}
     sections = _sections(entry, room, by_path, renderer, report)
     steps = [step for section in sections for step in section.steps]
-    store = "customer-room:" + _slug(renderer.settings.site_name) + ":reading-list"
+    store = "customer-room:" + slug(renderer.settings.site_name, "room") + ":reading-list"
     context = {
         "plan": entry.plan,
         "sections": sections,
@@ -234,7 +234,3 @@ def _totals(steps: list[Step]) -> dict[str, int]:
         "required_minutes": total(required),
         "optional_minutes": total(steps) - total(required),
     }
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "room"

@@ -27,8 +27,7 @@ from ..content.transcript import LEADING, TRAILING, Turn, Word, word_edge
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..settings import Settings
-from ..site_files import GeneratedFile
-from .calendar_feeds import slug
+from ..site_files import GeneratedFile, slug
 from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .urls import relative_url
 
@@ -282,7 +281,7 @@ def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings)
                 groups=schedules.visits,
                 month_name=settings.today.strftime("%B %Y"),
                 month_svg=month_svg(schedules.visits.month, settings.today),
-                departments=[(d, f"visits-{slug(d)}.ics") for d in departments],
+                departments=[(d, f"visits-{slug(d, 'all')}.ics") for d in departments],
                 changed=_changed(schedules, "visits"),
             )
         )
