@@ -9,7 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-from customer_room.ffmpeg import ffmpeg_path
+from customer_room.ffmpeg import encode_mp3, ffmpeg_path
+from customer_room.media.audio import AudioPlan, AudioSegment, finish_audio
+from customer_room.privacy.hidden_spans import Span
 
 RATE = 16_000
 
@@ -159,3 +161,13 @@ def speak(text: str, voice: str = "en-us", words_per_minute: int = 170) -> np.nd
     samples = np.frombuffer(pcm, dtype=np.int16)
     loud = np.nonzero(np.abs(samples) > 80)[0]
     return samples[max(0, loud[0] - 40) : loud[-1] + 40]
+
+
+def render_audio(
+    recording: AudioSegment, plan: AudioPlan, target: Path
+) -> tuple[float, list[float], list[Span]]:
+    """Write the clip's MP3; return its duration in seconds, waveform peaks (0..1) and the spans
+    hidden (the plan's, and any keypad tones found in the clip)."""
+    done = finish_audio(recording, plan)
+    encode_mp3(done.pcm(), done.rate, target, plan.bitrate_kbps)
+    return done.duration, done.peaks, done.spans

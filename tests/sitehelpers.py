@@ -7,12 +7,15 @@ import io
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from customer_room.privacy.leak_scan import Leak, Secret, SiteScan
+from customer_room.privacy.pii import Detector
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -80,3 +83,28 @@ def require_chromium() -> None:
             f"{CHROMIUM} is missing — install Debian's Chromium: "
             "sudo apt-get install chromium (./dev test does this for you)"
         )
+
+
+def scan_site(
+    site: Path,
+    detector: Detector,
+    secrets: Iterable[Secret | str],
+    recordings: Iterable[Path],
+    *,
+    memory_file: Path | None = None,
+    digest_of: Callable[[Path], str] | None = None,
+    linked_from: dict[str, Path] | None = None,
+) -> list[Leak]:
+    """Every leak in the built site at ``site``, in one pass (see :class:`SiteScan`)."""
+    scan = SiteScan(
+        site,
+        detector,
+        secrets,
+        recordings,
+        memory_file=memory_file,
+        digest_of=digest_of,
+        linked_from=linked_from,
+    )
+    leaks = scan.scan()
+    scan.save()
+    return leaks

@@ -14,13 +14,14 @@ from audiohelpers import (
     RATE,
     decode,
     metadata_of,
+    render_audio,
     rms,
     speechlike,
     tone_share,
     write_recording,
 )
 from customer_room.ffmpeg import AudioError
-from customer_room.media.audio import AudioPlan, _redact, _segment, read_recording, render_audio
+from customer_room.media.audio import AudioPlan, _redact, _segment, read_recording
 from customer_room.privacy.hidden_spans import Span
 
 SPANS = (Span(2.0, 3.5, "card number"), Span(6.25, 6.9, "name"))

@@ -15,10 +15,10 @@ from click.testing import Result
 from audiohelpers import RATE, decode, speak, tone_share, write_recording
 from customer_room.content.transcript import Turn, Word
 from customer_room.pages.render import transcript_line
-from customer_room.privacy.leak_scan import scan_site
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector, Said
 from customer_room.privacy.protect import Secret
+from sitehelpers import scan_site
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 PERSONA = "---\nname: Ada Byrne\nsegment: s\ntagline: t\n---\n"

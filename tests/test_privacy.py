@@ -17,8 +17,8 @@ from conftest import jpeg_with_metadata, tree_digest, write_files
 from counting import CountingDetector
 from customer_room.file_digests import FileDigests
 from customer_room.media.dtmf import COLUMNS, ROWS
-from customer_room.privacy.leak_scan import scan_site
 from customer_room.privacy.pii import Detector
+from sitehelpers import scan_site
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 CARD = "4111 1111 1111 1111"

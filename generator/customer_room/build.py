@@ -121,12 +121,6 @@ class RoomCheck:
     balance: Balance
 
 
-def read_room(settings: Settings) -> tuple[Room, Report]:
-    """Load and validate: everything ``customer-room check`` looks at."""
-    read = _read(settings)
-    return read.room, read.report
-
-
 def _read(settings: Settings) -> RoomRead:
     report = Report()
     for name in settings.unknown_options:

@@ -23,7 +23,6 @@ from ..ffmpeg import (
     DECODE_FAILED,
     AudioError,
     decode_to_wav,
-    encode_mp3,
     pitch_shift,
 )
 from ..privacy.hidden_spans import Span, merge_spans
@@ -106,16 +105,6 @@ def _segment(samples: np.ndarray, rate: int) -> AudioSegment:
     return AudioSegment(
         samples.astype("<i2").tobytes(), frame_rate=rate, sample_width=2, channels=1
     )
-
-
-def render_audio(
-    recording: AudioSegment, plan: AudioPlan, target: Path
-) -> tuple[float, list[float], list[Span]]:
-    """Write the clip's MP3; return its duration in seconds, waveform peaks (0..1) and the spans
-    hidden (the plan's, and any keypad tones found in the clip)."""
-    done = finish_audio(recording, plan)
-    encode_mp3(done.pcm(), done.rate, target, plan.bitrate_kbps)
-    return done.duration, done.peaks, done.spans
 
 
 @dataclass

@@ -81,31 +81,6 @@ class ScanMemory:
             write_versioned(self.store, self.fingerprint, dict(sorted(self.seen.items())))
 
 
-def scan_site(
-    site: Path,
-    detector: Detector,
-    secrets: Iterable[Secret | str],
-    recordings: Iterable[Path],
-    *,
-    memory_file: Path | None = None,
-    digest_of: Callable[[Path], str] | None = None,
-    linked_from: dict[str, Path] | None = None,
-) -> list[Leak]:
-    """Every leak in the built site at ``site``, in one pass (see :class:`SiteScan`)."""
-    scan = SiteScan(
-        site,
-        detector,
-        secrets,
-        recordings,
-        memory_file=memory_file,
-        digest_of=digest_of,
-        linked_from=linked_from,
-    )
-    leaks = scan.scan()
-    scan.save()
-    return leaks
-
-
 class SiteScan:
     """The leak scan of a built site, in as many passes as the build needs: each
     :meth:`scan` reads the files that appeared since the last one (the pages while the clips are
