@@ -16,9 +16,7 @@ from click.testing import Result
 from dateutil.rrule import rrulestr
 
 from conftest import ROOMS
-from customer_room.build import build_room, check_room
-from customer_room.content.room import Room
-from customer_room.errors import Report
+from customer_room.build import build_room, read_room
 from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
@@ -218,7 +216,7 @@ def test_schedule_problems_name_file_line_and_field(
     if "content/lending.yml" in files and files["content/lending.yml"].startswith("id,"):
         files = {"content/lending.csv": files.pop("content/lending.yml")}
     root = make_room(files)  # type: ignore[arg-type]
-    _, report = _read(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
     lines = [str(p) for p in report.errors]
     assert any(line.startswith(expected) for line in lines), lines
 
@@ -230,18 +228,12 @@ def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path:
             b"start,end\na,Moira,T,X,02/03/2026,46096\n"
         }
     )
-    room, report = _read(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    room, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
     assert not report.problems
     lend = room.lends[0].lend
     assert (lend.start, lend.end) == (dt.date(2026, 3, 2), dt.date(2026, 3, 15))
-    _, report = _read(Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base"))
+    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base"))
     assert [str(p) for p in report.errors] == [
         "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
         "Europe/London or America/New_York"
     ]
-
-
-def _read(settings: Settings) -> tuple[Room, Report]:
-    """The room as ``check`` reads it, and every problem found."""
-    read = check_room(settings).read
-    return read.room, read.report

@@ -121,6 +121,12 @@ class RoomCheck:
     balance: Balance
 
 
+def read_room(settings: Settings) -> tuple[Room, Report]:
+    """Load and validate: everything ``customer-room check`` looks at."""
+    read = _read(settings)
+    return read.room, read.report
+
+
 def _read(settings: Settings) -> RoomRead:
     report = Report()
     for name in settings.unknown_options:
@@ -268,6 +274,7 @@ def _pages(
             visits=schedules.visit_times if schedules else None,
             lends=schedules.lend_times if schedules else None,
             min_positive=settings.min_positive_share,
+            cache_dir=settings.cache_dir,
         )
     )
     files = (

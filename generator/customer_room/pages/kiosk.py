@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, PackageLoader
-
 from ..content.balance import positive_mix
 from ..content.kiosk_config import KioskConfig, SlideType
 from ..content.models import Tone
@@ -24,7 +22,7 @@ from ..content.transcript import Turn
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..site_files import GeneratedFile
-from .render import MOMENT_LABELS, TONE_LABELS, shown_words
+from .render import MOMENT_LABELS, TONE_LABELS, shown_words, template_environment
 
 FOLDER = "kiosk"
 ASSETS = ("kiosk.css", "kiosk.js")
@@ -48,6 +46,7 @@ class KioskInput:
     visits: list[VisitTime] | None = None
     lends: list[LendTime] | None = None
     min_positive: float = 0.0
+    cache_dir: Path | None = None  # where compiled templates are kept
 
 
 def kiosk_files(source: KioskInput) -> list[GeneratedFile]:
@@ -60,7 +59,7 @@ def kiosk_files(source: KioskInput) -> list[GeneratedFile]:
         digest.update(asset.read_bytes())
     version = digest.hexdigest()[:16]
     page = (
-        Environment(loader=PackageLoader("customer_room.pages", "templates"), autoescape=True)
+        template_environment(source.cache_dir)
         .get_template("kiosk.html.j2")
         .render(site_name=source.site_name, version=version)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import math
 import sys
@@ -62,14 +63,19 @@ def _escaped(value: Any) -> Any:
     return value
 
 
-def _environment(cache_dir: Path) -> Environment:
-    """Templates, compiled once and kept in the cache folder (a build then only loads them;
-    the folder is named for this code and Jinja's version, which set how they compile)."""
-    compiled = cache_dir / "templates" / code_version((sys.modules[__name__],), ("jinja2",))
-    compiled.mkdir(parents=True, exist_ok=True)
+@functools.cache
+def template_environment(cache_dir: Path | None) -> Environment:
+    """The one Jinja environment of the site's pages and the kiosk. With a cache folder, the
+    templates are compiled once and kept there (a build then only loads them; the folder is
+    named for this code and Jinja's version, which set how they compile)."""
+    bytecode = None
+    if cache_dir is not None:
+        compiled = cache_dir / "templates" / code_version((sys.modules[__name__],), ("jinja2",))
+        compiled.mkdir(parents=True, exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(compiled))
     env = Environment(
         loader=PackageLoader("customer_room.pages", "templates"),
-        bytecode_cache=FileSystemBytecodeCache(str(compiled)),
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -166,7 +172,7 @@ class PageRenderer:
         clip_media: dict[str, ClipMedia],
         settings: Settings,
     ) -> None:
-        self.env = _environment(settings.cache_dir)
+        self.env = template_environment(settings.cache_dir)
         self.settings = settings
         self.room = room
         self.clip_media = clip_media
