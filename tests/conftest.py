@@ -137,6 +137,31 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def sample_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Result, dict[str, str]]:
+    """The sample room, built once per test session for every test that reads or browses it
+    (the build day fixed): its site, the command's result, and its sources' digest before."""
+    before = tree_digest(ROOT / "personas") | tree_digest(ROOT / "content")
+    site = tmp_path_factory.mktemp("sample") / "site"
+    result = run_cli(
+        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
+    )
+    return site, result, before
+
+
+@pytest.fixture(scope="session")
+def sample_site_url(sample_build: tuple[Path, Result, dict[str, str]]) -> Iterator[str]:
+    """The sample site served on localhost."""
+    from sitehelpers import serve_folder
+
+    site, result, _ = sample_build
+    assert result.exit_code == 0, result.stderr
+    with serve_folder(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, one for every browser test (media may play without a click)."""
     from sitehelpers import CHROMIUM, CHROMIUM_ARGS, require_chromium

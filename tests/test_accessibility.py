@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from customer_room.privacy.redaction_labels import label_markers, marker_pattern
-from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -51,15 +49,9 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("a11y") / "site"
-    result = run_cli(
-        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
-    )
-    assert result.exit_code == 0, result.stderr
-    with serve_folder(site) as url:
-        yield url
+@pytest.fixture
+def site_url(sample_site_url: str) -> str:
+    return sample_site_url
 
 
 def new_page(browser: Browser, **options: Any) -> Page:

@@ -7,25 +7,14 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from click.testing import Result
 from playwright.sync_api import Browser, Page
-
-from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from conftest import ROOT, run_cli
-
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result: Result = run_cli(
-        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
-    )
-    assert result.exit_code == 0, result.stderr
-    with serve_folder(site) as url:
-        yield url
+@pytest.fixture
+def site_url(sample_site_url: str) -> str:
+    return sample_site_url
 
 
 @pytest.fixture

@@ -47,13 +47,10 @@ def kiosk_url(kiosk_room: Path) -> Iterator[str]:
         yield url + "kiosk/"
 
 
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample room, which has every slide type, clips included."""
-    site = tmp_path_factory.mktemp("kiosk-sample") / "site"
-    build(ROOT, site)
-    with serve_folder(site) as url:
-        yield url + "kiosk/"
+@pytest.fixture
+def sample_url(sample_site_url: str) -> str:
+    """The sample room's kiosk, which has every slide type, clips included."""
+    return sample_site_url + "kiosk/"
 
 
 @pytest.fixture

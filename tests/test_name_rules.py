@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from customer_room.privacy.leak_scan import scan_site
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector, Hit, Said
 from customer_room.privacy.protect import PrivacyLog, Secret, _speaker
+from sitehelpers import scan_site
 
 STAFF = ("Sam Carter", "Priya Shah", "Callum Reid")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,16 +21,11 @@ OUTSIDE_REFERENCE = re.compile(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def built(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Path, Result, dict[str, str]]]:
-    before = tree_digest(ROOT / "personas") | tree_digest(ROOT / "content")
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = run_cli(
-        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
-    )
-    yield site, result, before
+    sample_build: tuple[Path, Result, dict[str, str]],
+) -> tuple[Path, Result, dict[str, str]]:
+    return sample_build
 
 
 def test_sample_room_builds_without_a_warning(built: tuple[Path, Result, dict[str, str]]) -> None:
