@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "privacy"))
 from pii_scoring import CORPUS, corpus_detector, load_cases, score  # noqa: E402
 from test_pii_corpus import HELPER_CORPORA  # noqa: E402
 

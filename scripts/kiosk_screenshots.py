@@ -1,5 +1,5 @@
 """Take the README's kiosk screenshots: the sample room's kiosk at 1920x1080 and 1080x1920,
-on a Tuesday at noon (the same way tests/test_kiosk_browser.py takes and checks them).
+on a Tuesday at noon (the same way tests/browser/test_kiosk_browser.py takes and checks them).
 
     .venv/bin/python scripts/kiosk_screenshots.py
 """

@@ -108,3 +108,22 @@ def scan_site(
     leaks = scan.scan()
     scan.save()
     return leaks
+
+
+def metadata_markers(data: bytes) -> list[str]:
+    """The kinds of photo metadata whose marks are in ``data`` (EXIF, XMP, IPTC, and the
+    test photo's own camera, comment and names)."""
+    markers = []
+    for marker, name in (
+        (b"Exif\x00\x00", "EXIF"),
+        (b"http://ns.adobe.com/xap", "XMP"),
+        (b"xmpmeta", "XMP"),
+        (b"Photoshop 3.0", "IPTC"),
+        (b"8BIM", "IPTC"),
+        (b"Leaky Camera", "camera"),
+        (b"home address", "comment"),
+        (b"Jane", "names"),
+    ):
+        if marker in data:
+            markers.append(name)
+    return markers

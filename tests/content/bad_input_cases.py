@@ -1,4 +1,4 @@
-"""More clumsy and hostile content for tests/test_bad_input.py: each case is files written over
+"""More clumsy and hostile content for tests/content/test_bad_input.py: each case is files written over
 a copy of tests/rooms/minimal, the exit code of ``check``, and a piece of the one located line
 it must print (file, line where the tool knows it, field)."""
 

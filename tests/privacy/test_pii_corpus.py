@@ -1,13 +1,13 @@
 """Precision and recall of the personal-data detectors, per kind, on a corpus written for this
-project (tests/pii_corpus.yml): positives and look-alikes that must survive. The scoring is in
-pii_scoring.py; bench/pii_bench.py prints the same table with the detector's throughput."""
+project (tests/privacy/pii_corpus.yml): positives and look-alikes that must survive. The
+scoring is in pii_scoring.py; bench/pii_bench.py prints the same table with the detector's
+throughput."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 import pytest
-
 from pii_scoring import CORPUS, Scores, corpus_detector, load_cases, score
 
 MUST_FIND_ALL = [

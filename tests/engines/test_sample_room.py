@@ -13,7 +13,7 @@ from conftest import ROOT, run_cli, tree_digest
 from customer_room.build import read_room
 from customer_room.content.schema import SCHEMAS
 from customer_room.settings import Settings
-from test_photos import metadata_markers
+from sitehelpers import metadata_markers
 
 OUTSIDE_REFERENCE = re.compile(
     r"""(?:\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)|(?:@import\s+["']?(?:https?:)?//)""",

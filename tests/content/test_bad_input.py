@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bad_input_cases import MORE_CASES
 from click.testing import Result
 
 from audiohelpers import speechlike, write_recording
-from bad_input_cases import MORE_CASES
 from conftest import ROOMS, run_cli, tree_digest, write_files
 
 MKDOCS_TEXT = (

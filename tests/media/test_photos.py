@@ -13,6 +13,7 @@ from customer_room.errors import Report
 from customer_room.media.photos import avatar_svg, process_photos
 from customer_room.media.workpool import LocalPool
 from customer_room.settings import Settings
+from sitehelpers import metadata_markers
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 
@@ -36,23 +37,6 @@ def process(root: Path, **options: object):  # type: ignore[no-untyped-def]
         images, files = process_photos(room, settings, report, pool)
     assert not report.errors, report.errors
     return images, files
-
-
-def metadata_markers(data: bytes) -> list[str]:
-    markers = []
-    for marker, name in (
-        (b"Exif\x00\x00", "EXIF"),
-        (b"http://ns.adobe.com/xap", "XMP"),
-        (b"xmpmeta", "XMP"),
-        (b"Photoshop 3.0", "IPTC"),
-        (b"8BIM", "IPTC"),
-        (b"Leaky Camera", "camera"),
-        (b"home address", "comment"),
-        (b"Jane", "names"),
-    ):
-        if marker in data:
-            markers.append(name)
-    return markers
 
 
 def test_source_fixture_really_carries_metadata() -> None:

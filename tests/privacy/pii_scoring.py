@@ -1,5 +1,5 @@
 """Scoring the personal-data detector on the corpus written for this project
-(tests/pii_corpus.yml), shared by its test and by bench/pii_bench.py.
+(tests/privacy/pii_corpus.yml), shared by its test and by bench/pii_bench.py.
 
 Every kind but names is scored per case: a kind the case holds and the detector finds is a true
 positive, one it holds and misses a false negative, one it finds but the case does not hold a
