@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import os
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,53 @@ def _unescaped(value: object) -> object:
     if isinstance(value, dict):
         return {key: _unescaped(item) for key, item in value.items()}
     return value
+
+
+CALL_VTT = (
+    "WEBVTT\n\n00:00:00.200 --> 00:00:01.400\n<v Agent>Thanks for calling, how can I help?\n\n"
+    "00:00:01.600 --> 00:00:02.800\n<v Customer>I'd like to move my payment date.\n"
+)
+CALL_YML = (
+    "title: Moving a payment date\npersona: lena-moss\nmoment: resolved\ntone: positive\n"
+    "audio: call.pcm.wav\ntranscript: call.vtt\n"
+    "consent: {reference: CR-7, date: 2026-01-05, scope: internal training}\n"
+)
+KIOSK_GOLDEN = ROOMS.parent / "golden" / "kiosk-with-clip"
+
+
+def test_a_room_with_a_clip_schedules_and_a_kiosk_makes_the_expected_files(
+    tmp_path: Path,
+) -> None:
+    """tests/rooms/kiosk with a clip added (its recording made here): the clip's page, the
+    schedule pages, the calendar feeds and the kiosk's slides, compared with the files in
+    tests/golden/kiosk-with-clip (UPDATE_GOLDEN=1 rewrites them)."""
+    from audiohelpers import speechlike, write_recording
+
+    room = tmp_path / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    (room / "clips").mkdir()
+    (room / "clips/call.vtt").write_text(CALL_VTT, encoding="utf-8")
+    (room / "clips/call.yml").write_text(CALL_YML, encoding="utf-8")
+    write_recording(speechlike(3.0), room / "clips/call.pcm.wav")
+    settings = Settings(
+        room_dir=room, cache_dir=tmp_path / "cache", today=dt.date(2026, 11, 24), workers=1
+    )
+    result = build_room(settings)
+    assert not result.report.problems
+    chosen = {
+        f.path: f.content if isinstance(f.content, str) else bytes(f.content or b"").decode()
+        for f in result.files
+        if f.content is not None and (f.is_page or f.path.endswith((".ics", "data.json")))
+    }
+    assert any(p.startswith("clips/") for p in chosen), sorted(chosen)
+    assert {"visits.md", "lending.md", "visits.ics", "kiosk/data.json"} <= set(chosen)
+    listing = "\n".join(sorted(f.path for f in result.files)) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(KIOSK_GOLDEN, ignore_errors=True)
+        for path, text in chosen.items():
+            (KIOSK_GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (KIOSK_GOLDEN / path).write_bytes(text.encode())  # feeds keep their CRLF
+        (KIOSK_GOLDEN / "files.txt").write_text(listing, encoding="utf-8")
+    assert listing == (KIOSK_GOLDEN / "files.txt").read_text(encoding="utf-8")
+    for path, text in chosen.items():
+        assert text == (KIOSK_GOLDEN / path).read_bytes().decode(), path
