@@ -114,16 +114,12 @@ def build_command(
 @today_option
 def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: str | None) -> None:
     """Preview the room, rebuilding as content files change."""
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort
-
-    from .engines.mkdocs.build import room_date
+    from .engines.mkdocs.build import SiteBuildFailed, serve_site
 
     _setup_logging(True)
     try:
-        with room_date(today):
-            serve(config_file, dev_addr=dev_addr, strict=strict)
-    except Abort as exc:
+        serve_site(config_file, dev_addr=dev_addr, strict=strict, today=today)
+    except SiteBuildFailed as exc:
         click.echo(f"Preview stopped: {exc}", err=True)
         sys.exit(1)
 

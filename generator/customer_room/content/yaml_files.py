@@ -111,11 +111,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
     """Parse YAML safely (no Python objects) and remember where each key is. A file too large,
     one whose aliases expand past :data:`MAX_YAML_VALUES` values, or one that writes a key
     twice in the same mapping is refused with the line to change."""
-    if len(text) > MAX_YAML_BYTES:
-        raise SourceError(
-            f"is {len(text) / 1e6:.0f} MB of YAML, over the limit of "
-            f"{MAX_YAML_BYTES / 1e6:.0f} MB — split it, or move long texts into pages"
-        )
+    _check_size(text)
     try:
         node, data = _load(text, _RoomLoader)
     except yaml.YAMLError:
@@ -137,11 +133,18 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> YamlDoc:
     return YamlDoc(data, lines, first_line=1 + line_offset)
 
 
-def check_cost(text: str, name: str) -> None:
+def _check_size(text: str) -> None:
+    if len(text) > MAX_YAML_BYTES:
+        raise SourceError(
+            f"is {len(text) / 1e6:.0f} MB of YAML, over the limit of "
+            f"{MAX_YAML_BYTES / 1e6:.0f} MB — split it, or move long texts into pages"
+        )
+
+
+def check_cost(text: str) -> None:
     """Refuse a YAML file that MkDocs (or another reader) would load — its tags left as they
     are — if it is too large, expands past the limit, or writes a key twice."""
-    if len(text) > MAX_YAML_BYTES:
-        raise SourceError(f"is {len(text) / 1e6:.0f} MB of YAML, over the limit for {name}")
+    _check_size(text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

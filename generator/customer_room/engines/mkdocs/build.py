@@ -72,6 +72,17 @@ def load_site_config(config_file: str | None, **overrides: Any) -> MkDocsConfig:
         logger.removeFilter(ours)
 
 
+def serve_site(config_file: str | None, *, dev_addr: str, strict: bool, today: str | None) -> None:
+    """MkDocs' live preview of the room; each rebuild runs the room's build in the plugin."""
+    from mkdocs.commands.serve import serve
+
+    try:
+        with room_date(today):
+            serve(config_file, dev_addr=dev_addr, strict=strict)
+    except Abort as exc:
+        raise SiteBuildFailed(str(exc)) from None
+
+
 def _check_config_cost(path: Path) -> None:
     """MkDocs reads mkdocs.yml with every alias expanded and the last of two equal keys kept:
     a file that would run away, or says one thing twice, is refused first."""
@@ -80,7 +91,7 @@ def _check_config_cost(path: Path) -> None:
     except OSError:
         return  # MkDocs says the file is missing
     try:
-        check_cost(text, "mkdocs.yml")
+        check_cost(text)
     except SourceError as exc:
         where = f"{path.name}:{exc.line}" if exc.line else path.name
         raise SiteBuildFailed(f"{where}: {exc.message}") from None
