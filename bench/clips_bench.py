@@ -36,6 +36,7 @@ from customer_room.build import read_room  # noqa: E402
 from customer_room.errors import Report  # noqa: E402
 from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
 from customer_room.media.clips import process_clips  # noqa: E402
+from customer_room.media.jobs import MediaJobs  # noqa: E402
 from customer_room.media.workpool import LocalPool, cpu_count  # noqa: E402
 from customer_room.privacy.protect import protect_room  # noqa: E402
 from customer_room.settings import Settings  # noqa: E402
@@ -84,12 +85,13 @@ class PeakMemory(threading.Thread):
 
 def ours(folder: Path, cache: Path) -> float:
     settings = Settings(room_dir=folder, cache_dir=cache)
-    room, report = read_room(settings)
-    protect_room(room, settings, report)
+    read = read_room(settings)
+    room, _ = protect_room(read.room, settings, read.report)
     started = time.perf_counter()
-    with LocalPool() as pool:
-        media, _, encoding = process_clips(room, settings, Report(), pool)
-        encoding.wait()
+    report = Report()
+    with LocalPool() as pool, MediaJobs(report, executors=(pool, pool)) as jobs:
+        media, _ = process_clips(room, settings, report, jobs)
+        jobs.wait()
     elapsed = time.perf_counter() - started
     assert len(media) == len(room.clips)
     return elapsed

@@ -11,7 +11,7 @@ import click
 
 from .build import check_room
 from .content.schema import write_schemas
-from .errors import Report
+from .errors import Report, RoomError
 
 
 class _LineFormatter(logging.Formatter):
@@ -27,10 +27,11 @@ class _LineFormatter(logging.Formatter):
 def _setup_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LineFormatter())
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
+    for name in ("mkdocs", "customer_room"):  # the site engine's lines, and the room's
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO if verbose else logging.WARNING)
+        logger.propagate = False
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -78,20 +79,40 @@ def main() -> None:
     default=None,
     help="Where to write the site (default: site_dir of mkdocs.yml).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default=None,
+    help="The site engine that builds the HTML (default: engine in mkdocs.yml, else mkdocs).",
+)
 @strict_option
 @today_option
 @verbose_option
 def build_command(
-    config_file: str | None, site_dir: str | None, strict: bool, today: str | None, verbose: bool
+    config_file: str | None,
+    site_dir: str | None,
+    engine: str | None,
+    strict: bool,
+    today: str | None,
+    verbose: bool,
 ) -> None:
     """Build the site; a failed build leaves the previous site untouched."""
-    from .engines.mkdocs.build import SiteBuildFailed, build_site, room_date
+    from .build import SiteBuildFailed, build_site
+    from .engines.choice import site_engine
+    from .engines.mkdocs.room_config import room_date
 
     _setup_logging(verbose)
     started = dt.datetime.now()
     try:
         with room_date(today):
-            result = build_site(config_file, site_dir=site_dir, strict=strict)
+            settings, chosen, folder = site_engine(config_file, engine)
+            result = build_site(
+                settings, chosen, Path(site_dir) if site_dir else folder, strict=strict
+            )
+    except RoomError as exc:
+        _print_failure(exc)
+        click.echo("Build failed; the previous site, if any, is untouched.", err=True)
+        sys.exit(1)
     except SiteBuildFailed as exc:
         reason = "" if "BuildError" in str(exc) else f" ({exc})"
         click.echo(f"Build failed{reason}; the previous site, if any, is untouched.", err=True)
@@ -99,6 +120,20 @@ def build_command(
     seconds = (dt.datetime.now() - started).total_seconds()
     click.echo(f"{result.summary()} — built in {seconds:.1f} s")
     click.echo(result.privacy.summary())
+
+
+def _print_failure(exc: RoomError) -> None:
+    """Every problem of the room on a line of its own, then what stopped the build."""
+    for problem in exc.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in exc.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    count = len(exc.problems)
+    click.echo(
+        f"error: {count} problem{'s' if count != 1 else ''} in the room's content — fix "
+        f"{'them' if count != 1 else 'it'} and build again",
+        err=True,
+    )
 
 
 @main.command("serve")
@@ -114,7 +149,8 @@ def build_command(
 @today_option
 def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: str | None) -> None:
     """Preview the room, rebuilding as content files change."""
-    from .engines.mkdocs.build import SiteBuildFailed, serve_site
+    from .build import SiteBuildFailed
+    from .engines.mkdocs.engine import serve_site
 
     _setup_logging(True)
     try:
@@ -130,7 +166,9 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
 @today_option
 def check_command(config_file: str | None, strict: bool, today: str | None) -> None:
     """Validate the room's content without building (for the content repo's own CI)."""
-    from .engines.mkdocs.build import SiteBuildFailed, room_date, room_settings
+    from .build import SiteBuildFailed
+    from .engines.mkdocs.engine import room_settings
+    from .engines.mkdocs.room_config import room_date
 
     _setup_logging(False)
     try:
@@ -166,7 +204,8 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
 def schema_command(config_file: str | None, out_dir: str | None) -> None:
     """Write a JSON Schema per content file type, for editor completion and checks."""
     if out_dir is None:
-        from .engines.mkdocs.build import SiteBuildFailed, room_settings
+        from .build import SiteBuildFailed
+        from .engines.mkdocs.engine import room_settings
 
         _setup_logging(False)
         try:

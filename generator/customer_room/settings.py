@@ -35,6 +35,8 @@ class Settings:
     min_positive_share: float = 0.5
     kiosk: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
+    privacy_report: Path | None = None  # default: in state_dir
+    engine: str = "mkdocs"
     unknown_options: tuple[str, ...] = ()  # plugin options written that do not exist
     known_options: tuple[str, ...] = ()
 
@@ -42,3 +44,7 @@ class Settings:
     def state_dir(self) -> Path:
         """Where the room keeps what must outlive the cache (calendar revisions, the report)."""
         return self.room_dir / ".customer-room"
+
+    @property
+    def privacy_report_file(self) -> Path:
+        return self.privacy_report or self.state_dir / "privacy-report.json"

@@ -216,7 +216,7 @@ def test_schedule_problems_name_file_line_and_field(
     if "content/lending.yml" in files and files["content/lending.yml"].startswith("id,"):
         files = {"content/lending.csv": files.pop("content/lending.yml")}
     root = make_room(files)  # type: ignore[arg-type]
-    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache")).report
     lines = [str(p) for p in report.errors]
     assert any(line.startswith(expected) for line in lines), lines
 
@@ -228,11 +228,14 @@ def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path:
             b"start,end\na,Moira,T,X,02/03/2026,46096\n"
         }
     )
-    room, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    read = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    room, report = read.room, read.report
     assert not report.problems
     lend = room.lends[0].lend
     assert (lend.start, lend.end) == (dt.date(2026, 3, 2), dt.date(2026, 3, 15))
-    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base"))
+    report = read_room(
+        Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base")
+    ).report
     assert [str(p) for p in report.errors] == [
         "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
         "Europe/London or America/New_York"

@@ -19,7 +19,7 @@ def persona(photo: str | None = None) -> str:
 
 
 def problems(root: Path) -> list[str]:
-    _, report = read_room(Settings(room_dir=root, cache_dir=root / ".cache"))
+    report = read_room(Settings(room_dir=root, cache_dir=root / ".cache")).report
     return [str(p) for p in report.errors]
 
 
@@ -92,9 +92,9 @@ def test_photo_over_the_configured_limit(make_room: RoomMaker) -> None:
             "personas/ada/face.jpg": jpeg_with_metadata((1000, 1000)),
         }
     )
-    _, report = read_room(
+    report = read_room(
         Settings(room_dir=root, cache_dir=root / ".cache", max_photo_pixels=500_000)
-    )
+    ).report
     [problem] = report.errors
     assert "1000x1000 pixels, over the limit" in str(problem)
 

@@ -37,7 +37,7 @@ def test_sample_room_builds_without_a_warning(built: tuple[Path, Result, dict[st
 
 def test_every_page_is_there(built: tuple[Path, Result, dict[str, str]]) -> None:
     site, _, _ = built
-    room, _ = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache"))
+    room = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache")).room
     expected = ["index.html", "personas/index.html", "quotes/index.html", "tags/index.html"]
     expected += [f"personas/{p.slug}/index.html" for p in room.personas]
     expected += [f"{p.slug}/index.html" for p in room.pages]
@@ -54,7 +54,8 @@ def test_every_page_is_there(built: tuple[Path, Result, dict[str, str]]) -> None
 
 
 def test_the_sample_room_is_rich_enough(built: tuple[Path, Result, dict[str, str]]) -> None:
-    room, report = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache"))
+    read = read_room(Settings(room_dir=ROOT, cache_dir=ROOT / ".cache"))
+    room, report = read.room, read.report
     assert not report.problems
     assert len(room.personas) >= 6
     industries = {p.persona.industry for p in room.personas}

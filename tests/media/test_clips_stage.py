@@ -15,6 +15,7 @@ from click.testing import Result
 from audiohelpers import RATE, decode, speechlike, tone_share, write_recording
 from customer_room.build import read_room
 from customer_room.media.clips import clean_old_results, process_clips
+from customer_room.media.jobs import MediaJobs
 from customer_room.privacy.protect import protect_room
 from customer_room.settings import Settings
 
@@ -62,12 +63,16 @@ def test_second_build_encodes_nothing(make_room: RoomMaker, tmp_path: Path) -> N
     root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
     settings = Settings(room_dir=root, cache_dir=tmp_path / "cache")
     for expected in (1, 0):
-        room, report = read_room(settings)
-        protect_room(room, settings, report)
+        read = read_room(settings)
+        room, _ = protect_room(read.room, settings, read.report)
+        report = read.report
         CountingExecutor.submitted = 0
-        with CountingExecutor(2) as pool:
-            media, files, encoding = process_clips(room, settings, report, executor=pool)
-            encoding.wait()
+        with (
+            CountingExecutor(2) as pool,
+            MediaJobs(report, executors=(pool, pool)) as jobs,
+        ):
+            media, files = process_clips(room, settings, report, jobs)
+            jobs.wait()
         assert not report.errors
         # Once to prepare the clip, once to encode it; nothing the second time.
         assert CountingExecutor.submitted == 2 * expected
@@ -122,7 +127,7 @@ def test_clip_file_problems_name_their_line(make_room: RoomMaker, tmp_path: Path
             "d": clip_yaml("good.pcm.wav").replace("persona: ada", "persona: adda"),
         },
     )
-    _, report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    report = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache")).report
     assert [str(p) for p in report.errors] == [
         "clips/a.yml:5: audio: no file 'missing.wav' in clips/ — check the name",
         "clips/b.yml:3: moment: input should be 'praise', 'frustration', 'resolved', 'delight' "
@@ -168,7 +173,7 @@ def test_named_caller_is_hidden_in_page_and_audio(
 def test_a_recording_over_the_size_limit_is_refused(make_room: RoomMaker, tmp_path: Path) -> None:
     root = room_with_clips(make_room, tmp_path, {"good": clip_yaml("good.pcm.wav")})
     settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", max_clip_megabytes=0.1)
-    _, report = read_room(settings)
+    report = read_room(settings).report
     assert [str(p) for p in report.errors] == [
         "clips/good.yml:5: audio: the recording is 0.19 MB, over the limit of 0.1 MB — cut it to "
         "the moment you want to show"

@@ -10,6 +10,7 @@ from PIL import Image
 from conftest import jpeg_with_metadata
 from customer_room.content.load import load_room
 from customer_room.errors import Report
+from customer_room.media.jobs import MediaJobs
 from customer_room.media.photos import avatar_svg, process_photos
 from customer_room.media.workpool import LocalPool
 from customer_room.settings import Settings
@@ -33,8 +34,8 @@ def process(root: Path, **options: object):  # type: ignore[no-untyped-def]
     settings = Settings(room_dir=root, cache_dir=root / ".cache", workers=1, **options)  # type: ignore[arg-type]
     report = Report()
     room = load_room(root, report)
-    with LocalPool(1) as pool:
-        images, files = process_photos(room, settings, report, pool)
+    with LocalPool(1) as pool, MediaJobs(report, executors=(pool, pool)) as jobs:
+        images, files = process_photos(room, settings, report, jobs)
     assert not report.errors, report.errors
     return images, files
 

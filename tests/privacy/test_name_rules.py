@@ -11,7 +11,8 @@ import pytest
 
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector, Hit, Said
-from customer_room.privacy.protect import PrivacyLog, Secret, _speaker
+from customer_room.privacy.protect import PrivacyLog, Secret
+from customer_room.privacy.speakers import speaker_of
 from sitehelpers import scan_site
 
 STAFF = ("Sam Carter", "Priya Shah", "Callum Reid")
@@ -233,7 +234,7 @@ def test_a_speaker_label_publishes_a_role_or_a_listed_colleague_only(
     """A visitor's name (Dana Okafor is listed as one) in a label is a caller's: the speaker is
     not staff, so "my name is dana okafor" in their turn is hidden too."""
     detector = Detector(names=NameFinder((*STAFF, "Dana Okafor")))
-    speaker = _speaker(label, detector, NameFinder(STAFF))
+    speaker = speaker_of(label, detector, NameFinder(STAFF))
     assert (speaker.label, speaker.staff) == (published, staff)
     assert all(hit.value in label for hit in speaker.names)
 

@@ -37,15 +37,16 @@ PERSONA_FILE_NAMES = ("persona.md", "index.md")
 
 def load_room(root: Path, report: Report) -> Room:
     """Read every content file of the room at ``root``."""
-    room = Room(root=root)
-    room.personas = _load_personas(root, report)
-    room.quotes = _load_quotes(root, report)
-    room.pages = _load_pages(root, report)
-    room.clips = _load_clips(root, report)
-    room.visits = [VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)]
-    room.lends = [LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)]
-    room.reading_list = _load_reading_list(root, report)
-    return room
+    return Room(
+        root=root,
+        personas=_load_personas(root, report),
+        quotes=_load_quotes(root, report),
+        pages=_load_pages(root, report),
+        clips=_load_clips(root, report),
+        visits=[VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)],
+        lends=[LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)],
+        reading_list=_load_reading_list(root, report),
+    )
 
 
 def _load_reading_list(root: Path, report: Report) -> ReadingListEntry | None:

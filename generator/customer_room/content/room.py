@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,7 @@ class Room:
     visits: list[VisitEntry] = field(default_factory=list)
     lends: list[LendEntry] = field(default_factory=list)
     reading_list: ReadingListEntry | None = None
-    _indexes: dict[str, tuple[list[Any], int, dict[Any, list[Any]]]] = field(
+    _indexes: dict[str, dict[Any, list[Any]]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -118,17 +118,19 @@ class Room:
     def clips_of(self, slug: str) -> list[ClipEntry]:
         return list(self._grouped("clips", "persona", lambda c: c.clip.persona).get(slug, []))
 
+    def with_entries(self, **lists: Any) -> Room:
+        """A new room with some of its lists replaced (a stage's output), this one unchanged."""
+        return replace(self, **lists, _indexes={})
+
     def _grouped(self, name: str, by: str, key: Callable[[Any], Any]) -> dict[Any, list[Any]]:
         """The entries of list ``name`` grouped by ``key`` (named ``by``), in their order: made
-        once per list (a stage that replaces or grows a list gets a fresh grouping), so that
-        rendering thousands of quotes and clips does not search the lists for each of them."""
-        items = getattr(self, name)
+        once per room (a stage that changes a list makes a new room), so that rendering
+        thousands of quotes and clips does not search the lists for each of them."""
         index_name = f"{name}:{by}"
-        cached = self._indexes.get(index_name)
-        if cached is not None and cached[0] is items and cached[1] == len(items):
-            return cached[2]
-        groups: dict[Any, list[Any]] = {}
-        for item in items:
-            groups.setdefault(key(item), []).append(item)
-        self._indexes[index_name] = (items, len(items), groups)
+        groups = self._indexes.get(index_name)
+        if groups is None:
+            groups = {}
+            for item in getattr(self, name):
+                groups.setdefault(key(item), []).append(item)
+            self._indexes[index_name] = groups
         return groups

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..cache import TextMemo, code_version
 from .models import Tone
@@ -100,32 +100,37 @@ def _estimate_as_json(text: str) -> list[Any]:
     return [found.tone.value, found.score]
 
 
-def assign_tones(room: Room, estimates: Estimates | None = None) -> list[Mislabel]:
-    """Give every quote and clip its tone (estimated where the author left it out); return the
-    given tones the words strongly contradict."""
+def assign_tones(room: Room, estimates: Estimates | None = None) -> tuple[Room, list[Mislabel]]:
+    """The room with every quote and clip given its tone (estimated where the author left it
+    out), and the given tones the words strongly contradict."""
     estimates = estimates or Estimates(None)
     mislabels = []
+    quotes = []
     for quote in room.quotes:
         found = estimates.of(quote.quote.text)
-        mislabel = _assign(quote, quote.quote.tone, found)
+        toned, mislabel = _assign(quote, quote.quote.tone, found)
+        quotes.append(toned)
         if mislabel:
             mislabels.append(Mislabel(quote.path, quote.line, "the quote", mislabel, found))
+    clips = []
     for clip in room.clips:
         found = estimates.of(clip_words(clip))
-        mislabel = _assign(clip, clip.clip.tone, found)
+        toned_clip, mislabel = _assign(clip, clip.clip.tone, found)
+        clips.append(toned_clip)
         if mislabel:
             line = clip.lines.get("tone")
             mislabels.append(Mislabel(clip.path, line, "the clip", mislabel, found))
-    return mislabels
+    return room.with_entries(quotes=quotes, clips=clips), mislabels
 
 
-def _assign(entry: QuoteEntry | ClipEntry, given: Tone | None, found: Estimate) -> Tone | None:
-    entry.score = found.score
+Entry = TypeVar("Entry", QuoteEntry, ClipEntry)
+
+
+def _assign(entry: Entry, given: Tone | None, found: Estimate) -> tuple[Entry, Tone | None]:
     if given is None:
-        entry.tone, entry.tone_estimated = found.tone, True
-        return None
-    entry.tone, entry.tone_estimated = given, False
-    return given if contradicts(given, found) else None
+        return replace(entry, score=found.score, tone=found.tone, tone_estimated=True), None
+    toned = replace(entry, score=found.score, tone=given, tone_estimated=False)
+    return toned, given if contradicts(given, found) else None
 
 
 def clip_words(entry: ClipEntry) -> str:

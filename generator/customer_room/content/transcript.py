@@ -7,7 +7,7 @@ speaker labels all become turns of words; times are kept where the format has th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SPEAKER_LINE = re.compile(r"^\s*(?:\[[\d:.]+\]\s*)?([A-Za-z][\w .'-]{0,30}?)\s*:\s*(.*)$")
 VOICE_TAG = re.compile(r"^\s*<v(?:\.[\w.]+)?\s+([^>]+)>(.*?)(?:</v>)?\s*$", re.S)
@@ -49,6 +49,12 @@ class Transcript:
     @property
     def words(self) -> list[Word]:
         return [w for t in self.turns for w in t.words]
+
+    def copy(self) -> Transcript:
+        """A copy to change (words marked hidden, aligned) with this one left as it is."""
+        return Transcript(
+            [Turn(t.speaker, [replace(w) for w in t.words], t.start, t.end) for t in self.turns]
+        )
 
 
 def words_of(text: str) -> list[Word]:

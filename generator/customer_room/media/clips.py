@@ -13,8 +13,7 @@ wait on disk for the encoder, in the cache, and are removed once encoded.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from ..privacy.redact import audio_spans
 from ..settings import Settings
 from ..site_files import GeneratedFile
 from .audio_plan import AudioPlan
-from .workpool import Pending, run_jobs
+from .jobs import MediaJobs
 
 CLIP_FORMAT_VERSION = 4
 
@@ -80,64 +79,32 @@ class EncodeJob:
     media: ClipMedia
 
 
-class ClipEncoding:
-    """MP3s still being encoded while the pages are made. The clips are published once
-    :meth:`wait` returns with no error."""
-
-    def __init__(
-        self,
-        pending: Pending[str, None],
-        targets: set[Path],
-        failed: Callable[[str, Exception], None],
-    ) -> None:
-        self.pending = pending
-        self.targets = targets  # the cache files that appear when their encoding is done
-        self._failed = failed
-
-    def wait(self) -> None:
-        """Until every MP3 is written; failures go to the build's report, one per clip."""
-        self.pending.wait("clip audio", self._failed)
-        self.targets = set()
-
-    def cancel(self) -> None:
-        self.pending.cancel()
-
-
 def process_clips(
-    room: Room,
-    settings: Settings,
-    report: Report,
-    executor: Executor,
-    encoder: Executor | None = None,
-) -> tuple[dict[str, ClipMedia], list[GeneratedFile], ClipEncoding]:
-    """Every clip's page data and MP3 file: clips are prepared on ``executor``, and the MP3s
-    not cached are still being encoded on ``encoder`` (the same by default) when this returns
-    (see :class:`ClipEncoding`)."""
-    jobs: dict[str, ClipJob] = {}
+    room: Room, settings: Settings, report: Report, jobs: MediaJobs
+) -> tuple[dict[str, ClipMedia], list[GeneratedFile]]:
+    """Every clip's page data and MP3 file. The MP3s not cached are still being encoded when
+    this returns: :meth:`MediaJobs.wait` waits for them."""
+    clip_jobs: dict[str, ClipJob] = {}
     digests = FileDigests(settings.cache_dir / DIGESTS_FILE)
 
     def prepared() -> Iterator[tuple[str, ClipJob]]:
         for entry in room.clips:
-            jobs[entry.slug] = _job_for(entry, settings, digests.of(entry.audio_path))
-            yield entry.slug, jobs[entry.slug]
+            clip_jobs[entry.slug] = _job_for(entry, settings, digests.of(entry.audio_path))
+            yield entry.slug, clip_jobs[entry.slug]
 
     def failed(slug: str, exc: Exception) -> None:
         entry = next(c for c in room.clips if c.slug == slug)
         report.error(entry.audio_name, str(exc))
 
     clean_old_results(settings.cache_dir / "clips")
-    results = run_jobs(
-        prepared(), prepare_clip, cached_clip, label="clips", on_error=failed, executor=executor
-    )
+    results = jobs.run(prepared(), prepare_clip, cached_clip, label="clips", on_error=failed)
     digests.save()
     files = []
     media = {}
-    encodes: Pending[str, None] = Pending()
-    targets = set()
     by_slug = {entry.slug: entry for entry in room.clips}
     for slug, result in results.items():
         _words_after_the_end(by_slug[slug], result.media, report)
-        out_dir = jobs[slug].out_dir
+        out_dir = clip_jobs[slug].out_dir
         site_path = f"media/clips/{result.media.audio}"
         files.append(GeneratedFile(site_path, source=out_dir / result.media.audio))
         media[slug] = replace(result.media, audio=site_path)
@@ -145,9 +112,8 @@ def process_clips(
             job = EncodeJob(
                 result.samples, result.rate, settings.clip_bitrate, out_dir, result.media
             )
-            encodes.futures[slug] = (encoder or executor).submit(encode_clip, job)
-            targets.add(out_dir / result.media.audio)
-    return media, files, ClipEncoding(encodes, targets, failed)
+            jobs.later(slug, encode_clip, job, target=out_dir / result.media.audio, on_error=failed)
+    return media, files
 
 
 # How far a transcript's timed words may run past the recording's end (rounding in subtitle
@@ -227,7 +193,7 @@ def prepare_clip(job: ClipJob) -> PreparedClip:
     from .align import align_transcript, fill_gaps
     from .audio import alignment_samples, finish_audio, read_recording
 
-    transcript = _copy(job.transcript)
+    transcript = job.transcript.copy()
     recording = read_recording(job.source, job.max_seconds)
     if not all(w.timed for w in transcript.words):
         align_transcript(transcript, alignment_samples(recording))
@@ -326,12 +292,6 @@ def _shift_transcript(transcript: Transcript, start: float, end: float) -> Trans
                 )
             )
     return Transcript(turns)
-
-
-def _copy(transcript: Transcript) -> Transcript:
-    return Transcript(
-        [Turn(t.speaker, [replace(w) for w in t.words], t.start, t.end) for t in transcript.turns]
-    )
 
 
 def transcript_json(transcript: Transcript) -> list[dict[str, object]]:

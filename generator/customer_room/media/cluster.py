@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from ..errors import Report
 from .workpool import LocalPool, cpu_count
@@ -20,27 +19,14 @@ from .workpool import LocalPool, cpu_count
 CONNECT_SECONDS = 20
 
 
-@dataclass
-class MediaExecutors:
-    """``python`` runs work done in Python (decoding, redaction, photos); ``programs`` runs work
-    that waits on another program (the MP3 encoder). On a cluster both are the cluster's."""
-
-    python: Executor
-    programs: Executor
-
-    def python_done(self) -> None:
-        """No more Python work: a local pool's processes go, and their memory with them, while
-        the encoder goes on."""
-        if self.python is not self.programs:
-            self.python.shutdown(wait=True)
-
-
 @contextmanager
-def media_executor(
+def media_executors(
     address: str | None, report: Report, workers: int | None = None
-) -> Iterator[MediaExecutors]:
-    """Where the media stages run: the cluster, or this machine with ``workers`` processes and
-    as many threads (one per core by default). A problem with the cluster is reported, and this
+) -> Iterator[tuple[Executor, Executor]]:
+    """Where the media stages run, as (work in Python, work waiting on a program): the
+    cluster's executor for both, or this machine with ``workers`` processes for decoding,
+    redaction and photos, and as many threads for the MP3 encoder (one per core by default).
+    A problem with the cluster is reported, and this
     machine's executors are yielded so the build can go on to report the rest."""
     if not address:
         with _local(workers) as executors:
@@ -72,15 +58,15 @@ def media_executor(
         return
     try:
         cluster = client.get_executor()
-        yield MediaExecutors(cluster, cluster)
+        yield cluster, cluster
     finally:
         client.close()
 
 
 @contextmanager
-def _local(workers: int | None) -> Iterator[MediaExecutors]:
+def _local(workers: int | None) -> Iterator[tuple[Executor, Executor]]:
     with (
         LocalPool(workers) as processes,
         ThreadPoolExecutor(workers or cpu_count(), thread_name_prefix="encoder") as threads,
     ):
-        yield MediaExecutors(processes, threads)
+        yield processes, threads

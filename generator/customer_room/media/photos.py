@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from concurrent.futures import Executor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ..content.room import PersonaEntry, Room
 from ..errors import Report
 from ..settings import Settings
 from ..site_files import GeneratedFile
-from .workpool import run_jobs
+from .jobs import MediaJobs
 
 PHOTO_FORMAT_VERSION = 1
 
@@ -69,7 +68,7 @@ class PhotoJob:
 
 
 def process_photos(
-    room: Room, settings: Settings, report: Report, executor: Executor
+    room: Room, settings: Settings, report: Report, media_jobs: MediaJobs
 ) -> tuple[dict[str, PersonaImage], list[GeneratedFile]]:
     """Give every persona a face: processed photo sizes, or an avatar."""
     images: dict[str, PersonaImage] = {}
@@ -94,13 +93,8 @@ def process_photos(
             field="photo",
         )
 
-    results = run_jobs(
-        jobs.items(),
-        render_photo,
-        cached_photo,
-        label="photos",
-        on_error=failed,
-        executor=executor,
+    results = media_jobs.run(
+        jobs.items(), render_photo, cached_photo, label="photos", on_error=failed
     )
     for slug, variants in results.items():
         persona = room.persona(slug)

@@ -1,16 +1,12 @@
-"""Slow media work, done once: cached results are reused, the rest runs in a pool of processes."""
+"""A pool of worker processes on this machine, one per core."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from ..progress import Progress
-
-Key = TypeVar("Key", bound=Hashable)
-Job = TypeVar("Job")
 Result = TypeVar("Result")
 
 
@@ -51,58 +47,3 @@ class LocalPool(Executor):
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait, cancel_futures=cancel_futures)
-
-
-class Pending(Generic[Key, Result]):
-    """Jobs submitted and not yet collected, by key."""
-
-    def __init__(self, futures: dict[Key, Future[Result]] | None = None) -> None:
-        self.futures = futures or {}
-
-    def wait(self, label: str, on_error: Callable[[Key, Exception], None]) -> dict[Key, Result]:
-        """Every job's result; a job that fails is handed to ``on_error`` with its key, and the
-        others still finish."""
-        results: dict[Key, Result] = {}
-        progress = Progress(label, len(self.futures))
-        for key, future in self.futures.items():
-            try:
-                results[key] = future.result()
-            except Exception as exc:  # reported against the job's own file by the caller
-                on_error(key, exc)
-            progress.advance()
-        self.futures = {}
-        return results
-
-    def cancel(self) -> None:
-        """Drop the jobs that have not started (the build stopped)."""
-        for future in self.futures.values():
-            future.cancel()
-        self.futures = {}
-
-
-def run_jobs(
-    jobs: Iterable[tuple[Key, Job]],
-    work: Callable[[Job], Result],
-    cached: Callable[[Job], Result | None],
-    *,
-    label: str,
-    on_error: Callable[[Key, Exception], None],
-    executor: Executor,
-) -> dict[Key, Result]:
-    """Results for every (key, job): from the cache where present, else computed by ``work`` on
-    ``executor``. A job that fails is handed to ``on_error`` with its key; the others still
-    finish."""
-    results: dict[Key, Result] = {}
-    order = []
-    pending: Pending[Key, Result] = Pending()
-    # Jobs are submitted as they come, so preparing the next (hashing its file) overlaps with
-    # the work on the first.
-    for key, job in jobs:
-        order.append(key)
-        hit = cached(job)
-        if hit is not None:
-            results[key] = hit
-        else:
-            pending.futures[key] = executor.submit(work, job)
-    results.update(pending.wait(label, on_error))
-    return {key: results[key] for key in order if key in results}

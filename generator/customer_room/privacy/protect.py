@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from .name_lexicon import lexicon_store
 from .names import NameFinder
 from .pii import NOTHING_KNOWN, CustomPattern, Detector, Finder, Hit, Said
 from .redact import mark_words, replace_hits, word_offsets
+from .speakers import speaker_of
 
 
 @dataclass(frozen=True)
@@ -145,41 +145,68 @@ def people_named(room: Room, settings: Settings) -> list[str]:
 
 def protect_room(
     room: Room, settings: Settings, report: Report, finder: Finder | None = None
-) -> PrivacyLog:
-    """Hold back clips that may not be shown; replace personal data everywhere else (found by
-    ``finder``, by default the room's detector)."""
+) -> tuple[Room, PrivacyLog]:
+    """A copy of the room to publish: the clips that may be shown, with personal data replaced
+    everywhere (found by ``finder``, by default the room's detector); and what was done."""
     log = PrivacyLog()
-    room.clips = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
-    log.published_clips = len(room.clips)
+    shown = [c for c in room.clips if _may_publish(c, settings.today, report, log)]
+    log.published_clips = len(shown)
     detector = finder or detector_for(settings, room)
+    quotes = []
     for quote in room.quotes:
         # A quote is the customer's own words: their name is hidden even when staff share it,
         # and a name in its text is hidden in its themes and tags too.
         texts = _texts(quote.quote)
         said = _names_in(detector, texts, [Said(by_staff=False)] * len(texts))
-        quote.quote = _clean_model(quote.quote, detector, quote.path, log, said, line=quote.line)
+        clean = _clean_model(quote.quote, detector, quote.path, log, said, line=quote.line)
+        quotes.append(replace(quote, quote=clean))
+    personas = []
     for persona in room.personas:
         # A name found in one part of a file is hidden in every part ("married to Betty" in
         # the front matter, "Betty found him" in the story).
         said = _names_in(detector, [persona.body, *_texts(persona.persona)])
-        persona.persona = _clean_model(persona.persona, detector, persona.path, log, said)
-        persona.body = _clean_text(persona.body, detector, persona.path, log, said)
+        personas.append(
+            replace(
+                persona,
+                persona=_clean_model(persona.persona, detector, persona.path, log, said),
+                body=_clean_text(persona.body, detector, persona.path, log, said),
+            )
+        )
+    pages = []
     for page in room.pages:
         said = _names_in(detector, [page.title, page.body, *_texts(page.page)])
-        page.title = _clean_text(page.title, detector, page.path, log, said, field="title")
-        page.body = _clean_text(page.body, detector, page.path, log, said)
-        page.page = _clean_model(page.page, detector, page.path, log, said)
+        pages.append(
+            replace(
+                page,
+                title=_clean_text(page.title, detector, page.path, log, said, field="title"),
+                body=_clean_text(page.body, detector, page.path, log, said),
+                page=_clean_model(page.page, detector, page.path, log, said),
+            )
+        )
     staff = NameFinder(settings.staff_names)  # who speaks for us, by the label of a turn
-    for clip in room.clips:
-        _protect_clip(clip, detector, staff, report, log)
-    for visit in room.visits:
-        visit.visit = _clean_model(visit.visit, detector, visit.path, log, line=visit.line)
-    for lend in room.lends:
-        lend.lend = _clean_model(lend.lend, detector, lend.path, log, line=lend.line)
-    if room.reading_list is not None:
-        entry = room.reading_list
-        entry.plan = _clean_model(entry.plan, detector, entry.path, log)
-    return log
+    clips = [_protect_clip(clip, detector, staff, report, log) for clip in shown]
+    visits = [
+        replace(v, visit=_clean_model(v.visit, detector, v.path, log, line=v.line))
+        for v in room.visits
+    ]
+    lends = [
+        replace(x, lend=_clean_model(x.lend, detector, x.path, log, line=x.line))
+        for x in room.lends
+    ]
+    reading_list = room.reading_list
+    if reading_list is not None:
+        plan = _clean_model(reading_list.plan, detector, reading_list.path, log)
+        reading_list = replace(reading_list, plan=plan)
+    protected = room.with_entries(
+        quotes=quotes,
+        personas=personas,
+        pages=pages,
+        clips=clips,
+        visits=visits,
+        lends=lends,
+        reading_list=reading_list,
+    )
+    return protected, log
 
 
 # Fields that are not text a reader sees, or are names the room may show: ids and slugs,
@@ -302,12 +329,15 @@ def _clean_model(
 
 
 def _protect_clip(
-    clip: ClipEntry, detector: Finder, staff: NameFinder, report: Report, log: PrivacyLog
-) -> None:
+    original: ClipEntry, detector: Finder, staff: NameFinder, report: Report, log: PrivacyLog
+) -> ClipEntry:
+    """A copy of the clip with personal data hidden in its fields and transcript (its words
+    marked as hidden, its speakers' labels replaced)."""
+    clip = replace(original, transcript=original.transcript.copy())
     terms = tuple(clip.clip.redact_terms)
     page = f"clips/{clip.slug}"
     speakers = {
-        turn.speaker: _speaker(turn.speaker, detector, staff) for turn in clip.transcript.turns
+        turn.speaker: speaker_of(turn.speaker, detector, staff) for turn in clip.transcript.turns
     }
     turns = [
         (turn, word_offsets(turn)[0], Said(terms, by_staff=speakers[turn.speaker].staff))
@@ -323,7 +353,7 @@ def _protect_clip(
         [*(Said(terms) for _ in fields), *(one for _, _, one in turns)],
         detector.name_parts(labels),
     )
-    clip.clip = _clean_model(clip.clip, detector, clip.path, log, said, page=page)
+    clip = replace(clip, clip=_clean_model(clip.clip, detector, clip.path, log, said, page=page))
     found = Counter[str]()
     for number, (turn, text, one) in enumerate(turns, start=1):
         speaker = speakers[turn.speaker]
@@ -360,37 +390,4 @@ def _protect_clip(
                 "its spelling, or hide it with redact_spans",
                 field="redact_terms",
             )
-
-
-STAFF_LABEL = re.compile(
-    r"\b(?:agent|adviser|advisor|representative|rep|operator|associate|consultant|colleague|"
-    r"staff|team|specialist|handler|supervisor)\b",
-    re.I,
-)
-CALLER_LABEL = re.compile(r"\b(?:customer|caller|client|member|patient|holder)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker's label as published (a name in it that the room may not show is
-    ``[name]``), the names hidden in it, and whether the speaker is one of our people."""
-
-    label: str
-    names: tuple[Hit, ...]
-    staff: bool
-
-
-def _speaker(label: str, detector: Finder, staff: NameFinder) -> Speaker:
-    """What a transcript's speaker label ("Agent", "Dana", "Customer (Dana Okafor)", "Callum
-    Reid", "spk_0") publishes. The speaker is one of our people when the label says a staff
-    role ("Agent", "Complaints handler") or is the name of someone in ``staff_names`` and no
-    caller's role; a name in it is kept only then. A visitor's or a persona's name in a label
-    is a caller's."""
-    names = detector.speaker_names(label)
-    named = " ".join(hit.value for hit in names)
-    role = bool(STAFF_LABEL.search(label))
-    listed = bool(names) and staff.may_show(named) and not CALLER_LABEL.search(label)
-    if not names or listed:
-        return Speaker(label, (), role or listed)
-    # "Agent Olumide": an agent, whose name is kept only when listed
-    return Speaker(replace_hits(label, names), tuple(names), role)
+    return clip

@@ -18,13 +18,19 @@ def marker_pattern(extra_kinds: Iterable[str] = ()) -> re.Pattern[str]:
 
 
 def label_markers(html: str, pattern: re.Pattern[str]) -> str:
-    """Wrap each marker in the text of ``html`` (not in tags, not one already wrapped)."""
+    """Wrap each marker in the text of ``html`` (not in tags, not one already wrapped, not in
+    an SVG drawing, where a ``span`` is not drawn: a chart's label stays as it is)."""
     if not pattern.search(html):  # most pages hold none: no need to take them apart
         return html
     parts = TAG.split(html)
+    in_svg = 0
     for index in range(0, len(parts), 2):  # even parts are text between tags
         previous = parts[index - 1] if index else ""
-        if "cr-redacted" in previous or "[" not in parts[index]:
+        if previous.startswith("<svg"):
+            in_svg += 1
+        elif previous.startswith("</svg"):
+            in_svg -= 1
+        if in_svg or "cr-redacted" in previous or "[" not in parts[index]:
             continue
         parts[index] = pattern.sub(
             lambda m: (

@@ -7,6 +7,7 @@ HTML, so every page's HTML is cleaned once more before it reaches the site.
 from __future__ import annotations
 
 import sys
+from html import unescape
 from pathlib import Path
 
 import nh3
@@ -165,12 +166,12 @@ def sanitize_html(html: str) -> str:
 
 
 class RememberedSanitizer:
-    """:func:`sanitize_html`, skipped for HTML it left unchanged in an earlier build (remembered
-    by hash, for the same rules and nh3). The room's own pages are written so that the
-    sanitizer leaves them as they are; anything it changes is sanitized every time, and no
-    page's text is ever written to the cache."""
+    """:func:`sanitize_html`, skipped for HTML found clean in an earlier build (remembered by
+    hash, for the same rules and nh3). The room's own pages are written so that the sanitizer
+    leaves them as they are; anything it changes is sanitized every time, and no page's text
+    is ever written to the cache."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path | None) -> None:
         self.memo = TextMemo(store, code_version((sys.modules[__name__],), ("nh3",)))
 
     def __call__(self, html: str) -> str:
@@ -180,6 +181,17 @@ class RememberedSanitizer:
         if clean == html:
             self.memo.remember(html, 0)
         return clean
+
+    def is_clean(self, html: str) -> bool:
+        """Whether the sanitizer leaves ``html`` as it is, but for how it writes characters
+        (``&quot;`` or ``"`` in text): nothing in it would be removed."""
+        if self.memo.recall(html) is not None:
+            return True
+        clean = sanitize_html(html)
+        same = clean == html or unescape(clean) == unescape(html)
+        if same:
+            self.memo.remember(html, 0)
+        return same
 
     def save(self) -> None:
         self.memo.save()

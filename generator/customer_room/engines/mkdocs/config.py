@@ -50,6 +50,8 @@ class RoomPluginConfig(base.Config):
     """People whose names may appear (agents, team leads); everyone else's name is hidden."""
     redact_patterns = c.ListOfItems(c.Type(dict), default=[])
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
+    engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
+    """The site engine that builds the HTML: MkDocs, or Zensical (needs the zensical extra)."""
     privacy_report = c.Type(str, default=".customer-room/privacy-report.json")
     """Where the privacy report is written (outside the site), relative to mkdocs.yml."""
 

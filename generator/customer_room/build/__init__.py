@@ -1,0 +1,168 @@
+"""Building a room: the design's pipeline, in :func:`build_site`.
+
+    load → validate → protect → media → render → publish → guard → swap
+
+Each stage takes values and returns new ones (:mod:`.stages`). The site engine that turns the
+pages into HTML is handed in (:class:`Engine`); the guard (:mod:`.guard`) then checks what it
+built, the same for every engine, and only a site that passed is swapped in
+(:mod:`.site_folder`). ``customer-room check`` runs the stages up to protect
+(:func:`check_room`); :func:`build_room` runs them up to render.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Protocol
+
+from ..build_lock import AnotherBuildRuns, one_build_at_a_time
+from ..errors import RoomError
+from ..media.jobs import MediaJobs
+from ..privacy.leak_scan import Leak
+from ..privacy.report import write_privacy_report
+from ..settings import Settings
+from .guard import guard_site
+from .site_folder import SiteBuildFailed, may_replace, new_site_beside, swap
+from .stages import (
+    RoomBuild,
+    RoomCheck,
+    make_media,
+    protect,
+    read_room,
+    remember,
+    render,
+    stop_on_errors,
+)
+
+__all__ = [
+    "Engine",
+    "RoomBuild",
+    "RoomError",
+    "SiteBuildFailed",
+    "build_room",
+    "build_site",
+    "check_room",
+    "guard_site",
+    "refuse",
+    "report_privacy",
+    "start_room",
+]
+
+log = logging.getLogger("customer_room")
+
+
+class Engine(Protocol):
+    """A static site generator that builds the room's pages into HTML."""
+
+    name: str
+
+    def publish(self, made: RoomBuild, out: Path, *, strict: bool) -> None:
+        """Build the site of ``made`` into the new folder ``out``; :class:`SiteBuildFailed`
+        when it cannot (what went wrong is printed)."""
+
+
+def build_site(settings: Settings, engine: Engine, site_dir: Path, *, strict: bool) -> RoomBuild:
+    """Build the room into ``site_dir``; a failed build leaves the previous site untouched.
+    :class:`RoomError` lists the problems of the room's content."""
+    final = site_dir.resolve()
+    may_replace(final, settings)
+    with _only_build(settings):
+        read = read_room(settings)  # load, validate
+        checked = protect(read, settings)
+        stop_on_errors(read.report)
+        remember(read)
+        with media_jobs(settings, checked) as jobs:
+            made = render(checked, make_media(checked, settings, jobs), settings)
+            announce(made)
+            with new_site_beside(final) as out:
+                try:
+                    engine.publish(made, out, strict=strict)
+                    problems = guard_site(made, out, settings)
+                except BaseException:
+                    report_privacy(made, settings, [], published=False)
+                    raise
+                refuse(made, settings, problems, strict=strict)
+                swap(out, final)
+    report_privacy(made, settings, [], published=True)
+    return made
+
+
+def check_room(settings: Settings) -> RoomCheck:
+    """Read, validate and protect the room, and weigh its balance: no media, no site."""
+    return protect(read_room(settings), settings)
+
+
+def build_room(settings: Settings) -> RoomBuild:
+    """Every stage up to the pages (the media all made): what an engine is handed."""
+    checked = check_room(settings)
+    stop_on_errors(checked.read.report)
+    remember(checked.read)
+    with media_jobs(settings, checked) as jobs:
+        made = render(checked, make_media(checked, settings, jobs), settings)
+        jobs.wait()
+    return made
+
+
+def start_room(settings: Settings, held: ExitStack) -> RoomBuild:
+    """The stages up to render, for an engine that runs the build itself (a plain ``mkdocs
+    build``, MkDocs' live preview): it publishes, then calls :func:`guard_site` and
+    :func:`refuse`. The MP3s go on encoding until ``held`` is closed."""
+    checked = check_room(settings)
+    stop_on_errors(checked.read.report)
+    remember(checked.read)
+    jobs = held.enter_context(media_jobs(settings, checked))
+    return render(checked, make_media(checked, settings, jobs), settings)
+
+
+def media_jobs(settings: Settings, checked: RoomCheck) -> MediaJobs:
+    return MediaJobs(checked.read.report, cluster=settings.media_cluster, workers=settings.workers)
+
+
+def announce(made: RoomBuild) -> None:
+    """Say what the build found and made, before the engine builds the site."""
+    for warning in made.report.warnings:
+        log.warning(str(warning))
+    log.info(made.summary())
+    if made.balance is not None:
+        log.info(made.balance.summary()[0])
+
+
+def refuse(made: RoomBuild, settings: Settings, problems: list[Leak], *, strict: bool) -> None:
+    """Stop a site that did not pass the guard (or has warnings, with ``strict``): the privacy
+    report says why, and :class:`SiteBuildFailed` that nothing was published."""
+    warnings = len(made.report.warnings) if strict else 0
+    if not problems and not warnings:
+        return
+    report_privacy(made, settings, problems, published=False)
+    for problem in problems:
+        log.error(str(problem))
+    if problems:
+        raise SiteBuildFailed(
+            f"the guard found {len(problems)} problem(s) in the built site — the site was not "
+            "published (see the lines above)"
+        )
+    raise SiteBuildFailed(
+        f"{warnings} warning{'s' if warnings != 1 else ''} in strict mode — fix "
+        f"{'them' if warnings != 1 else 'it'}, or build without --strict"
+    )
+
+
+def report_privacy(
+    made: RoomBuild, settings: Settings, leaks: list[Leak], *, published: bool
+) -> None:
+    spans = {slug: media.spans for slug, media in made.clip_media.items()}
+    write_privacy_report(
+        settings.privacy_report_file, made.privacy, made.room, spans, leaks, published=published
+    )
+    log.info(made.privacy.summary(published))
+
+
+@contextmanager
+def _only_build(settings: Settings) -> Iterator[None]:
+    try:
+        with one_build_at_a_time(settings.room_dir):
+            yield
+    except AnotherBuildRuns as exc:
+        raise SiteBuildFailed(str(exc)) from None

@@ -1,0 +1,1 @@
+"""Zensical as the room's site engine."""
