@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(BENCH))
 from memory import tree_pss_kb  # noqa: E402
 from synthroom import make_room  # noqa: E402
 
-from customer_room.build import build_room  # noqa: E402
+from customer_room.build import start_room  # noqa: E402
 from customer_room.ffmpeg import ffmpeg_path  # noqa: E402
 from customer_room.media.workpool import cpu_count  # noqa: E402
 from customer_room.settings import Settings  # noqa: E402
@@ -75,11 +76,12 @@ def timed(command: list[str], cwd: Path) -> Run:
     return Run(time.perf_counter() - started, peak / 1024)
 
 
+ENGINE = "mkdocs"  # --engine
+
+
 def ours(room: Path) -> Run:
-    return timed(
-        [str(BIN / "customer-room"), "build", "-f", "mkdocs.yml", "-d", "site", "--today", TODAY],
-        room,
-    )
+    command = [str(BIN / "customer-room"), "build", "-f", "mkdocs.yml", "-d", "site"]
+    return timed([*command, "--today", TODAY, "--engine", ENGINE], room)
 
 
 def plain_ffmpeg(room: Path, out: Path) -> float:
@@ -113,13 +115,13 @@ def plain_ffmpeg(room: Path, out: Path) -> float:
 def plain_docs(room: Path, docs_room: Path) -> tuple[list[str], int]:
     """(b)'s docs folder: the room's generated pages written out as Markdown, with a mkdocs.yml
     of the same theme, plugins and nav; returns the command that builds it, and the pages."""
-    result = build_room(
-        Settings(
-            room_dir=room,
-            cache_dir=room / ".cache" / "customer-room",
-            today=dt.date.fromisoformat(TODAY),
-        )
+    settings = Settings(
+        room_dir=room,
+        cache_dir=room / ".cache" / "customer-room",
+        today=dt.date.fromisoformat(TODAY),
     )
+    with ExitStack() as held:
+        result = start_room(settings, held)  # the pages: the media go on in the background
     docs = docs_room / "docs"
     for generated in result.files:
         if generated.is_page:
@@ -137,6 +139,8 @@ def plain_docs(room: Path, docs_room: Path) -> tuple[list[str], int]:
         "validation": {"links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
     }
     (docs_room / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    if ENGINE == "zensical":
+        return [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"], pages
     return [str(BIN / "mkdocs"), "build", "-q", "-d", "site"], pages
 
 
@@ -211,7 +215,7 @@ def report(r: dict) -> None:
     a, b = r["a"], r["b"]
     print(f"\n== {r['size']}: {r['pages']} pages, {cpu_count()} cores")
     print(f"(a) plain ffmpeg, same audio work     {a:8.1f} s")
-    print(f"(b) plain mkdocs, same {r['pages']} pages   {b:8.1f} s")
+    print(f"(b) plain {ENGINE}, same {r['pages']} pages   {b:8.1f} s")
     print(f"(rebuilds and (b): the fastest of {r['repeat']} runs each)")
     rows = [
         ("cold build", r["cold"], a + b, "a+b", 1.3),
@@ -239,12 +243,20 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="*", default=[1])
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the site engine of the room's builds, and of baseline (b)",
+    )
+    parser.add_argument(
         "--repeat",
         type=int,
         default=3,
         help="rebuilds and (b) are run this many times and the fastest counts (cold and (a): once)",
     )
     args = parser.parse_args()
+    global ENGINE
+    ENGINE = args.engine
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="room-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     results = []

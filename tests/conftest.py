@@ -6,6 +6,7 @@ import hashlib
 import io
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from click.testing import CliRunner, Result
 from PIL import Image
 from playwright.sync_api import Browser, sync_playwright
 
+from customer_room.build import RoomBuild, start_room
 from customer_room.cli import main
+from customer_room.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOMS = Path(__file__).resolve().parent / "rooms"
@@ -136,18 +139,52 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+def _build_sample(
+    tmp_path_factory: pytest.TempPathFactory, engine: str
+) -> tuple[Path, Result, dict[str, str]]:
+    before = tree_digest(ROOT / "personas") | tree_digest(ROOT / "content")
+    site = tmp_path_factory.mktemp(f"sample-{engine}") / "site"
+    result = run_cli(
+        "build",
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-d",
+        str(site),
+        "--today",
+        "2026-11-24",
+        "--engine",
+        engine,
+    )
+    return site, result, before
+
+
 @pytest.fixture(scope="session")
 def sample_build(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, Result, dict[str, str]]:
-    """The sample room, built once per test session for every test that reads or browses it
-    (the build day fixed): its site, the command's result, and its sources' digest before."""
-    before = tree_digest(ROOT / "personas") | tree_digest(ROOT / "content")
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = run_cli(
-        "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site), "--today", "2026-11-24"
-    )
-    return site, result, before
+    """The sample room, built with MkDocs once per test session for every test that reads or
+    browses it (the build day fixed): its site, the command's result, and its sources' digest
+    before."""
+    return _build_sample(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Result, dict[str, str]]:
+    """The sample room built with Zensical, once per test session."""
+    return _build_sample(tmp_path_factory, "zensical")
+
+
+def engine_build(
+    request: pytest.FixtureRequest, engine: str
+) -> tuple[Path, Result, dict[str, str]]:
+    """The sample room's build on ``engine`` (built on first use)."""
+    name = "sample_build" if engine == "mkdocs" else f"{engine}_build"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="session")
@@ -156,6 +193,17 @@ def sample_site_url(sample_build: tuple[Path, Result, dict[str, str]]) -> Iterat
     from sitehelpers import serve_folder
 
     site, result, _ = sample_build
+    assert result.exit_code == 0, result.stderr
+    with serve_folder(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_build: tuple[Path, Result, dict[str, str]]) -> Iterator[str]:
+    """The sample site built with Zensical, served on localhost."""
+    from sitehelpers import serve_folder
+
+    site, result, _ = zensical_build
     assert result.exit_code == 0, result.stderr
     with serve_folder(site) as url:
         yield url
@@ -175,3 +223,12 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+def build_room(settings: Settings) -> RoomBuild:
+    """The core's stages up to the pages, with every medium made: what an engine is handed."""
+    with ExitStack() as held:
+        made = start_room(settings, held)
+        assert made.media is not None
+        made.media.wait()
+    return made

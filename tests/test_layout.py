@@ -12,7 +12,7 @@ PACKAGE = Path(customer_room.__file__).parent
 # In the order a build runs them, after the few shared modules: the stages, the build that
 # runs them, the site engines that drive it, and the command line. A module may import from
 # its own place and the places before it.
-SHARED = {"errors", "settings", "cache", "file_digests", "site_files", "progress", "ffmpeg"}
+SHARED = {"errors", "settings", "cache", "site_files", "progress", "ffmpeg"}
 SHARED |= {"build_lock"}
 ORDER = ("content", "privacy", "media", "pages", "build", "engines", "cli")
 MAX_LINES = 400

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from conftest import ENGINES
+
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def site_url(sample_site_url: str) -> str:
-    return sample_site_url
+def site_url(request: pytest.FixtureRequest) -> str:
+    """The sample site built with MkDocs, or with the engine a test is run with."""
+    engine = getattr(request, "param", "mkdocs")
+    name = "sample_site_url" if engine == "mkdocs" else f"{engine}_site_url"
+    return str(request.getfixturevalue(name))
+
+
+# The smoke tests, on every engine.
+on_both_engines = pytest.mark.parametrize("site_url", ENGINES, indirect=True)
 
 
 @pytest.fixture
@@ -28,13 +38,24 @@ def page(browser: Browser, site_url: str) -> Iterator[Page]:
     context.close()
 
 
-def search(page: Page, site_url: str, words: str) -> None:
-    """Type into Material's search box once its index has loaded, as a person would."""
+def search(page: Page, site_url: str, words: str) -> str:
+    """Type into the theme's search box once its index has loaded, as a person would; the
+    results' text, once they hold ``words``. Material's box is in the header; Zensical's is
+    a dialog its button opens."""
     page.goto(site_url, wait_until="networkidle")
-    page.locator(".md-search__input").click()
+    page.locator(".md-search__input, .md-search__button").first.click()
     page.keyboard.type(words, delay=20)
+    results = page.locator(".md-search-result__item, dialog[aria-label=Search]")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        said = " ".join(results.all_inner_texts())
+        if words.lower() in said.lower():
+            return said
+        page.wait_for_timeout(200)
+    raise AssertionError(f"search found nothing for '{words}'")
 
 
+@on_both_engines
 def test_persona_page_shows_its_photo(page: Page, site_url: str) -> None:
     page.goto(site_url + "personas/maria-okafor/")
     image = page.locator(".cr-persona-hero img")
@@ -45,14 +66,12 @@ def test_persona_page_shows_its_photo(page: Page, site_url: str) -> None:
     assert image.evaluate("img => img.currentSrc").endswith(".webp")
 
 
+@on_both_engines
 def test_search_finds_a_persona_by_a_word_from_their_story(page: Page, site_url: str) -> None:
-    search(page, site_url, "pigeons")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
-    texts = " ".join(results.all_inner_texts())
-    assert "Walter" in texts
+    assert "Walter" in search(page, site_url, "pigeons")
 
 
+@on_both_engines
 def test_quote_filter_narrows_the_wall(page: Page, site_url: str) -> None:
     page.goto(site_url + "quotes/")
     visible = ".cr-quote-wall .cr-quote:not([hidden])"
@@ -74,6 +93,7 @@ def test_quote_filter_narrows_the_wall(page: Page, site_url: str) -> None:
     page.wait_for_function(f"document.querySelectorAll('{visible}').length === {total}")
 
 
+@on_both_engines
 def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
     for path in (
         "",
@@ -87,7 +107,6 @@ def test_no_request_leaves_the_site(page: Page, site_url: str) -> None:
     ):
         page.goto(site_url + path, wait_until="networkidle")
     search(page, site_url, "claim")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     requests: list[str] = page.requests  # type: ignore[attr-defined]
     assert len(requests) > 10
     hosts = {urlparse(url).hostname for url in requests if not url.startswith("data:")}
@@ -110,6 +129,7 @@ def audio_time(page: Page) -> float:
     return float(page.evaluate("document.querySelector('.cr-player audio').currentTime"))
 
 
+@on_both_engines
 def test_clip_page_plays(page: Page, site_url: str) -> None:
     page.goto(site_url + CLIP, wait_until="networkidle")
     assert page.locator(".cr-player audio").get_attribute("controls") is None
@@ -183,6 +203,7 @@ def test_clip_filter_narrows_the_list(page: Page, site_url: str) -> None:
     assert 0 < len(moments) < total and set(moments) == {"delight"}
 
 
+@on_both_engines
 def test_calendar_timeline_and_subscribe_links(page: Page, site_url: str) -> None:
     page.goto(site_url + "visits/", wait_until="networkidle")
     calendar = page.locator("svg.cr-calendar")
@@ -206,6 +227,7 @@ def test_calendar_timeline_and_subscribe_links(page: Page, site_url: str) -> Non
     assert "BEGIN:VEVENT" in feed.text()
 
 
+@on_both_engines
 def test_balance_page_shows_charts_tables_and_each_persona_at_their_best(
     page: Page, site_url: str
 ) -> None:

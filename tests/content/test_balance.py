@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from customer_room.build import build_room, check_room
+from conftest import build_room
+from customer_room.build import check_room
 from customer_room.content.balance import positive_mix
 from customer_room.content.models import Tone
 from customer_room.content.room import QuoteEntry

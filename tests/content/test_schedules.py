@@ -15,8 +15,8 @@ import vobject
 from click.testing import Result
 from dateutil.rrule import rrulestr
 
-from conftest import ROOMS
-from customer_room.build import build_room, read_room
+from conftest import ROOMS, build_room
+from customer_room.build import read_room
 from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]

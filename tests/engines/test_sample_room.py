@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from conftest import ROOT, run_cli, tree_digest
+from conftest import ENGINES, ROOT, engine_build, run_cli, tree_digest
 from customer_room.build import read_room
 from customer_room.content.schema import SCHEMAS
 from customer_room.settings import Settings
@@ -21,11 +21,33 @@ OUTSIDE_REFERENCE = re.compile(
 )
 
 
-@pytest.fixture
-def built(
+@pytest.fixture(params=ENGINES)
+def built(request: pytest.FixtureRequest) -> tuple[Path, Result, dict[str, str]]:
+    """The sample room built with each engine: every test here holds for both."""
+    return engine_build(request, request.param)
+
+
+def test_both_engines_make_the_same_pages(
     sample_build: tuple[Path, Result, dict[str, str]],
-) -> tuple[Path, Result, dict[str, str]]:
-    return sample_build
+    zensical_build: tuple[Path, Result, dict[str, str]],
+) -> None:
+    """Every page, feed, kiosk file and medium of the room is in both sites; only the
+    engines' own files (their theme's assets, search index, sitemap) differ."""
+
+    def room_files(site: Path) -> set[str]:
+        paths = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+        engines_own = ("sitemap.xml", "sitemap.xml.gz", "tags.json", "search.json", "search/")
+        return {
+            path
+            for path in paths
+            if not path.startswith(engines_own)
+            and (not path.startswith("assets/") or path.startswith("assets/customer-room/"))
+        }
+
+    mkdocs, zensical = room_files(sample_build[0]), room_files(zensical_build[0])
+    assert len(mkdocs) > 80
+    assert any(path.startswith("assets/customer-room/") for path in mkdocs)
+    assert mkdocs == zensical
 
 
 def test_sample_room_builds_without_a_warning(built: tuple[Path, Result, dict[str, str]]) -> None:

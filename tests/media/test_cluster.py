@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
 
-from conftest import ROOT
-from customer_room.build import build_room
+from conftest import ROOT, build_room
 from customer_room.settings import Settings
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOMS
-from customer_room.build import build_room
+from conftest import ROOMS, build_room
 from customer_room.pages.render import _front_matter
 from customer_room.settings import Settings
 

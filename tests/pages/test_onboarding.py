@@ -12,8 +12,7 @@ from types import SimpleNamespace
 import pytest
 from click.testing import Result
 
-from conftest import ROOMS
-from customer_room.build import build_room
+from conftest import ROOMS, build_room
 from customer_room.content.onboarding_models import ReadingItem
 from customer_room.pages.onboarding import _minutes, count_words
 from customer_room.settings import Settings

@@ -4,14 +4,17 @@ and no attribute comes from a field."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from audiohelpers import speechlike, write_recording
+from conftest import ENGINES
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 # Closes an attribute, a tag and a quote, then opens elements that would run script.
@@ -102,13 +105,17 @@ class Elements(HTMLParser):
             self.found.append("<script>alert(2)")
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_payload_in_every_field_is_text_on_every_page(
-    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path, engine: str
 ) -> None:
     root = make_room(room_files())
     write_recording(speechlike(3.0), root / "clips/call.pcm.wav")
     site = tmp_path / "site"
-    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-06-01")
+    config = str(root / "mkdocs.yml")
+    result = cli(
+        "build", "-f", config, "-d", str(site), "--today", "2026-06-01", "--engine", engine
+    )
     assert result.exit_code == 0, result.stderr
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 10
@@ -124,7 +131,10 @@ def test_a_payload_in_every_field_is_text_on_every_page(
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown, "the payload is shown as text"
     texts = Shown()
     texts.feed(shown)
-    assert texts.logo_title == PAYLOAD, "the site's name is escaped once, not twice"
+    if engine == "mkdocs":
+        assert texts.logo_title == PAYLOAD, "the site's name is escaped once, not twice"
+    else:  # Zensical escapes the name in the logo's tooltip only (said in the README)
+        assert texts.logo_title == html.escape(PAYLOAD)
     assert texts.title.endswith(f" - {PAYLOAD}"), texts.title
 
 

@@ -13,9 +13,9 @@ from click.testing import Result
 from PIL import Image
 
 from audiohelpers import RATE, decode, speak, speechlike, tone_share, write_recording
-from conftest import jpeg_with_metadata, tree_digest, write_files
+from conftest import ENGINES, jpeg_with_metadata, tree_digest, write_files
 from counting import CountingDetector
-from customer_room.file_digests import FileDigests
+from customer_room.cache import FileDigests
 from customer_room.media.dtmf import COLUMNS, ROWS
 from customer_room.privacy.pii import Detector
 from sitehelpers import scan_site
@@ -89,19 +89,21 @@ def test_personal_data_is_replaced_everywhere_and_reported_without_values(
     assert "Privacy: 0 clips published, 0 held back; redactions:" in result.stdout
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_number_that_slips_past_redaction_fails_the_build(
-    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path, engine: str
 ) -> None:
     # Emphasis splits the number in the Markdown; the rendered page joins it up again.
     root = make_room({"content/story.md": "# Story\n\nThe card was 4111 1111 **1111** 1111.\n"})
     site = tmp_path / "site"
     good = write_files(tmp_path / "good", {"content/quotes.yml": "quotes: []\n"})
-    assert build(cli, good, site).exit_code == 0
+    assert build(cli, good, site, "--engine", engine).exit_code == 0
     before = tree_digest(site)
-    result = build(cli, root, site)
+    result = build(cli, root, site, "--engine", engine)
     assert result.exit_code == 1
     assert "error: story/index.html: card number found in the built site" in result.stderr
-    assert "error: search/search_index.json: card number found" in result.stderr
+    index = "search/search_index.json" if engine == "mkdocs" else "search.json"
+    assert f"error: {index}: card number found" in result.stderr
     assert "1111" not in result.stderr.replace("4111 1111 **1111**", "")
     assert tree_digest(site) == before, "the previous site is untouched"
     report = json.loads((root / ".customer-room/privacy-report.json").read_text())
@@ -165,13 +167,14 @@ def clip_room(make_room: RoomMaker, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_build_stopped_by_the_leak_scan_says_nothing_was_published(
-    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path, engine: str
 ) -> None:
     root = clip_room(
         make_room, {"content/story.md": "# Story\n\nThe card was 4111 1111 **1111** 1111.\n"}
     )
-    result = build(cli, root, tmp_path / "site", "--verbose")
+    result = build(cli, root, tmp_path / "site", "--verbose", "--engine", engine)
     assert result.exit_code == 1
     line = privacy_line(result.stderr)
     assert line.startswith("Privacy: nothing published (the build failed); 1 clip was ready, ")

@@ -6,7 +6,8 @@ Each stage takes values and returns new ones (:mod:`.stages`). The site engine t
 pages into HTML is handed in (:class:`Engine`); the guard (:mod:`.guard`) then checks what it
 built, the same for every engine, and only a site that passed is swapped in
 (:mod:`.site_folder`). ``customer-room check`` runs the stages up to protect
-(:func:`check_room`); :func:`build_room` runs them up to render.
+(:func:`check_room`); an engine that runs the build itself (a plain ``mkdocs build``)
+runs them up to render (:func:`start_room`), publishes, then calls the guard.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..build_lock import AnotherBuildRuns, one_build_at_a_time
+from ..cache import keep_only
 from ..errors import RoomError
 from ..media.jobs import MediaJobs
 from ..privacy.leak_scan import Leak
@@ -41,9 +43,9 @@ __all__ = [
     "RoomBuild",
     "RoomError",
     "SiteBuildFailed",
-    "build_room",
     "build_site",
     "check_room",
+    "forget_unused_media",
     "guard_site",
     "refuse",
     "report_privacy",
@@ -86,23 +88,20 @@ def build_site(settings: Settings, engine: Engine, site_dir: Path, *, strict: bo
                 refuse(made, settings, problems, strict=strict)
                 swap(out, final)
     report_privacy(made, settings, [], published=True)
+    forget_unused_media(made, settings)
     return made
+
+
+def forget_unused_media(made: RoomBuild, settings: Settings) -> None:
+    """The media results this build did not use go from the cache."""
+    used = {f.source.parent for f in made.files if f.source is not None}
+    for kind in ("photos", "clips"):
+        keep_only(settings.cache_dir / kind, used)
 
 
 def check_room(settings: Settings) -> RoomCheck:
     """Read, validate and protect the room, and weigh its balance: no media, no site."""
     return protect(read_room(settings), settings)
-
-
-def build_room(settings: Settings) -> RoomBuild:
-    """Every stage up to the pages (the media all made): what an engine is handed."""
-    checked = check_room(settings)
-    stop_on_errors(checked.read.report)
-    remember(checked.read)
-    with media_jobs(settings, checked) as jobs:
-        made = render(checked, make_media(checked, settings, jobs), settings)
-        jobs.wait()
-    return made
 
 
 def start_room(settings: Settings, held: ExitStack) -> RoomBuild:

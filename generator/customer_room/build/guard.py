@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..file_digests import DIGESTS_FILE, FileDigests
+from ..cache import DIGESTS_FILE, FileDigests
 from ..pages import clean_pages
 from ..privacy.leak_scan import Leak, SiteScan
 from ..privacy.protect import detector_for

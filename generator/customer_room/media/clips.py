@@ -19,11 +19,11 @@ from pathlib import Path
 
 import orjson
 
+from ..cache import DIGESTS_FILE, FileDigests, code_version
 from ..content.room import ClipEntry, Room
 from ..content.transcript import Transcript, Turn, Word, hide_words
 from ..errors import Report
 from ..ffmpeg import encode_mp3
-from ..file_digests import DIGESTS_FILE, FileDigests
 from ..privacy.hidden_spans import Span
 from ..privacy.redact import audio_spans
 from ..settings import Settings
@@ -31,7 +31,21 @@ from ..site_files import GeneratedFile
 from .audio_plan import AudioPlan
 from .jobs import MediaJobs
 
-CLIP_FORMAT_VERSION = 4
+# What a clip's MP3, waveform and transcript are made by: a change to any of these makes every
+# clip again (see customer_room.cache).
+CLIP_CODE = (
+    __name__,
+    "customer_room.media.audio",
+    "customer_room.media.align",
+    "customer_room.media.audio_plan",
+    "customer_room.media.dtmf",
+    "customer_room.media.loudness",
+    "customer_room.privacy.redact",
+    "customer_room.privacy.hidden_spans",
+    "customer_room.content.transcript",
+    "customer_room.ffmpeg",
+)
+CLIP_PACKAGES = ("numpy", "scipy", "soundfile", "pydub", "pyloudnorm", "pocketsphinx")
 
 
 @dataclass(frozen=True)
@@ -161,11 +175,12 @@ def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> Cli
         bitrate_kbps=settings.clip_bitrate,
     )
     explicit = tuple(Span(s.start, s.end, s.kind) for s in clip.redact_spans)
+    # The published name is by what the clip is made from; the cache folder also by the code
+    # that makes it (see customer_room.cache).
     digest = hashlib.sha256(recording_digest.encode())
     digest.update(
         orjson.dumps(
             [
-                CLIP_FORMAT_VERSION,
                 asdict(plan),
                 [asdict(s) for s in explicit],
                 transcript_json(entry.transcript),
@@ -179,7 +194,7 @@ def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> Cli
         entry.transcript,
         explicit,
         plan,
-        settings.cache_dir / "clips" / key,
+        settings.cache_dir / "clips" / f"{key}-{code_version(CLIP_CODE, CLIP_PACKAGES)}",
         f"{entry.slug}-{key[:8]}",
         settings.max_clip_minutes * 60,
     )

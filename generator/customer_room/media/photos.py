@@ -16,13 +16,12 @@ from pathlib import Path
 from PIL import Image, ImageOps
 from PIL.Image import Resampling
 
+from ..cache import code_version
 from ..content.room import PersonaEntry, Room
 from ..errors import Report
 from ..settings import Settings
 from ..site_files import GeneratedFile
 from .jobs import MediaJobs
-
-PHOTO_FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -117,13 +116,15 @@ def process_photos(
 
 def _job_for(entry: PersonaEntry, settings: Settings) -> PhotoJob:
     assert entry.photo_path is not None
+    # The published name is by what the photo is made from; the cache folder also by the code
+    # that makes it (see customer_room.cache).
     digest = hashlib.sha256(entry.photo_path.read_bytes())
-    options = (PHOTO_FORMAT_VERSION, settings.photo_widths, settings.photo_quality)
-    digest.update(repr(options).encode())
+    digest.update(repr((settings.photo_widths, settings.photo_quality)).encode())
     key = digest.hexdigest()[:16]
+    folder = f"{key}-{code_version((__name__,), ('pillow',))}"
     return PhotoJob(
         entry.photo_path,
-        settings.cache_dir / "photos" / key,
+        settings.cache_dir / "photos" / folder,
         f"{entry.slug}-{key[:8]}",
         settings.photo_widths,
         settings.photo_quality,

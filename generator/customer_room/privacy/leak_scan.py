@@ -19,7 +19,7 @@ from pathlib import Path
 import orjson
 from PIL import Image
 
-from ..cache import read_versioned, write_versioned
+from ..cache import code_version, read_versioned, write_versioned
 from .as_read import as_read
 from .pii import Detector
 from .protect import Secret
@@ -44,9 +44,6 @@ class Leak:
             f"{self.path}: {self.kind} found in the built site — nothing was published; "
             "find where it comes from in the content and hide it"
         )
-
-
-SCAN_VERSION = 6  # raise when the scan itself changes: remembered results are then dropped
 
 
 class ScanMemory:
@@ -112,7 +109,7 @@ class SiteScan:
         sources = {p: self.digest(p) for p in recordings if p.is_file()}
         fingerprint = json.dumps(
             [
-                SCAN_VERSION,
+                code_version((__name__,)),
                 detector.fingerprint(),
                 sorted((s.value, s.page or "") for s in wanted),
                 sorted(sources.values()),

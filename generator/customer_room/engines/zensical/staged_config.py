@@ -58,6 +58,9 @@ def staged_config(
     """The room's configuration for a build of ``docs/`` into ``site/`` beside it."""
     config = dict(room_config)
     config.update(docs_dir="docs", site_dir="site")
+    for key in ("site_name", "site_description"):
+        if isinstance(config.get(key), str):
+            config[key] = _escape_markup(config[key])
     config.setdefault("nav", nav)
     config["extra_css"] = _plus(config.get("extra_css"), CSS_ASSETS)
     config["extra_javascript"] = _plus(config.get("extra_javascript"), JS_ASSETS)
@@ -79,6 +82,16 @@ def staged_config(
             and not (isinstance(plugin, dict) and "customer-room" in plugin)
         ]
     return config
+
+
+def _escape_markup(text: str) -> str:
+    """Zensical's templates write the site's name into pages as it is (and escape it only in
+    the logo's tooltip): the characters that would make markup of it are escaped here. ``&``
+    is left as it is (browsers read a lone ``&`` as itself), so "Tom & Jerry" reads right
+    everywhere; a name with ``<``, ``>`` or quotes shows them as ``&lt;`` in that tooltip."""
+    return text.translate(
+        {ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;"}
+    )
 
 
 def write_config(config: dict[str, Any], path: Path) -> None:
