@@ -3,10 +3,13 @@ the same code, and never the personal data itself."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
 from counting import CountingDetector
-from customer_room.cache import TextMemo
+from customer_room.cache import TextMemo, keep_only
 from customer_room.privacy.pii import Detector, Said
 from customer_room.privacy.protect import RememberedFinds
 from customer_room.privacy.sanitize import RememberedSanitizer
@@ -65,3 +68,54 @@ def test_the_sanitizer_remembers_only_html_it_left_alone(tmp_path: Path) -> None
     assert second.memo.recall(safe) is not None
     assert second.memo.recall(unsafe) is None
     assert second(unsafe) == cleaned
+
+
+def test_a_version_is_made_from_code_it_does_not_import() -> None:
+    """The clips' version names the audio modules; a rebuild whose clips are all cached must
+    not load them (numpy, pocketsphinx) just to learn it."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys\n"
+        "from customer_room.media.clips import CLIP_CODE, CLIP_PACKAGES\n"
+        "from customer_room.cache import code_version\n"
+        "version = code_version(CLIP_CODE, CLIP_PACKAGES)\n"
+        "assert len(version) == 16, version\n"
+        "loaded = [m for m in ('customer_room.media.align', 'numpy', 'pocketsphinx') "
+        "if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_change_of_code_makes_media_again_under_the_same_published_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from customer_room.content.load import load_room
+    from customer_room.errors import Report
+    from customer_room.media import photos
+    from customer_room.settings import Settings
+
+    root = tmp_path / "room"
+    shutil.copytree(Path(__file__).parent / "rooms" / "kiosk", root)
+    settings = Settings(room_dir=root, cache_dir=tmp_path / "cache")
+    entry = next(p for p in load_room(root, Report()).personas if p.photo_path)
+    before = photos._job_for(entry, settings)
+    monkeypatch.setattr(photos, "code_version", lambda *args: "0123456789abcdef")
+    after = photos._job_for(entry, settings)
+    assert before.stem == after.stem, "the published name is by the photo and its options"
+    assert before.out_dir != after.out_dir, "the cache folder is by the code too"
+    assert after.out_dir.name.endswith("-0123456789abcdef")
+
+
+def test_media_a_build_did_not_use_leave_the_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "clips"
+    used, old = folder / "a-v2", folder / "a-v1"
+    for path in (used, old):
+        path.mkdir(parents=True)
+        (path / "a.mp3").write_bytes(b"x")
+    (folder / ".hidden-words-cleaned").touch()
+    keep_only(folder, {used})
+    assert sorted(p.name for p in folder.iterdir()) == [".hidden-words-cleaned", "a-v2"]
