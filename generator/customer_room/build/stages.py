@@ -68,6 +68,7 @@ class RoomRead:
     mislabels: list[Mislabel]
     estimates: Estimates
     finds: RememberedFinds
+    zone: ZoneInfo | None  # the room's time zone, read once (None: not one, an error)
 
 
 @dataclass
@@ -102,12 +103,12 @@ def read_room(settings: Settings) -> RoomRead:
     estimates = Estimates(settings.cache_dir / "tone-estimates.json")
     room, mislabels = assign_tones(room, estimates)
     validate_room(room, settings, report)
-    zone = room_zone(settings.timezone, report)
+    zone = room_zone(settings.timezone, report)  # the only place it is read
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
     finds = RememberedFinds(detector_for(settings, room), settings.cache_dir / "personal-data.json")
-    return RoomRead(room, report, kiosk, mislabels, estimates, finds)
+    return RoomRead(room, report, kiosk, mislabels, estimates, finds, zone)
 
 
 def _option_line(config_file: Path | None, name: str) -> int | None:
@@ -134,11 +135,8 @@ def protect(read: RoomRead, settings: Settings) -> RoomCheck:
     return RoomCheck(read, room, privacy, balance)
 
 
-def _schedules(room: Room, settings: Settings, report: Report) -> Schedules | None:
+def _schedules(room: Room, zone: ZoneInfo, settings: Settings) -> Schedules | None:
     if not room.visits and not room.lends:
-        return None
-    zone = room_zone(settings.timezone, report)
-    if zone is None:
         return None
     visits = visit_times(room, zone, settings.today)
     lends = lend_times(room, settings.today)
@@ -186,7 +184,9 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
     """Every page, feed and kiosk file of the room, and its menu."""
     read, room, report = checked.read, checked.room, checked.read.report
     images, clip_media, media_files = media.images, media.clips, media.files
-    schedules = _schedules(room, settings, report)
+    assert read.zone is not None, "a room whose time zone is not one stops before render"
+    zone = read.zone
+    schedules = _schedules(room, zone, settings)
     feeds = (
         Feeds([], {})
         if schedules is None
@@ -208,7 +208,7 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
             read.kiosk,
             settings.site_name,
             settings.today,
-            zone=ZoneInfo(settings.timezone),
+            zone=zone,
             visits=schedules.visit_times if schedules else None,
             lends=schedules.lend_times if schedules else None,
             min_positive=settings.min_positive_share,

@@ -7,7 +7,7 @@ speaker labels all become turns of words; times are kept where the format has th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 SPEAKER_LINE = re.compile(r"^\s*(?:\[[\d:.]+\]\s*)?([A-Za-z][\w .'-]{0,30}?)\s*:\s*(.*)$")
 VOICE_TAG = re.compile(r"^\s*<v(?:\.[\w.]+)?\s+([^>]+)>(.*?)(?:</v>)?\s*$", re.S)
@@ -53,7 +53,15 @@ class Transcript:
     def copy(self) -> Transcript:
         """A copy to change (words marked hidden, aligned) with this one left as it is."""
         return Transcript(
-            [Turn(t.speaker, [replace(w) for w in t.words], t.start, t.end) for t in self.turns]
+            [
+                Turn(
+                    t.speaker,
+                    [Word(w.text, w.start, w.end, w.redacted) for w in t.words],
+                    t.start,
+                    t.end,
+                )
+                for t in self.turns
+            ]
         )
 
 

@@ -22,5 +22,5 @@ def site_engine(config_file: str | None, name: str | None) -> tuple[Settings, En
     if settings.engine == "zensical":
         engine = ZensicalEngine(settings, Path(config.docs_dir))
     else:
-        engine = MkDocsEngine(config_file)
+        engine = MkDocsEngine(config_file, settings)
     return settings, engine, Path(config.site_dir)

@@ -38,13 +38,14 @@ class MkDocsEngine:
 
     name = "mkdocs"
 
-    def __init__(self, config_file: str | None) -> None:
+    def __init__(self, config_file: str | None, settings: Settings) -> None:
         self.config_file = config_file
+        self.settings = settings
 
     def publish(self, made: RoomBuild, out: Path, *, strict: bool) -> None:
         config = load_site_config(self.config_file, strict=strict, site_dir=str(out))
         plugin = room_plugin(config)
-        plugin.handed = made
+        plugin.handed = (made, self.settings)  # made and resolved once, by the core
         try:
             build(config)
         except Abort as exc:

@@ -47,15 +47,18 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     supports_multiple_instances = False
 
-    handed: RoomBuild | None = None  # set by the core's build, which guards the site itself
+    # Set by the core's build (the room made, the settings it was made with), which guards the
+    # site itself.
+    handed: tuple[RoomBuild, Settings] | None = None
     made: RoomBuild | None = None
     settings: Settings | None = None
     _own: ExitStack | None = None  # the build this plugin runs itself (plain mkdocs commands)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.settings = settings_from(self.config, config)
-        self.made = self.handed
-        if self.made is None:
+        if self.handed is not None:
+            self.made, self.settings = self.handed
+        else:
+            self.settings = settings_from(self.config, config)
             self.made = self._start(self.settings)
         # The theme writes these into every page as they are (menu, <title>, meta tags): the
         # room's own uses (kiosk, feeds) read them from the settings, unescaped.
