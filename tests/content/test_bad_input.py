@@ -229,17 +229,26 @@ class Checked:
     site_kept: bool
 
 
-def _check_case(job: tuple[str, Path]) -> Checked:
-    """On a copy of the small room: build it, write the case's files over it, then run
-    ``check`` (and ``check --strict`` where it passes) and ``build`` again; in a worker."""
-    name, workspace = job
-    files, _, _ = ALL_CASES[name]
-    root = workspace / name.replace(" ", "-")
-    site = workspace / f"{root.name}-site"
+def _built(root: Path, site: Path) -> list[str]:
+    """The small room at ``root``, built into ``site``; the command that built it."""
     shutil.copytree(ROOMS / "minimal", root, ignore=shutil.ignore_patterns("expected*"))
     write_files(root, {"mkdocs.yml": MKDOCS})
     build = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-01-10"]
     assert run_cli(*build).exit_code == 0
+    return build
+
+
+def _check_case(job: tuple[str, Path]) -> Checked:
+    """On a copy of the small room as built (its site, cache and state with it): write the
+    case's files over it, then run ``check`` (and ``check --strict`` where it passes) and
+    ``build`` again; in a worker."""
+    name, workspace = job
+    files, _, _ = ALL_CASES[name]
+    root = workspace / name.replace(" ", "-")
+    site = workspace / f"{root.name}-site"
+    shutil.copytree(workspace / "base", root)
+    shutil.copytree(workspace / "base-site", site)
+    build = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--today", "2026-01-10"]
     before = tree_digest(site)
     write_files(root, files)
     sources = tree_digest(root)
@@ -266,6 +275,7 @@ def _check_case(job: tuple[str, Path]) -> Checked:
 def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Checked]:
     """Every case checked and built at once, in parallel (each on its own copy of the room)."""
     workspace = tmp_path_factory.mktemp("bad-input")
+    _built(workspace / "base", workspace / "base-site")  # once: each case starts from a copy
     names = sorted(ALL_CASES)
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 2) as pool:
         results = pool.map(_check_case, [(name, workspace) for name in names])
