@@ -45,10 +45,8 @@ __all__ = [
     "SiteBuildFailed",
     "build_site",
     "check_room",
-    "forget_unused_media",
-    "guard_site",
-    "refuse",
-    "report_privacy",
+    "guard",
+    "published",
     "start_room",
 ]
 
@@ -81,19 +79,31 @@ def build_site(settings: Settings, engine: Engine, site_dir: Path, *, strict: bo
             with new_site_beside(final) as out:
                 try:
                     engine.publish(made, out, strict=strict)
-                    problems = guard_site(made, out, settings)
                 except BaseException:
-                    report_privacy(made, settings, [], published=False)
+                    _report_privacy(made, settings, [], published=False)
                     raise
-                refuse(made, settings, problems, strict=strict)
+                guard(made, out, settings, strict=strict)
                 swap(out, final)
-    report_privacy(made, settings, [], published=True)
-    forget_unused_media(made, settings)
+    published(made, settings)
     return made
 
 
-def forget_unused_media(made: RoomBuild, settings: Settings) -> None:
-    """The media results this build did not use go from the cache."""
+def guard(made: RoomBuild, out: Path, settings: Settings, *, strict: bool) -> None:
+    """The guard on the site an engine built in ``out``: :class:`SiteBuildFailed` (or
+    :class:`RoomError` for media that could not be made) when it may not be published, with
+    the privacy report saying so."""
+    try:
+        problems = guard_site(made, out, settings)
+    except BaseException:
+        _report_privacy(made, settings, [], published=False)
+        raise
+    _refuse(made, settings, problems, strict=strict)
+
+
+def published(made: RoomBuild, settings: Settings) -> None:
+    """The site is out: the privacy report says so, and the media results this build did not
+    use go from the cache."""
+    _report_privacy(made, settings, [], published=True)
     used = {f.source.parent for f in made.files if f.source is not None}
     for kind in ("photos", "clips"):
         keep_only(settings.cache_dir / kind, used)
@@ -106,8 +116,8 @@ def check_room(settings: Settings) -> RoomCheck:
 
 def start_room(settings: Settings, held: ExitStack) -> RoomBuild:
     """The stages up to render, for an engine that runs the build itself (a plain ``mkdocs
-    build``, MkDocs' live preview): it publishes, then calls :func:`guard_site` and
-    :func:`refuse`. The MP3s go on encoding until ``held`` is closed."""
+    build``, MkDocs' live preview): it publishes, then calls :func:`guard` and
+    :func:`published`. The MP3s go on encoding until ``held`` is closed."""
     checked = check_room(settings)
     stop_on_errors(checked.read.report)
     remember(checked.read)
@@ -128,13 +138,13 @@ def announce(made: RoomBuild) -> None:
         log.info(made.balance.summary()[0])
 
 
-def refuse(made: RoomBuild, settings: Settings, problems: list[Leak], *, strict: bool) -> None:
+def _refuse(made: RoomBuild, settings: Settings, problems: list[Leak], *, strict: bool) -> None:
     """Stop a site that did not pass the guard (or has warnings, with ``strict``): the privacy
     report says why, and :class:`SiteBuildFailed` that nothing was published."""
     warnings = len(made.report.warnings) if strict else 0
     if not problems and not warnings:
         return
-    report_privacy(made, settings, problems, published=False)
+    _report_privacy(made, settings, problems, published=False)
     for problem in problems:
         log.error(str(problem))
     if problems:
@@ -148,7 +158,7 @@ def refuse(made: RoomBuild, settings: Settings, problems: list[Leak], *, strict:
     )
 
 
-def report_privacy(
+def _report_privacy(
     made: RoomBuild, settings: Settings, leaks: list[Leak], *, published: bool
 ) -> None:
     spans = {slug: media.spans for slug, media in made.clip_media.items()}

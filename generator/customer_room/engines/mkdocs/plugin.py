@@ -21,15 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ...build import (
-    RoomBuild,
-    SiteBuildFailed,
-    forget_unused_media,
-    guard_site,
-    refuse,
-    report_privacy,
-    start_room,
-)
+from ...build import RoomBuild, SiteBuildFailed, guard, published, start_room
 from ...build_lock import AnotherBuildRuns, one_build_at_a_time
 from ...errors import RoomError
 from ...pages import clean_pages
@@ -138,12 +130,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             return  # the core guards the site of its own build
         assert self.made is not None and self.settings is not None
         try:
-            problems = guard_site(self.made, Path(config.site_dir), self.settings)
-            refuse(self.made, self.settings, problems, strict=config.strict)
-            report_privacy(self.made, self.settings, [], published=True)
-            forget_unused_media(self.made, self.settings)
+            guard(self.made, Path(config.site_dir), self.settings, strict=config.strict)
+            published(self.made, self.settings)
         except RoomError as exc:
-            report_privacy(self.made, self.settings, [], published=False)
             raise _failed(exc) from None
         except SiteBuildFailed as exc:
             raise PluginError(str(exc)) from None
