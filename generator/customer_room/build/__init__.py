@@ -77,11 +77,8 @@ def build_site(settings: Settings, engine: Engine, site_dir: Path, *, strict: bo
             made = render(checked, make_media(checked, settings, jobs), settings)
             announce(made)
             with new_site_beside(final) as out:
-                try:
+                with _unpublished_unless_done(made, settings):
                     engine.publish(made, out, strict=strict)
-                except BaseException:
-                    _report_privacy(made, settings, [], published=False)
-                    raise
                 guard(made, out, settings, strict=strict)
                 swap(out, final)
     published(made, settings)
@@ -92,12 +89,21 @@ def guard(made: RoomBuild, out: Path, settings: Settings, *, strict: bool) -> No
     """The guard on the site an engine built in ``out``: :class:`SiteBuildFailed` (or
     :class:`RoomError` for media that could not be made) when it may not be published, with
     the privacy report saying so."""
-    try:
+    with _unpublished_unless_done(made, settings):
         problems = guard_site(made, out, settings)
-    except BaseException:
-        _report_privacy(made, settings, [], published=False)
-        raise
     _refuse(made, settings, problems, strict=strict)
+
+
+@contextmanager
+def _unpublished_unless_done(made: RoomBuild, settings: Settings) -> Iterator[None]:
+    """The privacy report says nothing was published when the block does not finish."""
+    done = False
+    try:
+        yield
+        done = True
+    finally:
+        if not done:
+            _report_privacy(made, settings, [], published=False)
 
 
 def published(made: RoomBuild, settings: Settings) -> None:

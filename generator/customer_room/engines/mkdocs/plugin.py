@@ -76,19 +76,15 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         """A plain MkDocs command: run the core's stages here, waiting for another build of
         the room to finish first."""
         self._release()
-        self._own = ExitStack()
         try:
-            self._own.enter_context(one_build_at_a_time(settings.room_dir, wait=True))
-            made = start_room(settings, self._own)
+            with ExitStack() as own:  # let go of at once if the stages fail
+                own.enter_context(one_build_at_a_time(settings.room_dir, wait=True))
+                made = start_room(settings, own)
+                self._own = own.pop_all()  # held until the site is guarded
         except AnotherBuildRuns as exc:
-            self._release()
             raise PluginError(str(exc)) from None
         except RoomError as exc:
-            self._release()
             raise _failed(exc) from None
-        except BaseException:
-            self._release()
-            raise
         for warning in made.report.warnings:
             log.warning(str(warning))
         log.info(made.summary())
