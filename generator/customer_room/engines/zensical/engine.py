@@ -7,10 +7,12 @@ only the files that changed."""
 from __future__ import annotations
 
 import importlib.util
+import logging
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from ...build import RoomBuild, SiteBuildFailed
 from ...settings import Settings
@@ -18,6 +20,7 @@ from ..mkdocs.plugin import overrides_dir
 from .staged_config import read_room_config, staged_config, write_config
 
 INSTALL = "pip install 'customer-room[zensical]'"
+log = logging.getLogger("customer_room")
 
 
 class ZensicalEngine:
@@ -33,11 +36,11 @@ class ZensicalEngine:
         if importlib.util.find_spec("zensical") is None:
             raise SiteBuildFailed(f"the engine is zensical, but it is not installed — {INSTALL}")
         assert self.settings.config_file is not None
+        room_config = read_room_config(self.settings.config_file)
         self.root.mkdir(parents=True, exist_ok=True)
         _sync(self.root / "docs", self._docs(made))
-        _sync(self.root / "overrides", self._overrides())
-        config = staged_config(read_room_config(self.settings.config_file), made.nav, self.settings)
-        write_config(config, self.root / "mkdocs.yml")
+        _sync(self.root / "overrides", self._overrides(room_config))
+        write_config(staged_config(room_config, made.nav, self.settings), self.root / "mkdocs.yml")
         shutil.rmtree(self.root / "site", ignore_errors=True)
         command = [sys.executable, "-m", "zensical", "build", "-f", str(self.root / "mkdocs.yml")]
         done = subprocess.run(
@@ -47,9 +50,10 @@ class ZensicalEngine:
             check=False,
         )
         said = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
-        if done.returncode != 0 or not (self.root / "site").is_dir():
-            for line in said:
-                print(f"zensical: {line}", file=sys.stderr)
+        failed = done.returncode != 0 or not (self.root / "site").is_dir()
+        for line in said:  # its progress with --verbose; everything when it failed
+            log.log(logging.ERROR if failed else logging.INFO, f"zensical: {line}")
+        if failed:
             raise SiteBuildFailed(f"Zensical stopped (exit code {done.returncode})")
         shutil.move(str(self.root / "site"), str(out))
 
@@ -70,11 +74,10 @@ class ZensicalEngine:
                 files[generated.path] = generated.source
         return files
 
-    def _overrides(self) -> dict[str, bytes | Path]:
+    def _overrides(self, room_config: dict[str, Any]) -> dict[str, bytes | Path]:
         """The theme's overrides: the room's own custom_dir, and ours (privacy meta tags)."""
         files: dict[str, bytes | Path] = {}
-        config = read_room_config(self.settings.config_file)  # type: ignore[arg-type]
-        theme = config.get("theme")
+        theme = room_config.get("theme")
         custom = theme.get("custom_dir") if isinstance(theme, dict) else None
         folders = [overrides_dir()]
         if isinstance(custom, str):
