@@ -105,6 +105,12 @@ def test_search_results_have_no_serious_violations(
     page.locator(".md-search__input").click()
     page.keyboard.type("mortgage", delay=20)
     page.wait_for_selector(".md-search-result__item")
+    # Checked once the results stand still: a colour half-way through a transition is no
+    # colour a reader sees.
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta')?.textContent.includes('matching')"
+        " && document.getAnimations().every(a => a.playState !== 'running')"
+    )
     found = serious(axe(page, f"search results ({scheme})"))
     page.context.close()
     assert found == [], found
