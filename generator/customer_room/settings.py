@@ -37,12 +37,16 @@ class Settings:
     config_file: Path | None = None
     privacy_report: Path | None = None  # default: in state_dir
     engine: str = "mkdocs"
+    # Where the published calendars are read back from (a folder or the site's address);
+    # default: the site folder a build replaces.
+    calendar_history: str | None = None
+    site_dir: Path | None = None
     unknown_options: tuple[str, ...] = ()  # plugin options written that do not exist
     known_options: tuple[str, ...] = ()
 
     @property
     def state_dir(self) -> Path:
-        """Where the room keeps what must outlive the cache (calendar revisions, the report)."""
+        """Where the room keeps what must outlive the cache (the privacy report)."""
         return self.room_dir / ".customer-room"
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,10 +26,21 @@ VISIT = "visits:\n  - visitor: A\n    department: D\n"
 LEND = "lending:\n  - agent: Moira\n    home_team: T\n    host_function: X\n"
 
 
-def feeds(root: Path, today: dt.date, tmp_path: Path) -> dict[str, str]:
-    result = build_room(Settings(room_dir=root, cache_dir=tmp_path / "cache", today=today))
+def feeds(
+    root: Path, today: dt.date, tmp_path: Path, site: Path | None = None
+) -> dict[str, str]:
+    """The room's calendars; with ``site``, read back from and published into that folder
+    (the history of what was published before)."""
+    settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", today=today, site_dir=site)
+    result = build_room(settings)
     assert not result.report.problems, [str(p) for p in result.report.problems]
-    return {f.path: str(f.content) for f in result.files if f.path.endswith(".ics")}
+    made = {f.path: str(f.content) for f in result.files if f.path.endswith(".ics")}
+    if site is not None:
+        shutil.rmtree(site, ignore_errors=True)
+        site.mkdir(parents=True)
+        for name, text in made.items():
+            (site / name).write_text(text, encoding="utf-8", newline="")
+    return made
 
 
 def test_golden_feeds(copy_room: Callable[[str], Path], tmp_path: Path) -> None:
@@ -123,12 +135,14 @@ def test_uid_stays_and_sequence_moves_when_only_the_time_changes(
             if "Dana" in str(e["SUMMARY"])
         )
 
-    first = dana(feeds(root, dt.date(2026, 3, 20), tmp_path))
-    again = dana(feeds(root, dt.date(2026, 3, 21), tmp_path))
+    site = tmp_path / "site"
+    first = dana(feeds(root, dt.date(2026, 3, 20), tmp_path, site))
+    again = dana(feeds(root, dt.date(2026, 3, 21), tmp_path, site))
     assert (again["UID"], again["SEQUENCE"]) == (first["UID"], 0)
+    assert again.decoded("LAST-MODIFIED") == first.decoded("LAST-MODIFIED")
     visits = root / "content/visits.yml"
     visits.write_text(visits.read_text().replace('start: "09:00"', 'start: "09:30"'))
-    moved = dana(feeds(root, dt.date(2026, 3, 22), tmp_path))
+    moved = dana(feeds(root, dt.date(2026, 3, 22), tmp_path, site))
     assert moved["UID"] == first["UID"]
     assert moved["SEQUENCE"] == 1
     assert moved.decoded("LAST-MODIFIED") > first.decoded("LAST-MODIFIED")

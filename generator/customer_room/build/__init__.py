@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -68,6 +69,7 @@ def build_site(settings: Settings, engine: Engine, site_dir: Path, *, strict: bo
     :class:`RoomError` lists the problems of the room's content."""
     final = site_dir.resolve()
     may_replace(final, settings)
+    settings = replace(settings, site_dir=final)  # the calendars' history is read from it
     with _only_build(settings):
         read = read_room(settings)  # load, validate
         checked = protect(read, settings)

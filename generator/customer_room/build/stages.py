@@ -25,6 +25,7 @@ from ..media.clips import ClipMedia, process_clips
 from ..media.jobs import MediaJobs
 from ..media.photos import PersonaImage, process_photos
 from ..pages.calendar_feeds import Feeds, feed_files
+from ..pages.feed_history import FeedHistory, read_history
 from ..pages.kiosk import KioskInput, kiosk_files
 from ..pages.render import Schedules, site_nav
 from ..pages.render_stage import render_room
@@ -139,7 +140,7 @@ def _schedules(room: Room, zone: ZoneInfo, settings: Settings) -> Schedules | No
     if not room.visits and not room.lends:
         return None
     visits = visit_times(room, zone, settings.today)
-    lends = lend_times(room, settings.today)
+    lends = lend_times(room, zone, settings.today)
     return Schedules(
         zone,
         group_visits(visits, settings.today),
@@ -195,7 +196,7 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
             schedules.zone,
             settings.site_name,
             settings.today,
-            settings.state_dir / "calendar-state.json",
+            _feed_history(settings, report),
         )
     )
     if schedules is not None:
@@ -242,6 +243,21 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
         media.jobs,
         [clip.audio_path for clip in read.room.clips],
     )
+
+
+def _feed_history(settings: Settings, report: Report) -> FeedHistory:
+    """What the calendars published before said: from ``calendar_history``, else from the
+    site folder this build replaces."""
+    source = settings.calendar_history or settings.site_dir
+    history = read_history(source)
+    if history.problem:
+        report.warn(
+            "mkdocs.yml",
+            f"{history.problem} — the calendars' change history (SEQUENCE, LAST-MODIFIED) "
+            "starts again from this build; point calendar_history at the published site",
+            field="calendar_history",
+        )
+    return history
 
 
 def stop_on_errors(report: Report) -> None:

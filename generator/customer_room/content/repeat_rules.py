@@ -53,11 +53,82 @@ def repeat_rule(value: object) -> object:
             f"the rule's INTERVAL={parts['INTERVAL']} is not a whole number of 1 or more — "
             "INTERVAL=2 repeats every other time"
         )
+    if "UNTIL" in parts and "COUNT" in parts:
+        raise ValueError(
+            "the rule has both UNTIL and COUNT — keep one: COUNT=6 for six times, or UNTIL "
+            "(or the entry's until: field) for a last day"
+        )
+    if "UNTIL" in parts:
+        parts["UNTIL"] = _until_text(parts["UNTIL"])
+        rule = ";".join(f"{name}={value}" for name, value in parts.items())
     try:
-        rrulestr(rule, dtstart=dt.datetime(2026, 1, 1))
+        rrulestr(local_rule(rule, dt.UTC), dtstart=dt.datetime(2026, 1, 1))
     except (ValueError, TypeError, KeyError) as exc:
         raise ValueError(f"not a repeat rule ({exc}) — write an RRULE such as {EXAMPLE}") from None
     return rule
+
+
+def _until_text(value: str) -> str:
+    """UNTIL as a day (20270301), a time of day (20270301T120000) or a moment in UTC
+    (20270301T235959Z, the form RFC 5545 asks for with a zoned start); dashes and colons as
+    people type them are taken out."""
+    text = value.replace("-", "").replace(":", "")
+    if not re.fullmatch(r"\d{8}(T\d{6}Z?)?", text):
+        raise ValueError(
+            f"UNTIL={value} is not a day — write UNTIL=20270301 (the last day), or leave UNTIL "
+            "out and give the entry an until: day"
+        )
+    return text
+
+
+def until_of(rule: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """The rule's UNTIL as a naive time in ``zone``: a day counts to its end."""
+    match = re.search(r"(?:^|;)UNTIL=(\d{8})(?:T(\d{6})(Z?))?", rule)
+    if match is None:
+        return None
+    day = dt.datetime.strptime(match.group(1), "%Y%m%d")
+    if not match.group(2):
+        return day.replace(hour=23, minute=59, second=59)
+    hour, minute, second = _hms(match.group(2))
+    moment = day.replace(hour=hour, minute=minute, second=second)
+    if match.group(3):
+        return moment.replace(tzinfo=dt.UTC).astimezone(zone).replace(tzinfo=None)
+    return moment
+
+
+def _hms(text: str) -> tuple[int, int, int]:
+    return int(text[:2]), int(text[2:4]), int(text[4:6])
+
+
+def without_until(rule: str) -> str:
+    return ";".join(part for part in rule.split(";") if not part.startswith("UNTIL="))
+
+
+def local_rule(rule: str, zone: dt.tzinfo, last_day: dt.date | None = None) -> str:
+    """The rule as it is walked here, on naive local times: UNTIL a naive time in ``zone``,
+    and no later than the end of ``last_day`` (an entry's own until: day)."""
+    until = until_of(rule, zone)
+    if last_day is not None:
+        end = dt.datetime.combine(last_day, dt.time(23, 59, 59))
+        until = end if until is None else min(until, end)
+    if until is None:
+        return rule
+    return f"{without_until(rule)};UNTIL={until:%Y%m%dT%H%M%S}"
+
+
+def published_rule(
+    rule: str, zone: dt.tzinfo, last_day: dt.date | None = None, *, all_day: bool
+) -> str:
+    """The rule as a feed publishes it (RFC 5545): UNTIL a day for an all-day series, and a
+    moment in UTC for a series with times of day in a zone."""
+    walked = local_rule(rule, zone, last_day)
+    until = until_of(walked, zone)
+    if until is None:
+        return rule
+    if all_day:
+        return f"{without_until(rule)};UNTIL={until:%Y%m%d}"
+    moment = until.replace(tzinfo=zone).astimezone(dt.UTC)
+    return f"{without_until(rule)};UNTIL={moment:%Y%m%dT%H%M%SZ}"
 
 
 @dataclass(frozen=True)
@@ -89,6 +160,22 @@ def occurrences(
                 before = True
     periods, stopped = read()
     return Occurrences(tuple(starts), before, stopped and steps == MAX_STEPS, periods)
+
+
+def rule_days(rule: str, first: dt.date, days: list[dt.date]) -> set[dt.date]:
+    """Those of ``days`` (in order) on which the rule, from ``first``, gives an occurrence;
+    its end (UNTIL, COUNT) aside."""
+    if not days:
+        return set()
+    start = dt.datetime.combine(first, dt.time())
+    walked = without_until(";".join(p for p in rule.split(";") if not p.startswith("COUNT=")))
+    found = occurrences(
+        walked,
+        start,
+        dt.datetime.combine(days[0], dt.time()),
+        dt.datetime.combine(days[-1], dt.time()),
+    )
+    return {moment.date() for moment in found.starts} & set(days)
 
 
 class _Walked(Exception):

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .models import ContentModel, Day, Slug, Text
-from .repeat_rules import repeat_rule
+from .repeat_rules import repeat_rule, rule_days
 
 
 def clock(value: object) -> object:
@@ -36,13 +45,75 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
+# The most occurrences one entry may change (each is checked against the rule).
+MAX_CHANGES = 500
+
+
 class ScheduleEntry(ContentModel):
-    """What visits and lends share: an id that keeps calendar entries in place, a repeat rule,
-    tags."""
+    """What visits and lends share: an id that keeps calendar entries in place, a repeat rule
+    and the day it ends, tags."""
 
     id: Slug | None = Field(None, description="a stable id (keeps calendar entries in place)")
     repeat: Repeat | None = Field(None, description="an RRULE, e.g. 'FREQ=MONTHLY;BYDAY=1TH'")
+    until: Day | None = Field(
+        None, description="a repeating entry's last day: it ends there, the past stays"
+    )
     tags: list[Text] = Field(default_factory=list, description="a list of tags")
+
+    def first_day(self) -> dt.date:
+        raise NotImplementedError
+
+    @field_validator("until")
+    @classmethod
+    def _until_repeats(cls, until: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if until is not None and "repeat" in info.data and not info.data["repeat"]:
+            raise ValueError(
+                "only a repeating entry (repeat:) ends on a day — change the entry's own date"
+            )
+        return until
+
+
+class OccurrenceChange(ContentModel):
+    """One occurrence of a repeating entry, changed: cancelled, moved, or given what came of
+    it."""
+
+    on: Day = Field(description="the occurrence's day as the rule gives it, YYYY-MM-DD")
+    status: Status | None = Field(None, description="planned, confirmed, done or cancelled")
+
+
+def _changes_fit(entry: ScheduleEntry, changes: Sequence[OccurrenceChange]) -> None:
+    """Each change names a day the entry's rule gives, once."""
+    if changes and not entry.repeat:
+        raise ValueError(
+            "only a repeating entry (repeat:) has occurrences to change — edit the entry itself"
+        )
+    seen: set[dt.date] = set()
+    for change in changes:
+        if change.on in seen:
+            raise ValueError(f"{change.on} is changed twice — keep one change per occurrence")
+        seen.add(change.on)
+    if entry.repeat is None:
+        return
+    days = rule_days(entry.repeat, entry.first_day(), sorted(seen))
+    for change in changes:
+        if change.on not in days:
+            raise ValueError(
+                f"{change.on} is not a day this entry repeats on ({entry.repeat} from "
+                f"{entry.first_day()}) — write the occurrence's day as the rule gives it"
+            )
+
+
+class VisitChange(OccurrenceChange):
+    date: Day | None = Field(None, description="moved to this day")
+    start: Clock | None = Field(None, description="moved to this start time, HH:MM")
+    end: Clock | None = Field(None, description="moved to this end time, HH:MM")
+    notes: Text | None = Field(None, description="afterwards: what we learned that day")
+
+
+class LendChange(OccurrenceChange):
+    start: Day | None = Field(None, description="this time, the first day")
+    end: Day | None = Field(None, description="this time, the last day")
+    outcome: Text | None = Field(None, description="afterwards: what they brought back")
 
 
 class Visit(ScheduleEntry):
@@ -60,11 +131,23 @@ class Visit(ScheduleEntry):
     seats: int = Field(1, ge=1, description="seats the host has for visitors")
     party: int = Field(1, ge=1, description="how many people come")
     notes: Text | None = Field(None, description="afterwards: what we learned")
+    changes: list[VisitChange] = Field(
+        default_factory=list,
+        max_length=MAX_CHANGES,
+        description="occurrences of a repeating visit cancelled, moved or with notes",
+    )
+
+    def first_day(self) -> dt.date:
+        return self.date
 
     @model_validator(mode="after")
     def _times(self) -> Visit:
         if self.end <= self.start:
             raise ValueError("the visit must end after it starts")
+        for change in self.changes:
+            if (change.end or self.end) <= (change.start or self.start):
+                raise ValueError(f"the visit on {change.on} must end after it starts")
+        _changes_fit(self, self.changes)
         return self
 
 
@@ -80,11 +163,25 @@ class Lend(ScheduleEntry):
     goals: list[Text] = Field(default_factory=list, description="a list: what they go to learn")
     outcome: Text | None = Field(None, description="afterwards: what they brought back")
     status: Status = Field(Status.CONFIRMED, description="planned, confirmed, done or cancelled")
+    changes: list[LendChange] = Field(
+        default_factory=list,
+        max_length=MAX_CHANGES,
+        description="occurrences of a repeating lend cancelled, moved or with an outcome",
+    )
+
+    def first_day(self) -> dt.date:
+        return self.start
 
     @model_validator(mode="after")
     def _dates(self) -> Lend:
         if self.end < self.start:
             raise ValueError("the lend must end on or after its first day")
+        for change in self.changes:
+            first = change.start or change.on
+            last = change.end or first + (self.end - self.start)
+            if last < first:
+                raise ValueError(f"the lend of {change.on} must end on or after its first day")
+        _changes_fit(self, self.changes)
         return self
 
 

@@ -9,25 +9,38 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import Report
-from .repeat_rules import MAX_STEPS, occurrences
+from ..site_files import slug
+from .repeat_rules import MAX_STEPS, local_rule, occurrences, without_until
 from .room import LendEntry, Room, VisitEntry
-from .schedule_models import Lend, Visit
+from .schedule_models import Lend, Status, Visit
 
 HORIZON = dt.timedelta(days=400)
 
 
 @dataclass(frozen=True)
 class VisitTime:
+    """One occurrence of a visit, with what changed for it alone."""
+
     entry: VisitEntry
     start: dt.datetime
     end: dt.datetime
+    status: Status
+    notes: str | None = None
+    moved_from: dt.datetime | None = None  # the start the rule gives, where it was moved
+    rule_start: dt.datetime | None = None  # a repeating visit's occurrence, as the rule gives it
 
 
 @dataclass(frozen=True)
 class LendTime:
+    """One occurrence of a lend, with what changed for it alone."""
+
     entry: LendEntry
     first: dt.date
     last: dt.date
+    status: Status
+    outcome: str | None = None
+    moved_from: dt.date | None = None
+    rule_start: dt.date | None = None
 
 
 def room_zone(name: str, report: Report) -> ZoneInfo | None:
@@ -48,37 +61,144 @@ def room_zone(name: str, report: Report) -> ZoneInfo | None:
 SHOWN_BACK = 2 * HORIZON
 
 
-def _starts(first: dt.datetime, rule: str | None, until: dt.datetime) -> list[dt.datetime]:
-    if not rule:
+def _starts(
+    model: Visit | Lend, first: dt.datetime, zone: ZoneInfo, until: dt.datetime
+) -> list[dt.datetime]:
+    """The naive local starts of ``model``'s occurrences up to ``until``."""
+    if not model.repeat:
         return [first]
-    naive = first.replace(tzinfo=None)
     last = until.replace(tzinfo=None)
-    found = occurrences(rule, naive, last - SHOWN_BACK, last)
-    return [start.replace(tzinfo=first.tzinfo) for start in found.starts]
+    rule = local_rule(model.repeat, zone, model.until)
+    return list(occurrences(rule, first, last - SHOWN_BACK, last).starts)
+
+
+def first_of_series(model: Visit | Lend) -> dt.date:
+    """The day a repeating entry's first occurrence falls on (its own notes and outcome are
+    that occurrence's)."""
+    first = model.first_day()
+    if not model.repeat:
+        return first
+    found = occurrences(
+        without_until(model.repeat),
+        dt.datetime.combine(first, dt.time()),
+        dt.datetime.combine(first, dt.time()),
+        dt.datetime.combine(first + HORIZON, dt.time()),
+    )
+    return found.starts[0].date() if found.starts else first
 
 
 def visit_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[VisitTime]:
-    """Every visit occurrence up to a year past ``today``, in the room's time zone."""
+    """Every visit occurrence up to a year past ``today``, in the room's time zone, each with
+    its own changes (cancelled, moved, notes)."""
     until = dt.datetime.combine(today + HORIZON, dt.time(), zone)
     times = []
     for entry in room.visits:
         v = entry.visit
-        first = dt.datetime.combine(v.date, v.start, zone)
-        length = dt.datetime.combine(v.date, v.end) - dt.datetime.combine(v.date, v.start)
-        for start in _starts(first, v.repeat, until):
-            times.append(VisitTime(entry, start, start + length))
+        changes = {change.on: change for change in v.changes}
+        own_notes = first_of_series(v) if v.repeat else None
+        for start in _starts(v, dt.datetime.combine(v.date, v.start), zone, until):
+            day = start.date()
+            change = changes.get(day)
+            if change is None:
+                times.append(
+                    VisitTime(
+                        entry,
+                        start.replace(tzinfo=zone),
+                        dt.datetime.combine(day, v.end, zone),
+                        v.status,
+                        v.notes if own_notes in (None, day) else None,
+                        rule_start=start.replace(tzinfo=zone) if v.repeat else None,
+                    )
+                )
+                continue
+            moved_day = change.date or day
+            moved = dt.datetime.combine(moved_day, change.start or v.start, zone)
+            times.append(
+                VisitTime(
+                    entry,
+                    moved,
+                    dt.datetime.combine(moved_day, change.end or v.end, zone),
+                    change.status or v.status,
+                    change.notes or (v.notes if own_notes == day else None),
+                    moved_from=start.replace(tzinfo=zone)
+                    if moved.replace(tzinfo=None) != start
+                    else None,
+                    rule_start=start.replace(tzinfo=zone),
+                )
+            )
     return sorted(times, key=lambda t: t.start)
 
 
-def lend_times(room: Room, today: dt.date) -> list[LendTime]:
+def lend_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[LendTime]:
+    """Every lend occurrence up to a year past ``today``, each with its own changes."""
     until = dt.datetime.combine(today + HORIZON, dt.time())
     times = []
     for entry in room.lends:
         lend = entry.lend
         length = lend.end - lend.start
-        for start in _starts(dt.datetime.combine(lend.start, dt.time()), lend.repeat, until):
-            times.append(LendTime(entry, start.date(), start.date() + length))
+        changes = {change.on: change for change in lend.changes}
+        own_outcome = first_of_series(lend) if lend.repeat else None
+        for start in _starts(lend, dt.datetime.combine(lend.start, dt.time()), zone, until):
+            day = start.date()
+            change = changes.get(day)
+            outcome = lend.outcome if own_outcome in (None, day) else None
+            if change is None:
+                times.append(
+                    LendTime(
+                        entry,
+                        day,
+                        day + length,
+                        lend.status,
+                        outcome,
+                        rule_start=day if lend.repeat else None,
+                    )
+                )
+                continue
+            first = change.start or day
+            times.append(
+                LendTime(
+                    entry,
+                    first,
+                    change.end or first + length,
+                    change.status or lend.status,
+                    change.outcome or outcome,
+                    moved_from=day if first != day else None,
+                    rule_start=day,
+                )
+            )
     return sorted(times, key=lambda t: t.first)
+
+
+def department_feeds(room: Room) -> dict[str, tuple[str, list[VisitEntry]]]:
+    """Each department's calendar file, with the department's name as first written and its
+    visits. Names that differ only in capitals or spaces ("Legal", "LEGAL ") are one
+    department."""
+    feeds: dict[str, tuple[str, list[VisitEntry]]] = {}
+    for entry in room.visits:
+        name = " ".join(entry.visit.department.split())
+        feeds.setdefault(department_feed(name), (name, []))[1].append(entry)
+    return feeds
+
+
+def department_feed(name: str) -> str:
+    return f"visits-{slug(name, 'all')}.ics"
+
+
+def _departments_apart(room: Room, report: Report) -> None:
+    """Two departments whose calendars would be one file: the later one is named."""
+    first: dict[str, VisitEntry] = {}
+    for entry in room.visits:
+        name = " ".join(entry.visit.department.split())
+        other = first.setdefault(department_feed(name), entry)
+        if " ".join(other.visit.department.split()).casefold() != name.casefold():
+            report.error(
+                entry.path,
+                f"the departments '{name}' and '{other.visit.department}' ({other.path}:"
+                f"{other.line}) would share one calendar, {department_feed(name)} — write the "
+                "department the same way in both, or name them so they differ in letters",
+                line=entry.line,
+                field="department",
+            )
 
 
 def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:
@@ -91,10 +211,11 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
         if model.repeat:
             _rule_reads(model, path, line, zone, today, report)
     _same_ids(entries, report)
+    _departments_apart(room, report)
     _clock_changes(room, zone, today, report)
     by_agent: dict[str, list[LendTime]] = {}
-    for time in lend_times(room, today):
-        if time.entry.lend.status.value != "cancelled":
+    for time in lend_times(room, zone, today):
+        if time.status is not Status.CANCELLED:
             by_agent.setdefault(time.entry.lend.agent.lower(), []).append(time)
     for times in by_agent.values():
         for earlier, later in itertools.pairwise(times):
@@ -127,7 +248,7 @@ def _rule_reads(
     assert model.repeat is not None
     first = dt.datetime.combine(model.date if isinstance(model, Visit) else model.start, dt.time())
     last = dt.datetime.combine(today + HORIZON, dt.time())
-    found = occurrences(model.repeat, first, last - SHOWN_BACK, last)
+    found = occurrences(local_rule(model.repeat, zone, model.until), first, last - SHOWN_BACK, last)
     if found.cut:
         report.error(
             path,

@@ -1,75 +1,36 @@
-"""iCalendar feeds of the two programs that Outlook and Google Calendar can subscribe to.
+"""iCalendar feeds of the two programs that Outlook, Google Calendar, khal and the rest can
+subscribe to: visits.ics, one visits-<department>.ics per department, and lending.ics.
 
-Each entry keeps one UID for life (its id, or the fields that name it), so an edit updates the
-event in subscribers' calendars instead of adding a second one; SEQUENCE and LAST-MODIFIED move
-when an entry changes, remembered in a small state file beside the privacy report.
+An event's SEQUENCE moves, and its LAST-MODIFIED is the build's day, only when what the feed says
+of it changes (a field the feed does not carry, such as seats, moves nothing); both are read back
+from the feeds published before (``feed_history``). A calendar published once goes on being
+published, empty if its last event is gone, so its subscribers see the deletion instead of an
+error and a stale copy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone
 
-from ..content.room import LendEntry, Room, VisitEntry
-from ..content.schedule_models import Lend, Status, Visit
-from ..site_files import GeneratedFile, slug
+from ..content.room import Room
+from ..content.schedules import department_feeds
+from ..site_files import GeneratedFile
+from .feed_events import lend_events, visit_events
+from .feed_history import FEEDS_PROPERTY, FeedHistory, event_key, said
+from .feed_timezone import timezone_block
 
 REFRESH = dt.timedelta(hours=4)
-STATUS = {
-    Status.PLANNED: "TENTATIVE",
-    Status.CONFIRMED: "CONFIRMED",
-    Status.DONE: "CONFIRMED",
-    Status.CANCELLED: "CANCELLED",
-}
+_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def visit_uid(entry: VisitEntry) -> str:
-    v = entry.visit
-    key = v.id or f"{v.visitor}|{v.department}|{v.host}|{v.date.isoformat()}"
-    return f"visit-{hashlib.sha1(key.encode()).hexdigest()[:16]}@customer-room"
-
-
-def lend_uid(entry: LendEntry) -> str:
-    lend = entry.lend
-    key = lend.id or f"{lend.agent}|{lend.host_function}|{lend.start.isoformat()}"
-    return f"lend-{hashlib.sha1(key.encode()).hexdigest()[:16]}@customer-room"
-
-
-class Revisions:
-    """SEQUENCE and LAST-MODIFIED per UID, moved on whenever an entry's content changes."""
-
-    def __init__(self, path: Path, stamp: dt.datetime) -> None:
-        self.path = path
-        self.stamp = stamp
-        self.state: dict[str, dict[str, object]] = (
-            json.loads(path.read_text()) if path.is_file() else {}
-        )
-        self.changed = False
-
-    def of(self, uid: str, content: str) -> tuple[int, dt.datetime]:
-        digest = hashlib.sha256(content.encode()).hexdigest()
-        known = self.state.get(uid)
-        if known is None or known["hash"] != digest:
-            sequence = 0 if known is None else int(str(known["sequence"])) + 1
-            self.state[uid] = {
-                "hash": digest,
-                "sequence": sequence,
-                "modified": self.stamp.isoformat(),
-            }
-            self.changed = True
-        record = self.state[uid]
-        return int(str(record["sequence"])), dt.datetime.fromisoformat(str(record["modified"]))
-
-    def save(self) -> None:
-        if self.changed:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps(self.state, indent=1, sort_keys=True) + "\n")
+@dataclass(frozen=True)
+class Feeds:
+    files: list[GeneratedFile]
+    changed: dict[str, dt.datetime]  # per schedule ("visits", "lending"): its latest change
 
 
 def _calendar(name: str, zone: ZoneInfo) -> Calendar:
@@ -85,120 +46,75 @@ def _calendar(name: str, zone: ZoneInfo) -> Calendar:
     return calendar
 
 
-def _finish(calendar: Calendar, path: str) -> GeneratedFile:
-    calendar.add_missing_timezones()
-    return GeneratedFile(path, calendar.to_ical().decode("utf-8"))
+class _Revisions:
+    """Each event's SEQUENCE and LAST-MODIFIED, from what was published before."""
 
+    def __init__(self, history: FeedHistory, stamp: dt.datetime) -> None:
+        self.history = history
+        self.stamp = stamp
 
-def _event(
-    uid: str,
-    model: Visit | Lend,
-    summary: str,
-    details: list[str],
-    revisions: Revisions,
-    stamp: dt.datetime,
-) -> Event:
-    """What every event carries: identity, revision, summary, status, details, repeat rule."""
-    event = Event()
-    sequence, modified = revisions.of(uid, model.model_dump_json())
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("sequence", sequence)
-    event.add("last-modified", modified)
-    event.add("summary", summary)
-    event.add("status", STATUS[model.status])
-    event.add("description", "\n".join(d for d in details if d))
-    if model.repeat:
-        event.add("rrule", vRecur.from_ical(model.repeat))
-    return event
-
-
-def _visit_event(
-    entry: VisitEntry, zone: ZoneInfo, revisions: Revisions, stamp: dt.datetime
-) -> Event:
-    v = entry.visit
-    details = [
-        f"Focus: {v.focus}" if v.focus else "",
-        f"Role: {v.role}" if v.role else "",
-        f"What we learned: {v.notes}" if v.notes else "",
-    ]
-    event = _event(
-        visit_uid(entry),
-        v,
-        f"Visit: {v.visitor} ({v.department}) with {v.host}",
-        details,
-        revisions,
-        stamp,
-    )
-    event.add("dtstart", dt.datetime.combine(v.date, v.start, zone))
-    event.add("dtend", dt.datetime.combine(v.date, v.end, zone))
-    return event
-
-
-def _lend_event(entry: LendEntry, revisions: Revisions, stamp: dt.datetime) -> Event:
-    lend = entry.lend
-    details = [
-        f"Host: {lend.host_contact}" if lend.host_contact else "",
-        *(f"Goal: {g}" for g in lend.goals),
-        f"What they brought back: {lend.outcome}" if lend.outcome else "",
-    ]
-    event = _event(
-        lend_uid(entry),
-        lend,
-        f"On loan: {lend.agent} ({lend.home_team}) to {lend.host_function}",
-        details,
-        revisions,
-        stamp,
-    )
-    event.add("dtstart", lend.start)
-    event.add("dtend", lend.end + dt.timedelta(days=1))  # all-day events end the day after
-    event.add("transp", "TRANSPARENT")
-    return event
-
-
-@dataclass(frozen=True)
-class Feeds:
-    files: list[GeneratedFile]
-    changed: dict[str, dt.datetime]  # per schedule ("visits", "lending"): its latest change
+    def stamped(self, event: Event) -> Event:
+        before = self.history.events.get(event_key(event))
+        if before is None:
+            sequence, modified = 0, self.stamp
+        elif before.said == said(event):
+            sequence, modified = before.sequence, before.modified
+        else:
+            sequence, modified = before.sequence + 1, max(self.stamp, before.modified)
+        event.add("dtstamp", self.stamp)
+        event.add("sequence", sequence)
+        event.add("last-modified", modified)
+        return event
 
 
 def feed_files(
-    room: Room, zone: ZoneInfo, site_name: str, today: dt.date, state_path: Path
+    room: Room, zone: ZoneInfo, site_name: str, today: dt.date, history: FeedHistory
 ) -> Feeds:
-    """visits.ics, one visits-<department>.ics per department, and lending.ics; and when
-    each schedule last changed (the LAST-MODIFIED of its latest changed entry)."""
-    if not room.visits and not room.lends:
-        return Feeds([], {})
-    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
-    revisions = Revisions(state_path, stamp)
-    files = []
+    """The calendars, and when each schedule last changed (the LAST-MODIFIED of its latest
+    changed event)."""
+    revisions = _Revisions(history, dt.datetime.combine(today, dt.time(), dt.UTC))
+    files: list[GeneratedFile] = []
     changed: dict[str, dt.datetime] = {}
-    if room.visits:
+    by_feed = department_feeds(room)
+    departments = sorted(set(by_feed) | {f for f in history.feeds if f.startswith("visits-")})
+    if room.visits or "visits.ics" in history.feeds:
+        events = {
+            id(entry): [revisions.stamped(e) for e in visit_events(entry, zone)]
+            for entry in room.visits
+        }
+        block = timezone_block(
+            zone, min((e.visit.date.year for e in room.visits), default=today.year), today
+        )
         everything = _calendar(f"{site_name} — peer visits", zone)
-        by_department: dict[str, Calendar] = {}
-        for entry in room.visits:
-            event = _visit_event(entry, zone, revisions, stamp)
-            everything.add_component(event)
-            changed["visits"] = max(changed.get("visits", _NEVER), event.decoded("last-modified"))
-            department = entry.visit.department
-            if department not in by_department:
-                by_department[department] = _calendar(
-                    f"{site_name} — visits from {department}", zone
-                )
-            by_department[department].add_component(event)
-        files.append(_finish(everything, "visits.ics"))
-        files += [
-            _finish(cal, f"visits-{slug(dept, 'all')}.ics") for dept, cal in by_department.items()
-        ]
-    if room.lends:
+        everything.add(FEEDS_PROPERTY, ",".join(departments))
+        every = [e for entry_events in events.values() for e in entry_events]
+        files.append(_finish(everything, "visits.ics", block, every))
+        for feed in departments:
+            name, entries = by_feed.get(feed, (feed.removeprefix("visits-")[:-4], []))
+            calendar = _calendar(f"{site_name} — visits from {name}", zone)
+            chosen = [e for entry in entries for e in events[id(entry)]]
+            files.append(_finish(calendar, feed, block, chosen))
+        if room.visits:
+            changed["visits"] = _latest(every)
+    if room.lends or "lending.ics" in history.feeds:
+        lends = [revisions.stamped(e) for entry in room.lends for e in lend_events(entry, zone)]
         lending = _calendar(f"{site_name} — lending program", zone)
-        for lend in room.lends:
-            event = _lend_event(lend, revisions, stamp)
-            lending.add_component(event)
-            changed["lending"] = max(changed.get("lending", _NEVER), event.decoded("last-modified"))
-        files.append(_finish(lending, "lending.ics"))
-    revisions.save()
+        block = timezone_block(zone, today.year, today)
+        files.append(_finish(lending, "lending.ics", block, lends))
+        if room.lends:
+            changed["lending"] = _latest(lends)
     return Feeds(files, changed)
 
 
-_NEVER = dt.datetime.min.replace(tzinfo=dt.UTC)
+def _finish(calendar: Calendar, path: str, block: Timezone, events: list[Event]) -> GeneratedFile:
+    """The calendar with its events, and the zone's block where an event has a time of day
+    (or where there is no event: a calendar holds at least one component)."""
+    if not events or any("TZID" in e["DTSTART"].params for e in events):
+        calendar.add_component(block)
+    for event in events:
+        calendar.add_component(event)
+    return GeneratedFile(path, calendar.to_ical().decode("utf-8"))
+
+
+def _latest(events: list[Event]) -> dt.datetime:
+    return max((e.decoded("last-modified") for e in events), default=_NEVER)

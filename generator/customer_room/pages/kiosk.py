@@ -202,7 +202,7 @@ def _visits(source: KioskInput) -> list[dict[str, Any]]:
     visits = []
     for time in source.visits or []:
         visit = time.entry.visit
-        if visit.status is Status.CANCELLED or not first <= time.start.date() <= last:
+        if time.status is Status.CANCELLED or not first <= time.start.date() <= last:
             continue
         visits.append(
             {
@@ -224,7 +224,7 @@ def _lends(source: KioskInput) -> list[dict[str, Any]]:
     lends = []
     for time in source.lends or []:
         lend = time.entry.lend
-        if lend.status is Status.CANCELLED or time.last < first or time.first > last:
+        if time.status is Status.CANCELLED or time.last < first or time.first > last:
             continue
         lends.append(
             {

@@ -23,12 +23,12 @@ from ..content.balance import positive_mix
 from ..content.clip_models import Moment
 from ..content.models import Tone
 from ..content.room import ClipEntry, QuoteEntry, Room
-from ..content.schedules import LendTime, VisitTime
+from ..content.schedules import LendTime, VisitTime, department_feeds
 from ..content.transcript import LEADING, TRAILING, Turn, Word, word_edge
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..settings import Settings
-from ..site_files import GeneratedFile, slug
+from ..site_files import GeneratedFile
 from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .urls import relative_url
 
@@ -279,7 +279,7 @@ def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings)
         return []
     specs = []
     if room.visits:
-        departments = sorted({v.visit.department for v in room.visits})
+        departments = sorted((name, feed) for feed, (name, _) in department_feeds(room).items())
         specs.append(
             _spec(
                 "visits.md",
@@ -287,7 +287,7 @@ def _schedule_pages(room: Room, schedules: Schedules | None, settings: Settings)
                 groups=schedules.visits,
                 month_name=settings.today.strftime("%B %Y"),
                 month_svg=month_svg(schedules.visits.month, settings.today),
-                departments=[(d, f"visits-{slug(d, 'all')}.ics") for d in departments],
+                departments=departments,
                 changed=_changed(schedules, "visits"),
             )
         )

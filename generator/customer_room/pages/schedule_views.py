@@ -92,7 +92,7 @@ def month_svg(visits: list[VisitTime], today: dt.date) -> str:
             parts.append(f'<text class="cr-calendar__date" x="{x + 6}" y="{y + 18}">{label}</text>')
             for line, visit in enumerate(by_day.get(day, [])[:3]):
                 v = visit.entry.visit
-                mark = "✕ " if v.status.value == "cancelled" else ""
+                mark = "✕ " if visit.status.value == "cancelled" else ""
                 text = escape(f"{mark}{visit.start:%H:%M} {v.visitor.split()[0]}")
                 parts.append(
                     f'<text class="cr-calendar__visit" x="{x + 6}" '

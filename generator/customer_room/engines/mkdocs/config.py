@@ -52,6 +52,10 @@ class RoomPluginConfig(base.Config):
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
     engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     """The site engine that builds the HTML: MkDocs, or Zensical (needs the zensical extra)."""
+    calendar_history = c.Optional(c.Type(str))
+    """Where the published calendars are read back from, to carry their change history on: a
+    folder, or the published site's address (https://intranet/room/); default: the site
+    folder the build replaces (set it for builds from a fresh checkout, as in CI)."""
     privacy_report = c.Type(str, default=".customer-room/privacy-report.json")
     """Where the privacy report is written (outside the site), relative to mkdocs.yml."""
 

@@ -65,7 +65,16 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         config_file=Path(config.config_file_path).resolve() if config.config_file_path else None,
         privacy_report=base / options.privacy_report,
         engine=options.engine,
+        calendar_history=_history_source(options.calendar_history, base),
+        site_dir=Path(config.site_dir).resolve(),
     )
+
+
+def _history_source(value: str | None, base: Path) -> str | None:
+    """A folder (relative to mkdocs.yml) or the address of the published site."""
+    if not value or value.startswith(("http://", "https://")):
+        return value or None
+    return str((base / value).resolve())
 
 
 def _share(value: float, name: str) -> float:
