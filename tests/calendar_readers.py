@@ -109,8 +109,16 @@ def with_khal(text: str, first: dt.date, last: dt.date, folder: Path) -> set[Occ
     subprocess.run([*run, "import", "--batch", "-a", "room", str(feed)], check=True)
     days = (last - first).days + 1
     listing = subprocess.run(
-        [*run, "list", "--format", "{start}|{end}|{title}|{status}", "--day-format", ""]
-        + [first.isoformat(), f"{days}d"],
+        [
+            *run,
+            "list",
+            "--format",
+            "{start}|{end}|{title}|{status}",
+            "--day-format",
+            "",
+            first.isoformat(),
+            f"{days}d",
+        ],
         check=True,
         capture_output=True,
         text=True,

@@ -23,12 +23,11 @@ from customer_room.settings import Settings
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
 LONDON = ZoneInfo("Europe/London")
 VISIT = "visits:\n  - visitor: A\n    department: D\n"
+SERIES = VISIT + "    date: 2026-02-03\n    start: '10:00'\n    end: '11:00'\n    host: H\n"
 LEND = "lending:\n  - agent: Moira\n    home_team: T\n    host_function: X\n"
 
 
-def feeds(
-    root: Path, today: dt.date, tmp_path: Path, site: Path | None = None
-) -> dict[str, str]:
+def feeds(root: Path, today: dt.date, tmp_path: Path, site: Path | None = None) -> dict[str, str]:
     """The room's calendars; with ``site``, read back from and published into that folder
     (the history of what was published before)."""
     settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", today=today, site_dir=site)
@@ -201,6 +200,45 @@ def test_today_moves_entries_between_upcoming_current_and_past(
             "content/visits.yml:8: repeat: not a repeat rule",
         ),
         (
+            {"content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY;COUNT=3;UNTIL=20270301\n"},
+            "content/visits.yml:8: repeat: the rule has both UNTIL and COUNT — keep one",
+        ),
+        (
+            {"content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY;UNTIL=soon\n"},
+            "content/visits.yml:8: repeat: the rule's UNTIL=SOON is not a day — write "
+            "UNTIL=20270301",
+        ),
+        (
+            {
+                "content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY;BYDAY=TU\n"
+                "    changes:\n      - occurrence: 2026-02-11\n        status: cancelled\n"
+            },
+            "content/visits.yml:9: changes: 2026-02-11 is not a day this entry repeats on "
+            "(FREQ=WEEKLY;BYDAY=TU from 2026-02-03) — write the occurrence's day as the rule "
+            "gives it",
+        ),
+        (
+            {
+                "content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY;BYDAY=TU\n"
+                "    changes:\n      - occurrence: 2026-02-10\n        status: cancelled\n"
+                "      - occurrence: 10/02/2026\n        date: 2026-02-12\n"
+            },
+            "content/visits.yml:9: changes: 2026-02-10 is changed twice — keep one change per "
+            "occurrence",
+        ),
+        (
+            {
+                "content/visits.yml": SERIES + "    changes:\n      - occurrence: 2026-02-03\n"
+                "        status: cancelled\n"
+            },
+            "content/visits.yml:8: changes: only a repeating entry (repeat:) has occurrences "
+            "to change",
+        ),
+        (
+            {"content/visits.yml": SERIES + "    until: 2026-05-01\n"},
+            "content/visits.yml:8: until: only a repeating entry (repeat:) ends on a day",
+        ),
+        (
             {
                 "content/visits.yml": VISIT + "    date: 2026-02-03\n"
                 "    start: '10:00'\n    end: '11:00'\n    host: H\n    party: 3\n    seats: 2\n"
@@ -254,3 +292,27 @@ def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path:
         "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
         "Europe/London or America/New_York"
     ]
+
+
+@pytest.mark.parametrize(
+    ("pasted", "published"),
+    [
+        ("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301T235959Z", "UNTIL=20270301T235959Z"),
+        ("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301", "UNTIL=20270301T235959Z"),
+        ("freq=weekly;byday=tu;until=2027-03-01", "UNTIL=20270301T235959Z"),
+        ("FREQ=WEEKLY;BYDAY=TU;UNTIL=20270301T120000", "UNTIL=20270301T120000Z"),
+    ],
+)
+def test_until_as_pasted_is_read_and_published_as_rfc_5545_asks(
+    make_room: RoomMaker, tmp_path: Path, pasted: str, published: str
+) -> None:
+    """In London in winter local time is UTC: the rule's last day is read to its end, and
+    published as a moment in UTC for a visit with a time of day."""
+    root = make_room({"content/visits.yml": SERIES + f"    repeat: {pasted}\n"})
+    made = feeds(root, dt.date(2026, 2, 1), tmp_path)
+    (event,) = icalendar.Calendar.from_ical(made["visits.ics"]).walk("VEVENT")
+    rule = event["RRULE"].to_ical().decode()
+    assert rule.startswith("FREQ=WEEKLY;") and published in rule and "RRULE" not in rule
+    starts = list(rrulestr(rule, dtstart=event.decoded("DTSTART")))
+    assert starts[-1].date() == dt.date(2027, 2, 23)
+    assert len(starts) == 56

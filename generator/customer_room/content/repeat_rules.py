@@ -75,8 +75,8 @@ def _until_text(value: str) -> str:
     text = value.replace("-", "").replace(":", "")
     if not re.fullmatch(r"\d{8}(T\d{6}Z?)?", text):
         raise ValueError(
-            f"UNTIL={value} is not a day — write UNTIL=20270301 (the last day), or leave UNTIL "
-            "out and give the entry an until: day"
+            f"the rule's UNTIL={value} is not a day — write UNTIL=20270301 (the last day), or "
+            "leave UNTIL out and give the entry an until: day"
         )
     return text
 

@@ -77,29 +77,34 @@ class OccurrenceChange(ContentModel):
     """One occurrence of a repeating entry, changed: cancelled, moved, or given what came of
     it."""
 
-    on: Day = Field(description="the occurrence's day as the rule gives it, YYYY-MM-DD")
+    occurrence: Day = Field(description="the occurrence's day as the rule gives it, YYYY-MM-DD")
     status: Status | None = Field(None, description="planned, confirmed, done or cancelled")
 
 
-def _changes_fit(entry: ScheduleEntry, changes: Sequence[OccurrenceChange]) -> None:
+def _changes_fit(
+    changes: Sequence[OccurrenceChange], info: ValidationInfo, first_field: str
+) -> None:
     """Each change names a day the entry's rule gives, once."""
-    if changes and not entry.repeat:
+    repeat, first = info.data.get("repeat"), info.data.get(first_field)
+    if changes and "repeat" in info.data and not repeat:
         raise ValueError(
             "only a repeating entry (repeat:) has occurrences to change — edit the entry itself"
         )
     seen: set[dt.date] = set()
     for change in changes:
-        if change.on in seen:
-            raise ValueError(f"{change.on} is changed twice — keep one change per occurrence")
-        seen.add(change.on)
-    if entry.repeat is None:
-        return
-    days = rule_days(entry.repeat, entry.first_day(), sorted(seen))
-    for change in changes:
-        if change.on not in days:
+        if change.occurrence in seen:
             raise ValueError(
-                f"{change.on} is not a day this entry repeats on ({entry.repeat} from "
-                f"{entry.first_day()}) — write the occurrence's day as the rule gives it"
+                f"{change.occurrence} is changed twice — keep one change per occurrence"
+            )
+        seen.add(change.occurrence)
+    if not repeat or not isinstance(first, dt.date):
+        return  # the entry's own problem is said where it is
+    days = rule_days(repeat, first, sorted(seen))
+    for change in changes:
+        if change.occurrence not in days:
+            raise ValueError(
+                f"{change.occurrence} is not a day this entry repeats on ({repeat} from "
+                f"{first}) — write the occurrence's day as the rule gives it"
             )
 
 
@@ -140,14 +145,19 @@ class Visit(ScheduleEntry):
     def first_day(self) -> dt.date:
         return self.date
 
+    @field_validator("changes")
+    @classmethod
+    def _changes(cls, changes: list[VisitChange], info: ValidationInfo) -> list[VisitChange]:
+        _changes_fit(changes, info, "date")
+        return changes
+
     @model_validator(mode="after")
     def _times(self) -> Visit:
         if self.end <= self.start:
             raise ValueError("the visit must end after it starts")
         for change in self.changes:
             if (change.end or self.end) <= (change.start or self.start):
-                raise ValueError(f"the visit on {change.on} must end after it starts")
-        _changes_fit(self, self.changes)
+                raise ValueError(f"the visit on {change.occurrence} must end after it starts")
         return self
 
 
@@ -172,16 +182,23 @@ class Lend(ScheduleEntry):
     def first_day(self) -> dt.date:
         return self.start
 
+    @field_validator("changes")
+    @classmethod
+    def _changes(cls, changes: list[LendChange], info: ValidationInfo) -> list[LendChange]:
+        _changes_fit(changes, info, "start")
+        return changes
+
     @model_validator(mode="after")
     def _dates(self) -> Lend:
         if self.end < self.start:
             raise ValueError("the lend must end on or after its first day")
         for change in self.changes:
-            first = change.start or change.on
+            first = change.start or change.occurrence
             last = change.end or first + (self.end - self.start)
             if last < first:
-                raise ValueError(f"the lend of {change.on} must end on or after its first day")
-        _changes_fit(self, self.changes)
+                raise ValueError(
+                    f"the lend of {change.occurrence} must end on or after its first day"
+                )
         return self
 
 

@@ -94,7 +94,7 @@ def visit_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[VisitTime]:
     times = []
     for entry in room.visits:
         v = entry.visit
-        changes = {change.on: change for change in v.changes}
+        changes = {change.occurrence: change for change in v.changes}
         own_notes = first_of_series(v) if v.repeat else None
         for start in _starts(v, dt.datetime.combine(v.date, v.start), zone, until):
             day = start.date()
@@ -136,7 +136,7 @@ def lend_times(room: Room, zone: ZoneInfo, today: dt.date) -> list[LendTime]:
     for entry in room.lends:
         lend = entry.lend
         length = lend.end - lend.start
-        changes = {change.on: change for change in lend.changes}
+        changes = {change.occurrence: change for change in lend.changes}
         own_outcome = first_of_series(lend) if lend.repeat else None
         for start in _starts(lend, dt.datetime.combine(lend.start, dt.time()), zone, until):
             day = start.date()

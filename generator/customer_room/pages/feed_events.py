@@ -62,7 +62,7 @@ def visit_events(entry: VisitEntry, zone: ZoneInfo) -> list[Event]:
     """The visit, and each of its changed occurrences."""
     v = entry.visit
     own = first_of_series(v) if v.repeat else None
-    changes = {change.on: change for change in v.changes}
+    changes = {change.occurrence: change for change in v.changes}
     events = [
         _visit_event(
             entry, zone, v.date, v.start, v.end, v.status, v.notes if own is None else None
@@ -72,10 +72,10 @@ def visit_events(entry: VisitEntry, zone: ZoneInfo) -> list[Event]:
         events[0],
         v,
         zone,
-        [_at(c.on, v.start, zone) for c in v.changes if c.status is Status.CANCELLED],
+        [_at(c.occurrence, v.start, zone) for c in v.changes if c.status is Status.CANCELLED],
     )
     if own is not None and v.notes and own not in changes:
-        changes[own] = VisitChange(on=own)
+        changes[own] = VisitChange(occurrence=own)
     for day, change in sorted(changes.items()):
         if change.status is Status.CANCELLED:
             continue
@@ -129,14 +129,16 @@ def lend_events(entry: LendEntry, zone: ZoneInfo) -> list[Event]:
     """The lend, and each of its changed occurrences."""
     lend = entry.lend
     own = first_of_series(lend) if lend.repeat else None
-    changes = {change.on: change for change in lend.changes}
+    changes = {change.occurrence: change for change in lend.changes}
     length = lend.end - lend.start
     events = [
         _lend_event(entry, lend.start, lend.end, lend.status, lend.outcome if own is None else None)
     ]
-    _series(events[0], lend, zone, [c.on for c in lend.changes if c.status is Status.CANCELLED])
+    _series(
+        events[0], lend, zone, [c.occurrence for c in lend.changes if c.status is Status.CANCELLED]
+    )
     if own is not None and lend.outcome and own not in changes:
-        changes[own] = LendChange(on=own)
+        changes[own] = LendChange(occurrence=own)
     for day, change in sorted(changes.items()):
         if change.status is Status.CANCELLED:
             continue

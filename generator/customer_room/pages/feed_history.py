@@ -61,6 +61,8 @@ def read_history(source: str | Path | None) -> FeedHistory:
         return history
     for name in ("visits.ics", "lending.ics"):
         text = _read(source, name, history)
+        if history.problem:
+            break  # one line says why; the rest would say the same
         if text is None:
             continue
         try:
