@@ -111,6 +111,54 @@ MORE_CASES: dict[str, tuple[dict[str, str], int, str]] = {
         1,
         "content/visits.yml:9: repeat: not a repeat rule (invalid 'FREQ': FORTNIGHTLY)",
     ),
+    "visit changes not a list": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    changes: cancel the second one\n"
+        },
+        1,
+        "content/visits.yml:10: changes: input should be a valid list",
+    ),
+    "visit change occurrence nonsense": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    changes:\n      - occurrence: soon\n"
+        },
+        1,
+        "content/visits.yml:11: changes.0.occurrence: input should be a valid date",
+    ),
+    "visit change moved end before start": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    changes:\n      - occurrence: 2026-06-09\n        start: '13:00'\n"
+        },
+        1,
+        "content/visits.yml:2: the visit on 2026-06-09 must end after it starts",
+    ),
+    "visit change of a day far from the rule": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    changes:\n      - occurrence: 9999-01-01\n"
+        },
+        1,
+        "content/visits.yml:11: changes.0.occurrence: 9999-01-01 is not a date of the room",
+    ),
+    "visit until a word": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    until: whenever\n"
+        },
+        1,
+        "content/visits.yml:10: until: input should be a valid date",
+    ),
+    "visit too many changes": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    changes:\n" + "".join("      - occurrence: 2026-06-09\n" for _ in range(501))
+        },
+        1,
+        "content/visits.yml:10: changes: list should have at most 500 items",
+    ),
     "lend end before start": (
         {
             "content/lending.yml": "lending:\n  - id: a\n    agent: Moira\n    home_team: C\n    host_function: D\n    start: 2026-06-10\n    end: 2026-06-01\n"

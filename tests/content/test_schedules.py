@@ -18,6 +18,7 @@ from dateutil.rrule import rrulestr
 
 from conftest import ROOMS, build_room
 from customer_room.build import read_room
+from customer_room.content.schedule_models import Status
 from customer_room.settings import Settings
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
@@ -291,6 +292,24 @@ def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path:
     assert [str(p) for p in report.errors] == [
         "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
         "Europe/London or America/New_York"
+    ]
+
+
+def test_an_occurrence_can_be_named_with_on(make_room: RoomMaker, tmp_path: Path) -> None:
+    """YAML reads ``on:`` as a key of true; it names the occurrence all the same."""
+    root = make_room(
+        {
+            "content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY\n    changes:\n"
+            "      - on: 2026-02-10\n        status: cancelled\n"
+            "      - 'on': 2026-02-17\n        start: '09:00'\n"
+        }
+    )
+    read = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    assert not read.report.problems, [str(p) for p in read.report.problems]
+    changes = read.room.visits[0].visit.changes
+    assert [(c.occurrence, c.status) for c in changes] == [
+        (dt.date(2026, 2, 10), Status.CANCELLED),
+        (dt.date(2026, 2, 17), None),
     ]
 
 

@@ -80,6 +80,20 @@ class OccurrenceChange(ContentModel):
     occurrence: Day = Field(description="the occurrence's day as the rule gives it, YYYY-MM-DD")
     status: Status | None = Field(None, description="planned, confirmed, done or cancelled")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _on(cls, data: object) -> object:
+        """``on: 2026-11-24`` reads as well: YAML takes the word on as a key of true."""
+        if isinstance(data, dict) and "occurrence" not in data:
+            for key in (True, "on"):
+                if key in data:
+                    data = {
+                        ("occurrence" if k == key and type(k) is type(key) else k): v
+                        for k, v in data.items()
+                    }
+                    break
+        return data
+
 
 def _changes_fit(
     changes: Sequence[OccurrenceChange], info: ValidationInfo, first_field: str
