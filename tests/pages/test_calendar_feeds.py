@@ -261,6 +261,13 @@ def test_pages_mark_cancelled_visits_and_keep_outcomes_to_their_occurrence(
     upcoming = (earlier / "visits/index.html").read_text().split('id="upcoming"', 1)[1]
     row = next(r for r in upcoming.split("</tr>") if "Mon 02 Nov" in r)
     assert "15:00\u201316:30 (moved from Fri 30 Oct 11:00)" in row and "Raj Kumar" in row
+    on_the_day = tmp_path / "on-the-day"
+    result = cli(
+        "build", "-f", str(root / "mkdocs.yml"), "-d", str(on_the_day), "--today", "2026-10-16"
+    )
+    assert result.exit_code == 0, result.stderr
+    home = (on_the_day / "index.html").read_text().split('id="today-on-the-floor"', 1)[1]
+    assert "Renewals (cancelled)" in home.split("</ul>", 1)[0]
     lending = (site / "lending/index.html").read_text()
     rows = lending.split('id="past-lends-and-what-they-brought-back"', 1)[1].split("</tr>")
     moira = [row for row in rows if "Moira Campbell" in row]
