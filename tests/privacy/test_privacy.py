@@ -386,3 +386,26 @@ def test_leak_scan_reads_json_that_only_pythons_reader_accepts(tmp_path: Path) -
         '{"score": NaN, "text": "Ring me on 07700 900123."}', encoding="utf-8"
     )
     assert [leak.kind for leak in scan_site(site, Detector(), set(), [])] == ["phone number"]
+
+
+def test_encoded_silence_is_no_copy_of_the_source_but_a_stretch_of_sound_is(
+    tmp_path: Path,
+) -> None:
+    """A 64 kbit/s MP3 recording that ends in digital silence, and a published clip that
+    ends in the same silence: the encoder writes the same silent frames into both, byte for
+    byte, and that is no copy. A stretch of the recording's sound in a file is."""
+    silence = np.zeros(5 * RATE, dtype=np.int16)
+    source = write_recording(np.concatenate([speechlike(6, seed=1), silence]), tmp_path / "a.mp3")
+    clip = write_recording(np.concatenate([speechlike(6, seed=3), silence]), tmp_path / "b.mp3")
+    original, published = source.read_bytes(), clip.read_bytes()
+    tail = original[-4096:]
+    assert tail in published, "the silent frames are the same bytes in both files"
+    site = tmp_path / "site"
+    (site / "media").mkdir(parents=True)
+    (site / "media/clip.mp3").write_bytes(published)
+    assert scan_site(site, Detector(), set(), [source]) == []
+    middle = len(original) // 3
+    (site / "media/copy.mp3").write_bytes(published[:2000] + original[middle : middle + 9000])
+    assert [(leak.path, leak.kind) for leak in scan_site(site, Detector(), set(), [source])] == [
+        ("media/copy.mp3", "a source recording")
+    ]

@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -327,16 +328,34 @@ def _json_records(data: object) -> list[list[str]]:
     return [record for record in [top, *records] if record]
 
 
+STRETCH = 4096
+PROBES = 6
+
+
 def _holds_source(data: bytes, recordings: list[Path]) -> bool:
-    """True when ``data`` is, or holds a 4 KB stretch of, one of the recordings."""
+    """True when ``data`` is, or holds a 4 KB stretch of, one of the recordings. Stretches
+    that repeat themselves (encoded digital silence: one frame over and over, which any
+    encoder writes the same) prove nothing and are not looked for."""
     for recording in recordings:
         original = recording.read_bytes()
         if data == original:
             return True
-        for offset in range(len(original) // 8, len(original) - 4096, max(len(original) // 6, 1)):
-            if original[offset : offset + 4096] in data:
-                return True
+        if any(stretch in data for stretch in _telling_stretches(original)):
+            return True
     return False
+
+
+def _telling_stretches(original: bytes) -> list[bytes]:
+    """Up to PROBES stretches spread over the recording that only it would hold: each one
+    compresses to more than half its size (encoded sound does; a run of silent frames
+    compresses to almost nothing)."""
+    step = max(len(original) // (4 * PROBES), 1)
+    telling = [
+        stretch
+        for offset in range(len(original) // 8, len(original) - STRETCH, step)
+        if len(zlib.compress(stretch := original[offset : offset + STRETCH], 1)) > STRETCH // 2
+    ]
+    return [telling[i * len(telling) // PROBES] for i in range(min(PROBES, len(telling)))]
 
 
 def _has_metadata(path: Path, data: bytes) -> bool:
