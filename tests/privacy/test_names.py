@@ -359,3 +359,58 @@ def test_every_field_a_reader_sees_is_read_for_names(
     for name in ("okafor", "mensah", "okonkwo", "lopez", "yusuf"):
         assert name not in everything, name
     assert "billing" in everything and "complaint" in everything
+
+
+def test_a_persona_name_in_a_list_of_terms_is_refused_at_the_term(
+    make_room: RoomMaker, cli: Callable[..., Result]
+) -> None:
+    root = room_with_call(make_room, CALL, {})
+    clip = root / "clips/call.yml"
+    clip.write_text(clip.read_text() + "redact_terms: [okafor, byrne]\n")
+    result = cli("check", "-f", str(root / "mkdocs.yml"))
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if "persona's name" in line]
+    assert lines == [
+        "error: clips/call.yml:8: redact_terms: term 2 of the list is a persona's name "
+        "(personas/ada/persona.md) — a persona's name is shown on their page, so hiding it "
+        "would stop every build: take it out of the list (a persona is a composite, not the "
+        "caller), or give the persona another name"
+    ]
+    assert "byrne" not in result.stderr.lower()
+
+
+def test_a_hidden_value_shown_in_the_site_says_where_it_was_hidden_and_what_shows_it(
+    make_room: RoomMaker, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Never the value: the clip and turn it was hidden in, and the content file and line
+    that put it in the site, in the build's lines and in the privacy report."""
+    call = [*CALL[:3], ("Customer", "i farm out near hartwell so the signal is bad")]
+    root = room_with_call(
+        make_room,
+        call,
+        {"mkdocs.yml": MKDOCS.replace("site_name: T", "site_name: Hartwell Mutual")},
+    )
+    clip = root / "clips/call.yml"
+    clip.write_text(clip.read_text() + "redact_terms: [Hartwell]\n")
+    result = build(cli, root, tmp_path / "site")
+    assert result.exit_code == 1, (tmp_path / "site/notes/index.html").read_text()[-3000:]
+    leaks = [line for line in result.stderr.splitlines() if "is shown in the built site" in line]
+    assert len(leaks) == 1, leaks  # one line for every page the site's name is on
+    (line,) = leaks
+    pages = sorted(
+        str(p.relative_to(tmp_path / "site")) for p in (tmp_path / "site").rglob("*.html")
+    )
+    assert re.fullmatch(
+        r"error: \S+ \(and (\d+) other files\): a value hidden in clips/call.yml \(turn 4 "
+        r"of the call\) is shown in the built site, put there by mkdocs.yml:1 \(site_name\) — "
+        r"nothing was published; hide it there too, or, if it may be shown \(a persona's name, "
+        r"a team's\), take it out of what is hidden",
+        line,
+    ), line
+    assert "hartwell" not in result.stderr.lower()
+    report = json.loads((root / ".customer-room/privacy-report.json").read_text())
+    (said,) = [leak for leak in report["leaks"] if leak["kind"] == "a value that was redacted"]
+    assert said["hidden_in"] == "clips/call.yml (turn 4 of the call)"
+    assert said["shown_by"] == "mkdocs.yml:1 (site_name)"
+    assert set(pages) <= {said["file"], *said["also_in"]} | {"sitemap.xml"}
+    assert "hartwell" not in json.dumps(report).lower()

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..cache import DIGESTS_FILE, FileDigests
 from ..pages import clean_pages
 from ..privacy.leak_scan import Leak, SiteScan
+from ..privacy.leak_sources import with_sources
 from ..privacy.protect import detector_for
 from ..privacy.sanitize import RememberedSanitizer
 from ..settings import Settings
@@ -65,7 +66,7 @@ def guard_site(made: RoomBuild, out: Path, settings: Settings) -> list[Leak]:
     problems += scan.scan()  # the clips
     scan.save()
     digests.save()
-    return problems
+    return with_sources(problems, settings.room_dir)
 
 
 def _place(out: Path, files: dict[str, Path]) -> None:

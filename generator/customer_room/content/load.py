@@ -266,7 +266,7 @@ def _load_clip(path: Path, root: Path, report: Report) -> ClipEntry | None:
         turn.speaker = clip.speakers.get(turn.speaker, _speaker_name(turn.speaker, clip))
     lines = {
         key: doc.line_of((key,))
-        for key in ("persona", "voice_disguise", "audio", "tone", "transcript")
+        for key in ("persona", "voice_disguise", "audio", "tone", "transcript", "redact_terms")
     }
     return ClipEntry(slug, clip, name, audio, relative_name(audio, root), transcript, lines)
 

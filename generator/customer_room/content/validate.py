@@ -40,7 +40,38 @@ def validate_room(room: Room, settings: Settings, report: Report) -> None:
     for entry in room.personas:
         _check_photo(entry, room.root, settings, report)
     _check_clips(room, settings, report)
+    _check_terms_are_not_personas(room, settings, report)
     _check_reading_list(room, report)
+
+
+def _check_terms_are_not_personas(room: Room, settings: Settings, report: Report) -> None:
+    """A term to hide that is a persona's name (or a part of it) would be hidden in the calls
+    and then found on the persona's own page: every build would stop. Said at the term, by its
+    number in the list (the term itself is never printed)."""
+    names: dict[str, str] = {}
+    for persona in room.personas:
+        name = persona.persona.name
+        for part in [name, *name.split()]:
+            if len(part) > 1:
+                names.setdefault(part.casefold(), persona.path)
+    lists = [
+        (entry.path, entry.lines.get("redact_terms"), entry.clip.redact_terms)
+        for entry in room.clips
+    ]
+    lists.append(("mkdocs.yml", None, list(settings.redact_terms)))
+    for path, line, terms in lists:
+        for number, term in enumerate(terms, start=1):
+            owner = names.get(term.strip().casefold())
+            if owner is not None:
+                report.error(
+                    path,
+                    f"term {number} of the list is a persona's name ({owner}) — a persona's "
+                    "name is shown on their page, so hiding it would stop every build: take it "
+                    "out of the list (a persona is a composite, not the caller), or give the "
+                    "persona another name",
+                    line=line,
+                    field="redact_terms",
+                )
 
 
 def unknown(kind: str, name: str, known: list[str], otherwise: str) -> str:

@@ -14,7 +14,7 @@ import json
 import re
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -39,11 +39,26 @@ ATTRIBUTE_TEXT = re.compile(r'\b(?:alt|title|aria-label|content|placeholder)="([
 class Leak:
     path: str
     kind: str
+    origin: str = ""  # for a value that was hidden: where it was hidden (never the value)
+    source: str = ""  # and the content file and line that put it in the site, once found
+    secret: Secret | None = field(default=None, repr=False, compare=False)
+    also: tuple[str, ...] = ()  # other built files showing the same, from the same place
 
     def __str__(self) -> str:
+        if not self.origin:
+            return (
+                f"{self.path}: {self.kind} found in the built site — nothing was published; "
+                "find where it comes from in the content and hide it"
+            )
+        put = f", put there by {self.source}" if self.source else ""
+        more = len(self.also)
+        where = (
+            f"{self.path} (and {more} other file{'s' if more > 1 else ''})" if more else self.path
+        )
         return (
-            f"{self.path}: {self.kind} found in the built site — nothing was published; "
-            "find where it comes from in the content and hide it"
+            f"{where}: a value hidden in {self.origin} is shown in the built site{put} — "
+            "nothing was published; hide it there too, or, if it may be shown (a persona's "
+            "name, a team's), take it out of what is hidden"
         )
 
 
@@ -116,13 +131,13 @@ class SiteScan:
                 sorted(sources.values()),
             ]
         )
-        scoped: dict[str, list[re.Pattern[str]]] = {}
+        scoped: dict[str, list[_Wanted]] = {}
         for secret in wanted:
             if secret.page is not None:
-                scoped.setdefault(secret.page, []).append(_secret_pattern(secret.value))
+                scoped.setdefault(secret.page, []).append((secret_pattern(secret.value), secret))
         self.files = _Scan(
             detector,
-            [_secret_pattern(s.value) for s in wanted if s.page is None],
+            [(secret_pattern(s.value), s) for s in sorted(wanted, key=_order) if s.page is None],
             scoped,
             ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
             sources,
@@ -159,11 +174,18 @@ class SiteScan:
         self.files.memory.save()
 
 
+_Wanted = tuple[re.Pattern[str], Secret]
+
+
+def _order(secret: Secret) -> tuple[str, str]:
+    return secret.origin, secret.value
+
+
 @dataclass
 class _Scan:
     detector: Detector
-    patterns: list[re.Pattern[str]]
-    scoped: dict[str, list[re.Pattern[str]]]  # a clip's page (clips/<slug>) -> its names
+    patterns: list[_Wanted]
+    scoped: dict[str, list[_Wanted]]  # a clip's page (clips/<slug>) -> its names
     memory: ScanMemory
     sources: dict[Path, str]  # recording -> its SHA-256
     own: dict[str, Path]  # the site's clip file -> the recording it was made from
@@ -172,8 +194,12 @@ class _Scan:
         """The leaks in one file, and the keys of its pieces (a text file's)."""
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES:
-            kinds, pieces = self.text_kinds(path, data, name)
-            return [Leak(name, kind) for kind in sorted(kinds)], pieces
+            kinds, shown, pieces = self.text_kinds(path, data, name)
+            hidden = {secret.origin: secret for secret in shown}
+            return [Leak(name, kind) for kind in sorted(kinds)] + [
+                Leak(name, "a value that was redacted", origin, secret=secret)
+                for origin, secret in sorted(hidden.items())
+            ], pieces
         if suffix in AUDIO_SUFFIXES:
             suspects = [self.own[name]] if name in self.own else list(self.sources)
             if _digest(data) in self.sources.values() or _holds_source(data, suspects):
@@ -182,11 +208,14 @@ class _Scan:
             return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")], []
         return [], []
 
-    def text_kinds(self, path: Path, data: bytes, name: str) -> tuple[set[str], list[str]]:
-        """The kinds of data a text file shows, and the keys of its pieces. It is read piece by
-        piece: a piece is remembered clean by a hash of its raw text, so known pieces are not
-        even turned into readable text."""
+    def text_kinds(
+        self, path: Path, data: bytes, name: str
+    ) -> tuple[set[str], list[Secret], list[str]]:
+        """The kinds of data a text file shows, the hidden values it shows, and the keys of its
+        pieces. It is read piece by piece: a piece is remembered clean by a hash of its raw
+        text, so known pieces are not even turned into readable text."""
         kinds: set[str] = set()
+        shown: list[Secret] = []
         keys = []
         for piece in _pieces(path, data):
             key = _digest("\x00".join([piece.markup, *piece.raw]).encode())
@@ -207,12 +236,12 @@ class _Scan:
             patterns = self.patterns + [
                 p for page in self._pages_of(name, piece) for p in self.scoped[page]
             ]
-            if any(p.search(text) for p in patterns):
-                found.add("a value that was redacted")
-            if not found:
+            seen = [secret for pattern, secret in patterns if pattern.search(text)]
+            if not found and not seen:
                 self.memory.remember(key)
             kinds |= found
-        return kinds, keys
+            shown += seen
+        return kinds, shown, keys
 
     def _pages_of(self, name: str, piece: _Piece) -> list[str]:
         """The clips whose names are looked for in ``piece``: the clip's own page, and the
@@ -233,7 +262,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _secret_pattern(value: str) -> re.Pattern[str]:
+def secret_pattern(value: str) -> re.Pattern[str]:
     """A redacted value as it might reappear: any case; digits with any separators."""
     digits = re.sub(r"\D", "", as_digits(value).text)
     # Inside another word or code ("Annabel", "Lee-Anne", "U4111…") it is something else.

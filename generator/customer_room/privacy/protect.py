@@ -39,6 +39,9 @@ class Secret:
 
     value: str
     page: str | None = None
+    # Where it was hidden (file, line, field; never the value), for a person to act on when it
+    # is found again in the site.
+    origin: str = field(default="", compare=False)
 
 
 @dataclass
@@ -65,7 +68,7 @@ class PrivacyLog:
         # A one-word name that is an everyday word ("Will") would be found in every "will":
         # the detectors, which read it in its place, are what look for it in the site.
         if len(value) >= 3 and not hit.everyday and (page is not None or not scoped):
-            self.secrets.add(Secret(value, page if scoped else None))
+            self.secrets.add(Secret(value, page if scoped else None, _origin(path, where)))
 
     def counts(self) -> Counter[str]:
         return Counter(r["kind"] for r in self.redactions)
@@ -87,6 +90,16 @@ class PrivacyLog:
             f"Privacy: {clips}, {len(self.held_back)} held back{f' ({held})' if held else ''}; "
             f"redactions: {kinds or 'none'}"
         )
+
+
+def _origin(path: str, where: dict[str, Any]) -> str:
+    """Where a value was hidden, as a person finds it: file and line, the field or the turn of
+    the call."""
+    place = f"{path}:{where['line']}" if where.get("line") and not where.get("turn") else path
+    parts = [f"turn {where['turn']} of the call"] if where.get("turn") else []
+    if where.get("field"):
+        parts.append(str(where["field"]))
+    return f"{place} ({', '.join(parts)})" if parts else place
 
 
 class RememberedFinds:

@@ -51,7 +51,20 @@ def write_privacy_report(
             for name, data in sorted(files.items())
         },
         "audio_spans": audio,
-        "leaks": [{"file": leak.path, "kind": leak.kind} for leak in leaks],
+        "leaks": [_leak(leak) for leak in leaks],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _leak(leak: Leak) -> dict[str, object]:
+    """A leak as the report says it: the file and the kind, and for a hidden value where it
+    was hidden and what put it in the site (never the value)."""
+    said: dict[str, object] = {"file": leak.path, "kind": leak.kind}
+    if leak.origin:
+        said["hidden_in"] = leak.origin
+    if leak.source:
+        said["shown_by"] = leak.source
+    if leak.also:
+        said["also_in"] = list(leak.also)
+    return said
