@@ -40,6 +40,7 @@ class Settings:
     # Where the published calendars are read back from (a folder or the site's address);
     # default: the site folder a build replaces.
     calendar_history: str | None = None
+    date_order: str | None = None  # "day-first" or "month-first": how 03/04/2026 is read
     site_dir: Path | None = None
     unknown_options: tuple[str, ...] = ()  # plugin options written that do not exist
     known_options: tuple[str, ...] = ()

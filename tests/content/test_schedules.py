@@ -222,7 +222,7 @@ def test_today_moves_entries_between_upcoming_current_and_past(
             {
                 "content/visits.yml": SERIES + "    repeat: FREQ=WEEKLY;BYDAY=TU\n"
                 "    changes:\n      - occurrence: 2026-02-10\n        status: cancelled\n"
-                "      - occurrence: 10/02/2026\n        date: 2026-02-12\n"
+                "      - occurrence: 46063\n        date: 2026-02-12\n"
             },
             "content/visits.yml:9: changes: 2026-02-10 is changed twice — keep one change per "
             "occurrence",
@@ -281,13 +281,15 @@ def test_spreadsheet_dates_and_unknown_time_zone(make_room: RoomMaker, tmp_path:
             b"start,end\na,Moira,T,X,02/03/2026,46096\n"
         }
     )
-    read = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache"))
+    read = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache", date_order="day-first"))
     room, report = read.room, read.report
     assert not report.problems
     lend = room.lends[0].lend
     assert (lend.start, lend.end) == (dt.date(2026, 3, 2), dt.date(2026, 3, 15))
     report = read_room(
-        Settings(room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base")
+        Settings(
+            room_dir=root, cache_dir=tmp_path / "c", timezone="Mars/Base", date_order="day-first"
+        )
     ).report
     assert [str(p) for p in report.errors] == [
         "mkdocs.yml: timezone: 'Mars/Base' is not a time zone — use an IANA name such as "
@@ -335,3 +337,67 @@ def test_until_as_pasted_is_read_and_published_as_rfc_5545_asks(
     starts = list(rrulestr(rule, dtstart=event.decoded("DTSTART")))
     assert starts[-1].date() == dt.date(2027, 2, 23)
     assert len(starts) == 56
+
+
+QUOTES_CSV = "text,persona,tone,source,date\n"
+
+
+@pytest.mark.parametrize(
+    ("order", "written", "read", "problem"),
+    [
+        (None, "13/04/2026", dt.date(2026, 4, 13), ""),
+        (None, "04/13/2026", dt.date(2026, 4, 13), ""),
+        (None, "03/03/2026", dt.date(2026, 3, 3), ""),
+        (
+            None,
+            "03/04/2026",
+            None,
+            "content/quotes.csv:2: date: 03/04/2026 could be April 3 or March 4 — write it as "
+            "YYYY-MM-DD, or say how the room writes dates: date_order: day-first (or "
+            "month-first) in mkdocs.yml",
+        ),
+        ("day-first", "03/04/2026", dt.date(2026, 4, 3), ""),
+        ("month-first", "03/04/2026", dt.date(2026, 3, 4), ""),
+        ("month-first", "12/02/2026", dt.date(2026, 12, 2), ""),
+        (
+            "month-first",
+            "13/04/2026",
+            None,
+            "content/quotes.csv:2: date: 13/04/2026 is not a day of the calendar read month "
+            "first (MM/DD/YYYY)",
+        ),
+        ("day-first", "12.02.2026", dt.date(2026, 2, 12), ""),
+        ("day-first", "46065", dt.date(2026, 2, 12), ""),
+    ],
+)
+def test_dates_read_the_same_in_every_file_as_the_room_says(
+    make_room: RoomMaker,
+    tmp_path: Path,
+    order: str | None,
+    written: str,
+    read: dt.date | None,
+    problem: str,
+) -> None:
+    """A quote in a spreadsheet, a visit and a lend read one date alike; 03/04/2026 is read
+    only as the room's date_order says, never guessed."""
+    visit = SERIES.replace("date: 2026-02-03", f"date: '{written}'")
+    lend = LEND + f"    start: '{written}'\n    end: 2026-12-31\n"
+    root = make_room(
+        {
+            "personas/sam-reid/persona.md": "---\nname: Sam Reid\nsegment: s\ntagline: t\n---\n",
+            "content/quotes.csv": QUOTES_CSV + f"Fine,sam-reid,positive,review,{written}\n",
+            "content/visits.yml": visit,
+            "content/lending.yml": lend,
+        }
+    )
+    result = read_room(Settings(room_dir=root, cache_dir=tmp_path / "cache", date_order=order))
+    errors = [str(p) for p in result.report.errors]
+    if problem:
+        assert problem in errors[0], errors
+        assert len(errors) == 3, errors  # the same line for the visit and the lend
+        return
+    assert errors == []
+    room = result.room
+    assert (
+        room.quotes[0].quote.date == room.visits[0].visit.date == room.lends[0].lend.start == read
+    )

@@ -14,6 +14,7 @@ import yaml
 from ..content.balance import Balance, check_balance, room_balance
 from ..content.kiosk_config import KioskConfig, read_kiosk_config
 from ..content.load import load_room
+from ..content.models import dates_written
 from ..content.room import Room
 from ..content.schedules import lend_times, room_zone, validate_schedules, visit_times
 from ..content.tone import Estimates, Mislabel, assign_tones
@@ -95,7 +96,8 @@ def read_room(settings: Settings) -> RoomRead:
             line=_option_line(settings.config_file, name),
             field=f"plugins.customer-room.{name}",
         )
-    room = load_room(settings.room_dir, report)
+    with dates_written(settings.date_order):
+        room = load_room(settings.room_dir, report)
     if room.clips:
         try:
             ffmpeg_path()  # the recordings are read with it, by check too

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 from typing import Annotated
 
@@ -41,19 +44,53 @@ def day(value: object) -> object:
             "date serial, such as 46086, is read too)"
         )
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*", value)
+        match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", value)
         if match:
-            d, m, y = (int(g) for g in match.groups())
-            try:
-                value = dt.date(y, m, d)
-            except ValueError:
-                raise ValueError(
-                    f"{match.group().strip()} is not a day of the calendar — write an existing "
-                    "date, day first (DD/MM/YYYY) or as YYYY-MM-DD"
-                ) from None
+            value = _slashed(match.group().strip(), *(int(g) for g in match.groups()))
     if isinstance(value, dt.datetime):
         value = value.date()
     return value
+
+
+# How the room writes dates with slashes (``date_order`` in mkdocs.yml): "day-first"
+# (03/04/2026 is 3 April), "month-first" (4 March), or None: then only a date that cannot be
+# read two ways is taken (13/04/2026), and 03/04/2026 is never guessed.
+DATE_ORDERS = ("day-first", "month-first")
+date_order: ContextVar[str | None] = ContextVar("date_order", default=None)
+
+
+@contextmanager
+def dates_written(order: str | None) -> Iterator[None]:
+    """Read the content's dates in ``order`` (a room's ``date_order``)."""
+    token = date_order.set(order)
+    try:
+        yield
+    finally:
+        date_order.reset(token)
+
+
+def _slashed(text: str, first: int, second: int, year: int) -> dt.date:
+    order = date_order.get()
+    if order is None and first <= 12 and second <= 12 and first != second:
+        raise ValueError(
+            f"{text} could be {_month_name(second)} {first} or {_month_name(first)} {second} — "
+            "write it as YYYY-MM-DD, or say how the room writes dates: date_order: day-first "
+            "(or month-first) in mkdocs.yml"
+        )
+    day_first = order == "day-first" or (order is None and (first > 12 or first == second))
+    day, month = (first, second) if day_first else (second, first)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        way = "day first (DD/MM/YYYY)" if day_first else "month first (MM/DD/YYYY)"
+        raise ValueError(
+            f"{text} is not a day of the calendar read {way} — write an existing date, or "
+            "as YYYY-MM-DD"
+        ) from None
+
+
+def _month_name(month: int) -> str:
+    return dt.date(2000, month, 1).strftime("%B") if 1 <= month <= 12 else str(month)
 
 
 def _of_the_room(value: dt.date) -> dt.date:

@@ -52,6 +52,9 @@ class RoomPluginConfig(base.Config):
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
     engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     """The site engine that builds the HTML: MkDocs, or Zensical (needs the zensical extra)."""
+    date_order = c.Optional(c.Choice(("day-first", "month-first")))
+    """How the room writes dates with slashes: day-first (03/04/2026 is 3 April) or month-first
+    (4 March); unset, a date that reads two ways is refused (write YYYY-MM-DD)."""
     calendar_history = c.Optional(c.Type(str))
     """Where the published calendars are read back from, to carry their change history on: a
     folder, or the published site's address (https://intranet/room/); default: the site

@@ -66,6 +66,7 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         privacy_report=base / options.privacy_report,
         engine=options.engine,
         calendar_history=_history_source(options.calendar_history, base),
+        date_order=options.date_order,
         site_dir=Path(config.site_dir).resolve(),
     )
 
