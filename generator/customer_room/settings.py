@@ -30,6 +30,7 @@ class Settings:
     phone_region: str = "GB"
     redact_terms: tuple[str, ...] = ()
     staff_names: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()  # may be published though it looks personal (``allow``)
     redact_patterns: tuple[tuple[str, str], ...] = ()
     balance_max_negative: float = 0.6
     min_positive_share: float = 0.5

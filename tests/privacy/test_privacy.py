@@ -17,7 +17,9 @@ from conftest import ENGINES, jpeg_with_metadata, tree_digest, write_files
 from counting import CountingDetector
 from customer_room.cache import FileDigests
 from customer_room.media.dtmf import COLUMNS, ROWS
+from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector
+from customer_room.privacy.protect import is_a_name
 from sitehelpers import scan_site
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]
@@ -409,3 +411,44 @@ def test_encoded_silence_is_no_copy_of_the_source_but_a_stretch_of_sound_is(
     assert [(leak.path, leak.kind) for leak in scan_site(site, Detector(), set(), [source])] == [
         ("media/copy.mp3", "a source recording")
     ]
+
+
+ALLOW = ["help@lakeside.example", "+44 20 7946 0000", "Moira Campbell"]
+
+
+def test_the_allow_list_lets_a_mailbox_a_switchboard_and_a_name_through() -> None:
+    detector = Detector(
+        "GB",
+        names=NameFinder([a for a in ALLOW if is_a_name(a)]),
+        allowed=[a for a in ALLOW if not is_a_name(a)],
+    )
+    text = (
+        "Write to HELP@Lakeside.example or ring the switchboard on 020 7946 0000 "
+        "(from abroad +442079460000). Moira Campbell runs the team. My own number is "
+        "07700 900123 and my email is ann.lee@example.org."
+    )
+    found = {(hit.kind, hit.value) for hit in detector.find(text)}
+    assert {value for _, value in found} == {"07700 900123", "ann.lee@example.org"}
+    assert Detector("GB").find("ring 020 7946 0000"), "without the list it is a phone number"
+
+
+def test_allowed_values_are_published_and_the_rest_still_hidden(
+    make_room: Callable[[dict[str, str | bytes]], Path],
+    cli: Callable[..., Result],
+    tmp_path: Path,
+) -> None:
+    plugin = "  - customer-room:\n      allow: ['help@lakeside.example', '020 7946 0000']\n"
+    root = make_room(
+        {
+            "mkdocs.yml": "site_name: T\ndocs_dir: content\ntheme: {name: material, font: false}\n"
+            "plugins:\n  - search\n" + plugin,
+            "content/contact.md": "---\ntitle: Contact\n---\n\n# Contact\n\nThe team mailbox is "
+            "help@lakeside.example and the switchboard +44 20 7946 0000. A caller left "
+            "07700 900123.\n",
+        }
+    )
+    result = cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "site/contact/index.html").read_text()
+    assert "help@lakeside.example" in page and "+44 20 7946 0000" in page
+    assert "07700 900123" not in page and "phone number removed" in page

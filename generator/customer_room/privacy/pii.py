@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+import phonenumbers
+
 from ..cache import code_version
 from . import (
     addresses,
@@ -113,9 +115,13 @@ class Detector:
         terms: Iterable[str] = (),
         patterns: Iterable[CustomPattern] = (),
         names: NameFinder | None = None,
+        allowed: Iterable[str] = (),
     ) -> None:
         self.region = region
         self.terms = [t for t in terms if t.strip()]
+        # What may be shown though it looks personal (a team mailbox, the switchboard number),
+        # as it is compared: in any case and spacing, a phone number in any of its forms.
+        self.allowed = sorted({key for value in allowed for key in self._keys(value)})
         self.patterns = [(p.kind, re.compile(p.pattern)) for p in patterns]
         self.names = names
         self._recent: dict[tuple[str, Said], list[Hit]] = {}
@@ -128,9 +134,23 @@ class Detector:
             RULE_MODULES, ("phonenumbers", "python-stdnum", *name_lexicon.LEXICON_PACKAGES)
         )
         people = self.names.fingerprint() if self.names else None
-        return repr(
-            (rules, self.region, self.terms, [(k, p.pattern) for k, p in self.patterns], people)
-        )
+        patterns = [(k, p.pattern) for k, p in self.patterns]
+        return repr((rules, self.region, self.terms, patterns, people, self.allowed))
+
+    def _keys(self, value: str) -> set[str]:
+        """The forms ``value`` is compared in: its words in lower case, and for a phone number
+        its international form."""
+        keys = {" ".join(value.casefold().split())}
+        if sum(ch.isdigit() for ch in value) >= 6:
+            try:
+                number = phonenumbers.parse(value, self.region)
+            except phonenumbers.NumberParseException:
+                return keys
+            keys.add(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+        return keys
+
+    def is_allowed(self, value: str) -> bool:
+        return bool(self.allowed) and not self._keys(value).isdisjoint(self.allowed)
 
     def find(self, text: str, said: Said = NOTHING_KNOWN) -> list[Hit]:
         """Every piece of personal data in ``text``, non-overlapping, in order. A text is often
@@ -171,7 +191,7 @@ class Detector:
         for finder in self._finders():
             for kind, start, end in finder(read):
                 start, end = _trimmed(text, *digits.source_span(start, end), kind)
-                if start < end:
+                if start < end and not self.is_allowed(text[start:end]):
                     candidates.append(Hit(kind, start, end, text[start:end]))
         for term in [*self.terms, *said.terms]:
             for match in re.finditer(rf"(?<!\w){re.escape(term.strip())}(?!\w)", text, re.I):

@@ -46,6 +46,9 @@ class RoomPluginConfig(base.Config):
     """Country whose national phone numbers are recognised without a +country code."""
     redact_terms = c.ListOfItems(c.Type(str), default=[])
     """Names and terms hidden everywhere in the room, in any case."""
+    allow = c.ListOfItems(c.Type(str), default=[])
+    """What may be published though it looks personal: a team mailbox, the switchboard number,
+    a name (as staff_names). Matched whole, in any case and spacing; a number in any form."""
     staff_names = c.ListOfItems(c.Type(str), default=[])
     """People whose names may appear (agents, team leads); everyone else's name is hidden."""
     redact_patterns = c.ListOfItems(c.Type(dict), default=[])

@@ -58,6 +58,7 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         site_name=config.site_name,
         redact_terms=tuple(options.redact_terms),
         staff_names=tuple(options.staff_names),
+        allowed=tuple(options.allow),
         redact_patterns=tuple(_patterns(options.redact_patterns)),
         balance_max_negative=_share(options.balance_max_negative, "balance_max_negative"),
         min_positive_share=_share(options.min_positive_share, "min_positive_share"),
