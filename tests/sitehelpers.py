@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     """Static files with byte ranges, as any real web server serves them (media needs them to
     seek); Python's own handler always sends the whole file."""
 
+    extra_headers: tuple[tuple[str, str], ...] = ()  # a web server's own, on every answer
+    extra_types: tuple[tuple[str, str], ...] = ()  # file suffix -> MIME type
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def guess_type(self, path: str | PathLike[str]) -> str:
+        for suffix, kind in self.extra_types:
+            if str(path).endswith(suffix):
+                return kind
+        return super().guess_type(path)
 
     def send_head(self):  # type: ignore[no-untyped-def]
         header = self.headers.get("Range", "")
@@ -63,9 +78,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(
+    folder: Path,
+    headers: tuple[tuple[str, str], ...] = (),
+    types: tuple[tuple[str, str], ...] = (),
+) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port, with a web server's own ``headers`` and
+    MIME ``types`` if given; yield its base URL."""
+    serving = type("Serving", (_QuietHandler,), {"extra_headers": headers, "extra_types": types})
+    handler = functools.partial(serving, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
