@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import click
@@ -203,7 +205,11 @@ def check_command(config_file: str | None, strict: bool, today: str | None) -> N
 )
 def schema_command(config_file: str | None, out_dir: str | None) -> None:
     """Write a JSON Schema per content file type, for editor completion and checks."""
-    if out_dir is None:
+    if out_dir is not None:
+        folder = Path(out_dir)
+    elif not Path(config_file or "mkdocs.yml").is_file():
+        folder = Path("schemas")  # a room with nothing in it yet: here
+    else:
         from .build import SiteBuildFailed
         from .engines.mkdocs.engine import room_settings
 
@@ -213,10 +219,52 @@ def schema_command(config_file: str | None, out_dir: str | None) -> None:
         except SiteBuildFailed as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
-    else:
-        folder = Path(out_dir)
     for path in write_schemas(folder):
         click.echo(f"wrote {path}")
+
+
+@main.command("new")
+@click.argument("folder", type=click.Path(file_okay=False))
+def new_command(folder: str) -> None:
+    """Make a starter room in FOLDER that builds at once: mkdocs.yml, a persona, quotes.csv,
+    visits, lending and a reading list with examples, a page, the JSON Schemas, a .gitignore
+    and a CI workflow."""
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()):
+        click.echo(
+            f"error: {folder} is not empty — give a new folder's name (nothing is overwritten)",
+            err=True,
+        )
+        sys.exit(1)
+    starter = resources.files("customer_room") / "starter"
+    made = _copy_starter(starter, target)
+    made += [p.relative_to(target).as_posix() for p in write_schemas(target / "schemas")]
+    for name in sorted(made):
+        click.echo(f"  {name}")
+    click.echo(
+        f"Made a starter room in {folder}. Next: cd {folder}, then customer-room serve "
+        "(a live preview on http://127.0.0.1:8000/) and customer-room build."
+    )
+
+
+# Files that cannot travel inside a Python package under their own names.
+STARTER_NAMES = {"gitignore": ".gitignore", "github-workflow.yml": ".github/workflows/room.yml"}
+
+
+def _copy_starter(source: Traversable, target: Path, prefix: str = "") -> list[str]:
+    made = []
+    for item in source.iterdir():
+        name = f"{prefix}{item.name}"
+        if item.is_dir():
+            made += _copy_starter(item, target, f"{name}/")
+            continue
+        if name.endswith((".py", ".pyc")) or "__pycache__" in name:
+            continue
+        path = target / STARTER_NAMES.get(name, name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(item.read_bytes())
+        made.append(path.relative_to(target).as_posix())
+    return made
 
 
 def _print_report(report: Report) -> None:

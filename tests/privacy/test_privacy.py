@@ -19,7 +19,7 @@ from customer_room.cache import FileDigests
 from customer_room.media.dtmf import COLUMNS, ROWS
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector
-from customer_room.privacy.protect import is_a_name
+from customer_room.privacy.room_detector import is_a_name
 from sitehelpers import scan_site
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]

@@ -17,7 +17,7 @@ from ..cache import DIGESTS_FILE, FileDigests
 from ..pages import clean_pages
 from ..privacy.leak_scan import Leak, SiteScan
 from ..privacy.leak_sources import with_sources
-from ..privacy.protect import detector_for
+from ..privacy.room_detector import detector_for
 from ..privacy.sanitize import RememberedSanitizer
 from ..settings import Settings
 from .stages import RoomBuild
