@@ -42,6 +42,9 @@ class Settings:
     # default: the site folder a build replaces.
     calendar_history: str | None = None
     date_order: str | None = None  # "day-first" or "month-first": how 03/04/2026 is read
+    theme_primary: str | None = None  # Material's primary colour (theme.palette.primary)
+    logo: str | None = None  # theme.logo: where the site shows it
+    logo_file: Path | None = None  # and the image in the room it is published from
     site_dir: Path | None = None
     unknown_options: tuple[str, ...] = ()  # plugin options written that do not exist
     known_options: tuple[str, ...] = ()

@@ -4,16 +4,19 @@ the settings are reported."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from PIL import Image
 
 from conftest import ROOMS
 from customer_room.content.transcript import Turn, Word
 from customer_room.pages.kiosk import _line
+from customer_room.pages.kiosk_palette import MATERIAL_PRIMARY, _rgb, contrast, palette_css
 
 Cli = Callable[..., Result]
 
@@ -163,3 +166,44 @@ def test_transcript_line_keeps_removed_parts_typed() -> None:
         "end": 3.0,
         "parts": [["said", "my card"], ["removed", "card number"], ["said", "thanks"]],
     }
+
+
+@pytest.mark.parametrize("name", sorted(MATERIAL_PRIMARY))
+def test_the_kiosk_takes_the_sites_colour_and_keeps_it_readable(name: str) -> None:
+    css = palette_css(name)
+    assert css is not None
+    light, dark = css.split("@media", 1)
+    for block, background in ((light, (1.0, 1.0, 1.0)), (dark, (0.0, 0.0, 0.0))):
+        for colour in re.findall(r"--k-accent: (#[0-9a-f]{6})", block):
+            assert contrast(_rgb(colour), background) >= 4.5, (name, colour)
+    if contrast(_rgb(MATERIAL_PRIMARY[name]), (1.0, 1.0, 1.0)) >= 4.6:
+        assert f"--k-accent: {MATERIAL_PRIMARY[name]};" in light  # kept as it is where it reads
+    assert palette_css("no-such-colour") is None
+
+
+def test_the_kiosk_wears_the_sites_palette_and_logo_and_the_home_page_its_own_words(
+    cli: Cli, kiosk_room: Path
+) -> None:
+    config = kiosk_room / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  font: false\n",
+            "  font: false\n  logo: assets/logo.png\n  palette:\n    primary: indigo\n",
+        )
+    )
+    (kiosk_room / "content/assets").mkdir(parents=True)
+    Image.new("RGB", (120, 40), "#4051b5").save(kiosk_room / "content/assets/logo.png")
+    (kiosk_room / "content/home.md").write_text(
+        "---\ntitle: Welcome to Northwind's room\n---\n\nOur customers, *in their words*.\n"
+    )
+    site = build(cli, kiosk_room)
+    page = (site / "kiosk/index.html").read_text()
+    assert '<img class="kiosk__logo" src="../assets/logo.png" alt="">' in page
+    assert (site / "assets/logo.png").is_file()
+    assert '<link rel="stylesheet" href="palette.css?v=' in page
+    assert "--k-accent: #4051b5;" in (site / "kiosk/palette.css").read_text()
+    home = (site / "index.html").read_text()
+    assert "Welcome to Northwind&rsquo;s room" in home or "Welcome to Northwind's room" in home
+    assert "<em>in their words</em>" in home
+    assert "Meet the people we serve" not in home
+    assert not (site / "home").exists() and 'href="home/"' not in home

@@ -15,6 +15,7 @@ from ..content.balance import Balance, check_balance, room_balance
 from ..content.kiosk_config import KioskConfig, read_kiosk_config
 from ..content.load import load_room
 from ..content.models import dates_written
+from ..content.records import inside_room
 from ..content.room import Room
 from ..content.schedules import lend_times, room_zone, validate_schedules, visit_times
 from ..content.tone import Estimates, Mislabel, assign_tones
@@ -217,6 +218,8 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
             lends=schedules.lend_times if schedules else None,
             min_positive=settings.min_positive_share,
             cache_dir=settings.cache_dir,
+            primary=settings.theme_primary,
+            logo=settings.logo,
         )
     )
     files = (
@@ -224,6 +227,7 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
         + media_files
         + feeds.files
         + kiosk
+        + _logo(settings, report)
     )
     counts = {
         "pages": sum(1 for f in files if f.is_page),
@@ -246,6 +250,22 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
         media.jobs,
         [clip.audio_path for clip in read.room.clips],
     )
+
+
+def _logo(settings: Settings, report: Report) -> list[GeneratedFile]:
+    """The site's logo (``theme.logo``), published as it is: the guard refuses it if it
+    carries metadata."""
+    if settings.logo is None or settings.logo_file is None:
+        return []
+    if not settings.logo_file.is_file() or not inside_room(settings.logo_file, settings.room_dir):
+        report.warn(
+            "mkdocs.yml",
+            f"no image {settings.logo} in the docs folder — put the logo there, or take "
+            "theme.logo out",
+            field="theme.logo",
+        )
+        return []
+    return [GeneratedFile(settings.logo, source=settings.logo_file)]
 
 
 def _feed_history(settings: Settings, report: Report) -> FeedHistory:

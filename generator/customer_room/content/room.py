@@ -104,6 +104,9 @@ class Room:
         found = self._grouped("personas", "slug", lambda p: p.slug).get(slug)
         return found[0] if found else None
 
+    def page(self, slug: str) -> PageEntry | None:
+        return next((page for page in self.pages if page.slug == slug), None)
+
     def quotes_of(self, slug: str) -> list[QuoteEntry]:
         return list(self._grouped("quotes", "persona", lambda q: q.quote.persona).get(slug, []))
 

@@ -22,6 +22,7 @@ from ..content.transcript import Turn
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..site_files import GeneratedFile
+from .kiosk_palette import palette_css
 from .render import MOMENT_LABELS, TONE_LABELS, shown_words, template_environment
 
 FOLDER = "kiosk"
@@ -47,6 +48,8 @@ class KioskInput:
     lends: list[LendTime] | None = None
     min_positive: float = 0.0
     cache_dir: Path | None = None  # where compiled templates are kept
+    primary: str | None = None  # the site's primary colour (Material's name for it)
+    logo: str | None = None  # the site's logo, a path in the site
 
 
 def kiosk_files(source: KioskInput) -> list[GeneratedFile]:
@@ -58,12 +61,22 @@ def kiosk_files(source: KioskInput) -> list[GeneratedFile]:
     for asset in assets:
         digest.update(asset.read_bytes())
     version = digest.hexdigest()[:16]
+    palette = palette_css(source.primary)
+    if palette is not None:
+        digest.update(palette.encode())
+        version = digest.hexdigest()[:16]
     page = (
         template_environment(source.cache_dir)
         .get_template("kiosk.html.j2")
-        .render(site_name=source.site_name, version=version)
+        .render(
+            site_name=source.site_name,
+            version=version,
+            palette=palette is not None,
+            logo=source.logo,
+        )
     )
     return [
+        *([GeneratedFile(f"{FOLDER}/palette.css", palette)] if palette is not None else []),
         GeneratedFile(f"{FOLDER}/index.html", page),
         GeneratedFile(f"{FOLDER}/data.json", body),
         GeneratedFile(f"{FOLDER}/version.json", json.dumps({"version": version}) + "\n"),

@@ -205,6 +205,10 @@ class Schedules:
     changed: dict[str, dt.datetime] = field(default_factory=dict)  # from the calendar feeds
 
 
+# content/home.md: the home page's heading and words, in place of the tool's own.
+HOME_INTRO = "home"
+
+
 def _spec(path: str, template: str, **context: Any) -> PageSpec:
     return PageSpec(path, template, context)
 
@@ -225,6 +229,7 @@ def page_specs(
             featured=featured_quote(room, settings),
             voices=voices(room, settings),
             featured_clip=_featured_clip(published, settings),
+            intro=room.page(HOME_INTRO),
             schedules=None
             if schedules is None
             else {"visits_today": schedules.visits.today, "away_now": schedules.lends.away_now},
@@ -262,6 +267,8 @@ def page_specs(
             )
         )
     for page in room.pages:
+        if page.slug == HOME_INTRO:
+            continue  # the home page's own words
         specs.append(
             _spec(
                 f"{page.slug}.md",
@@ -385,7 +392,11 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
         nav.append({"Reading list": "onboarding.md"})
     nav.append({"Balance": "balance.md"})
     # MkDocs writes menu titles as they are: a content title is escaped here
-    guides = [{html.escape(page.title): f"{page.slug}.md"} for page in room.pages if page.page.nav]
+    guides = [
+        {html.escape(page.title): f"{page.slug}.md"}
+        for page in room.pages
+        if page.page.nav and page.slug != HOME_INTRO
+    ]
     if guides:
         nav.append({"Guides": guides})
     nav.append({"Tags": "tags.md"})

@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ...build import SiteBuildFailed
 from ...content.yaml_files import SourceError, check_cost
+from ...pages.kiosk_palette import primary_of
 from ...settings import Settings
 from .config import RoomPluginConfig
 
@@ -68,8 +69,23 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         engine=options.engine,
         calendar_history=_history_source(options.calendar_history, base),
         date_order=options.date_order,
+        theme_primary=primary_of(config.theme.get("palette")),
+        logo=_logo(config.theme.get("logo")),
+        logo_file=_logo_file(config.theme.get("logo"), Path(config.docs_dir)),
         site_dir=Path(config.site_dir).resolve(),
     )
+
+
+def _logo(value: object) -> str | None:
+    """theme.logo when it is an image of the site (not an address elsewhere)."""
+    if not isinstance(value, str) or not value.strip() or "://" in value:
+        return None
+    return value.strip().lstrip("/")
+
+
+def _logo_file(value: object, docs: Path) -> Path | None:
+    logo = _logo(value)
+    return (docs / logo).resolve() if logo else None
 
 
 def _history_source(value: str | None, base: Path) -> str | None:
