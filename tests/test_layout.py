@@ -14,7 +14,7 @@ PACKAGE = Path(customer_room.__file__).parent
 # its own place and the places before it.
 SHARED = {"errors", "settings", "cache", "site_files", "progress", "ffmpeg"}
 SHARED |= {"build_lock"}
-ORDER = ("content", "privacy", "media", "pages", "build", "engines", "cli")
+ORDER = ("content", "privacy", "media", "pages", "build", "review", "engines", "cli")
 MAX_LINES = 400
 
 

@@ -223,6 +223,31 @@ def schema_command(config_file: str | None, out_dir: str | None) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command("review")
+@config_option
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
+def review_command(config_file: str | None, port: int) -> None:
+    """Serve, on 127.0.0.1 only, a page per clip for the person who approves its publication:
+    every hidden stretch with the words hidden, the original and the published audio around
+    it, the names and numbers found; approving records it in content/approvals.yml."""
+    from .engines.mkdocs.engine import room_settings
+    from .review.server import review_server
+
+    _setup_logging(False)
+    try:
+        server = review_server(room_settings(config_file), port)
+    except RoomError as exc:
+        _print_failure(exc)
+        sys.exit(1)
+    click.echo(f"Review the clips on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @main.command("new")
 @click.argument("folder", type=click.Path(file_okay=False))
 def new_command(folder: str) -> None:

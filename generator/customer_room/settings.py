@@ -41,6 +41,7 @@ class Settings:
     # Where the published calendars are read back from (a folder or the site's address);
     # default: the site folder a build replaces.
     calendar_history: str | None = None
+    require_approval: bool = False  # a clip is published only with its plan approved
     date_order: str | None = None  # "day-first" or "month-first": how 03/04/2026 is read
     theme_primary: str | None = None  # Material's primary colour (theme.palette.primary)
     logo: str | None = None  # theme.logo: where the site shows it

@@ -29,7 +29,8 @@ from ..media.photos import PersonaImage, process_photos
 from ..pages.calendar_feeds import Feeds, feed_files
 from ..pages.feed_history import FeedHistory, read_history
 from ..pages.kiosk import KioskInput, kiosk_files
-from ..pages.render import Schedules, site_nav
+from ..pages.nav import site_nav
+from ..pages.render import Schedules
 from ..pages.render_stage import render_room
 from ..pages.schedule_views import group_lends, group_visits
 from ..privacy.name_lexicon import keep_lexicon, lexicon_store

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from .. import site_files
 from ..errors import Report, relative_name
+from .approval_models import Approval
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote
 from .onboarding_models import ReadingItem, ReadingList
@@ -46,6 +47,7 @@ def load_room(root: Path, report: Report) -> Room:
         visits=[VisitEntry(v, p, n) for v, p, n in load_table(root, "visits", Visit, report)],
         lends=[LendEntry(v, p, n) for v, p, n in load_table(root, "lending", Lend, report)],
         reading_list=_load_reading_list(root, report),
+        approvals={a.clip: a for a, _, _ in load_table(root, "approvals", Approval, report)},
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .approval_models import Approval
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote, Tone
 from .onboarding_models import ReadingList
@@ -96,6 +97,7 @@ class Room:
     visits: list[VisitEntry] = field(default_factory=list)
     lends: list[LendEntry] = field(default_factory=list)
     reading_list: ReadingListEntry | None = None
+    approvals: dict[str, Approval] = field(default_factory=dict)  # by clip: the latest
     _indexes: dict[str, dict[Any, list[Any]]] = field(
         default_factory=dict, repr=False, compare=False
     )

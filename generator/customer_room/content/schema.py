@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .approval_models import ApprovalsFile
 from .clip_models import Clip
 from .models import FreePage, Persona, QuotesFile
 from .onboarding_models import ReadingList
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "visits": (VisitsFile, "content/visits.yml"),
     "lending": (LendingFile, "content/lending.yml"),
     "onboarding": (ReadingList, "content/onboarding.yml"),
+    "approvals": (ApprovalsFile, "content/approvals.yml (written by customer-room review)"),
 }
 
 

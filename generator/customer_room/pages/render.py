@@ -29,6 +29,7 @@ from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..settings import Settings
 from ..site_files import GeneratedFile
+from .nav import HOME_INTRO
 from .schedule_views import LendGroups, VisitGroups, month_svg, timeline_svg
 from .urls import relative_url
 
@@ -205,10 +206,6 @@ class Schedules:
     changed: dict[str, dt.datetime] = field(default_factory=dict)  # from the calendar feeds
 
 
-# content/home.md: the home page's heading and words, in place of the tool's own.
-HOME_INTRO = "home"
-
-
 def _spec(path: str, template: str, **context: Any) -> PageSpec:
     return PageSpec(path, template, context)
 
@@ -373,31 +370,3 @@ def _featured_clip(clips: list[ClipEntry], settings: Settings) -> ClipEntry | No
     """A clip for the home page: an uplifting one where there is one, a new one each day."""
     pool = [c for c in clips if c.tone is Tone.POSITIVE] or clips
     return pool[settings.today.toordinal() % len(pool)] if pool else None
-
-
-def site_nav(room: Room) -> list[dict[str, Any]]:
-    """The menu: index pages only, so every page does not carry every persona and quote."""
-    nav: list[dict[str, Any]] = [
-        {"Home": "index.md"},
-        {"Personas": "personas/index.md"},
-        {"Quotes": "quotes/index.md"},
-    ]
-    if room.clips:
-        nav.append({"Clips": "clips/index.md"})
-    if room.visits:
-        nav.append({"Peer visits": "visits.md"})
-    if room.lends:
-        nav.append({"Lending program": "lending.md"})
-    if room.reading_list is not None:
-        nav.append({"Reading list": "onboarding.md"})
-    nav.append({"Balance": "balance.md"})
-    # MkDocs writes menu titles as they are: a content title is escaped here
-    guides = [
-        {html.escape(page.title): f"{page.slug}.md"}
-        for page in room.pages
-        if page.page.nav and page.slug != HOME_INTRO
-    ]
-    if guides:
-        nav.append({"Guides": guides})
-    nav.append({"Tags": "tags.md"})
-    return nav

@@ -25,6 +25,7 @@ from .as_read import as_read
 from .names import NameFinder
 from .pii import NOTHING_KNOWN, Detector, Finder, Hit, Said
 from .redact import mark_words, replace_hits, word_offsets
+from .redaction_plan import approved_only
 from .room_detector import detector_for
 from .speakers import speaker_of
 
@@ -177,6 +178,10 @@ def protect_room(
         )
     staff = NameFinder(settings.staff_names)  # who speaks for us, by the label of a turn
     clips = [_protect_clip(clip, detector, staff, report, log) for clip in shown]
+    if settings.require_approval:
+        clips, held = approved_only(clips, room.approvals, settings, report)
+        log.held_back += held
+        log.published_clips = len(clips)
     visits = [
         replace(v, visit=_clean_model(v.visit, detector, v.path, log, line=v.line))
         for v in room.visits

@@ -55,6 +55,10 @@ class RoomPluginConfig(base.Config):
     """Extra patterns to hide: a list of {kind: member number, pattern: 'MBR-\\d{6}'}."""
     engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     """The site engine that builds the HTML: MkDocs, or Zensical (needs the zensical extra)."""
+    require_approval = c.Type(bool, default=False)
+    """Publish a clip only when its redaction plan is the one approved with customer-room
+    review (content/approvals.yml); otherwise it is held back (a warning; an error with
+    --strict)."""
     date_order = c.Optional(c.Choice(("day-first", "month-first")))
     """How the room writes dates with slashes: day-first (03/04/2026 is 3 April) or month-first
     (4 March); unset, a date that reads two ways is refused (write YYYY-MM-DD)."""

@@ -69,6 +69,7 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         engine=options.engine,
         calendar_history=_history_source(options.calendar_history, base),
         date_order=options.date_order,
+        require_approval=options.require_approval,
         theme_primary=primary_of(config.theme.get("palette")),
         logo=_logo(config.theme.get("logo")),
         logo_file=_logo_file(config.theme.get("logo"), Path(config.docs_dir)),
