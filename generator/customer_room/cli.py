@@ -26,9 +26,22 @@ class _LineFormatter(logging.Formatter):
         return message
 
 
-def _setup_logging(verbose: bool) -> None:
+def _preview_lines(record: logging.LogRecord) -> bool:
+    """The live preview says one line per rebuild (the room's), and where it serves: MkDocs'
+    own progress lines are left out; every warning and error stays."""
+    message = record.getMessage()
+    if record.name.startswith("mkdocs.livereload") and '" code 404' in message:
+        return False  # a page asked for while the room could not be built: it shows why
+    if record.levelno >= logging.WARNING or "customer_room" in record.name:
+        return True
+    return "Serving on" in message
+
+
+def _setup_logging(verbose: bool, *, preview: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LineFormatter())
+    if preview:
+        handler.addFilter(_preview_lines)
     for name in ("mkdocs", "customer_room"):  # the site engine's lines, and the room's
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
@@ -154,7 +167,7 @@ def serve_command(config_file: str | None, dev_addr: str, strict: bool, today: s
     from .build import SiteBuildFailed
     from .engines.mkdocs.engine import serve_site
 
-    _setup_logging(True)
+    _setup_logging(True, preview=True)
     try:
         serve_site(config_file, dev_addr=dev_addr, strict=strict, today=today)
     except SiteBuildFailed as exc:

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -66,3 +67,64 @@ def test_serve_previews_the_room(copy_room: Callable[[str], Path]) -> None:
         process.terminate()
         process.wait(timeout=30)
     assert not (root / "site").exists(), "a preview never writes the site folder"
+
+
+def _page(url: str, wanted: str, timeout: float = 30) -> str:
+    """The page at ``url`` once it holds ``wanted`` (a 404 page counts: it says why)."""
+    deadline, body = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url) as answer:
+                body = answer.read().decode()
+        except urllib.error.HTTPError as error:
+            body = error.read().decode()
+        except OSError:
+            pass
+        if wanted in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {wanted!r}:\n{body[-2000:]}")
+
+
+def test_the_preview_says_one_line_per_rebuild_and_shows_a_broken_build(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = copy_room("minimal")
+    port = free_port()
+    said = tmp_path / "said.txt"
+    with said.open("w") as out:
+        process = subprocess.Popen(
+            [
+                *(str(BIN / "customer-room"), "serve", "-f", str(root / "mkdocs.yml")),
+                *("--dev-addr", f"127.0.0.1:{port}", "--today", "2026-01-05"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            persona = root / "personas/sam-reid/persona.md"
+            url = f"http://127.0.0.1:{port}/personas/sam-reid/"
+            _page(url, "Sam Reid", 60)
+            persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
+            _page(url, "Sam Reidy")
+            persona.write_text(persona.read_text().replace("segment:", "segmnt:"))
+            broken = _page(url, "The room could not be built")
+            assert "personas/sam-reid/persona.md:" in broken and "segment: required" in broken
+            persona.write_text(persona.read_text().replace("segmnt:", "segment:"))
+            _page(url, "Sam Reidy")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    lines = said.read_text().splitlines()
+    rebuilt = [line for line in lines if line.startswith("Customer Room:")]
+    assert len(rebuilt) == 3 and all("rebuilt in" in line for line in rebuilt), lines
+    others = [
+        line
+        for line in lines
+        if line not in rebuilt
+        and "Serving on" not in line
+        and not line.startswith("error:")
+        and not line.startswith("warning:")
+    ]
+    assert others == [], lines

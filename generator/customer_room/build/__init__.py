@@ -108,13 +108,14 @@ def _unpublished_unless_done(made: RoomBuild, settings: Settings) -> Iterator[No
             _report_privacy(made, settings, [], published=False)
 
 
-def published(made: RoomBuild, settings: Settings) -> None:
+def published(made: RoomBuild, settings: Settings, *, say: bool = True) -> str:
     """The site is out: the privacy report says so, and the media results this build did not
-    use go from the cache."""
-    _report_privacy(made, settings, [], published=True)
+    use go from the cache. The privacy line (said unless ``say`` is false)."""
+    line = _report_privacy(made, settings, [], published=True, say=say)
     used = {f.source.parent for f in made.files if f.source is not None}
     for kind in ("photos", "clips"):
         keep_only(settings.cache_dir / kind, used)
+    return line
 
 
 def check_room(settings: Settings) -> RoomCheck:
@@ -167,13 +168,16 @@ def _refuse(made: RoomBuild, settings: Settings, problems: list[Leak], *, strict
 
 
 def _report_privacy(
-    made: RoomBuild, settings: Settings, leaks: list[Leak], *, published: bool
-) -> None:
+    made: RoomBuild, settings: Settings, leaks: list[Leak], *, published: bool, say: bool = True
+) -> str:
     spans = {slug: media.spans for slug, media in made.clip_media.items()}
     write_privacy_report(
         settings.privacy_report_file, made.privacy, made.room, spans, leaks, published=published
     )
-    log.info(made.privacy.summary(published))
+    line = made.privacy.summary(published)
+    if say:
+        log.info(line)
+    return line
 
 
 @contextmanager

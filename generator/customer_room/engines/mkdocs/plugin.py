@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import logging
+import shutil
+import time
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
@@ -45,13 +47,30 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     made: RoomBuild | None = None
     settings: Settings | None = None
     _own: ExitStack | None = None  # the build this plugin runs itself (plain mkdocs commands)
+    serving = False  # under the live preview: one line per rebuild, and errors as a page
+    failed: list[str] | None = None  # the preview's problems, shown as its page
+    started = 0.0
+    _problems: tuple[str, ...] = ()  # the last failed build's problems, one line each
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The room's links are written as the browser follows them, not as .md paths.
+        config.validation.links.unrecognized_links = logging.DEBUG
+        self.started, self.failed = time.monotonic(), None
         if self.handed is not None:
             self.made, self.settings = self.handed
         else:
             self.settings = settings_from(self.config, config)
-            self.made = self._start(self.settings)
+            try:
+                self.made = self._start(self.settings)
+            except PluginError as exc:
+                if not self.serving:
+                    raise
+                self.failed = [*self._problems, str(exc)]
+                config.nav = [{"The room could not be built": "index.md"}]
+                return config
         # The theme writes these into every page as they are (menu, <title>, meta tags): the
         # room's own uses (kiosk, feeds) read them from the settings, unescaped.
         # Markup: escaped once, so the theme's own "| e" does not escape it again.
@@ -84,13 +103,17 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         except AnotherBuildRuns as exc:
             raise PluginError(str(exc)) from None
         except RoomError as exc:
+            self._problems = tuple(str(p) for p in exc.problems)
             raise _failed(exc) from None
         for warning in made.report.warnings:
             log.warning(str(warning))
-        log.info(made.summary())
+        if not self.serving:
+            log.info(made.summary())
         return made
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.failed is not None:
+            return _error_files(config, self.failed)
         assert self.made is not None and self.settings is not None
         content_dir = self.settings.room_dir / "content"
         for file in list(files):
@@ -122,12 +145,20 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A plain MkDocs command: the core's guard on the site MkDocs built."""
+        if self.failed is not None:
+            site = Path(config.site_dir)
+            shutil.copyfile(site / "index.html", site / "404.html")  # at any address
+            log.error(f"Preview: the room could not be built ({len(self.failed) - 1} problems)")
+            return
         if self._own is None:
             return  # the core guards the site of its own build
         assert self.made is not None and self.settings is not None
         try:
             guard(self.made, Path(config.site_dir), self.settings, strict=config.strict)
-            published(self.made, self.settings)
+            privacy = published(self.made, self.settings, say=not self.serving)
+            if self.serving:
+                took = time.monotonic() - self.started
+                log.info(f"{self.made.summary()} — {privacy} — rebuilt in {took:.1f} s")
         except RoomError as exc:
             raise _failed(exc) from None
         except SiteBuildFailed as exc:
@@ -154,6 +185,16 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _error_files(config: MkDocsConfig, problems: list[str]) -> Files:
+    """The preview's only page while the room cannot be built: what is wrong, line by line."""
+    lines = "\n".join(f"- {html.escape(problem)}" for problem in problems)
+    page = (
+        "# The room could not be built\n\nThe preview shows the last good build again as soon "
+        f"as these are fixed (this page reloads by itself):\n\n{lines}\n"
+    )
+    return Files([File.generated(config, "index.md", content=page)])
 
 
 def overrides_dir() -> Path:
