@@ -151,6 +151,45 @@ MORE_CASES: dict[str, tuple[dict[str, str], int, str]] = {
         1,
         "content/visits.yml:10: until: input should be a valid date",
     ),
+    "visit change after a COUNT ends": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY;COUNT=2\n"
+            "    changes:\n      - occurrence: 2026-06-23\n        status: cancelled\n"
+        },
+        1,
+        "content/visits.yml:2: changes: 2026-06-23 is after the series has ended (its COUNT or UNTIL)",
+    ),
+    "visit change after until": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"
+            "    until: 2026-06-10\n    changes:\n      - occurrence: 2026-06-16\n        start: '11:00'\n"
+        },
+        1,
+        "content/visits.yml:2: changes: 2026-06-16 is after the series has ended (until: 2026-06-10)",
+    ),
+    "lend change after UNTIL": (
+        {
+            "content/lending.yml": "lending:\n  - id: a\n    agent: Moira\n    home_team: C\n    host_function: D\n    start: 2026-06-01\n    end: 2026-06-05\n    repeat: FREQ=MONTHLY;UNTIL=20260801\n"
+            "    changes:\n      - occurrence: 2026-09-01\n        outcome: A better form\n"
+        },
+        1,
+        "content/lending.yml:2: changes: 2026-09-01 is after the series has ended",
+    ),
+    "visit until with a COUNT": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY;COUNT=20\n"
+            "    until: 2026-07-01\n"
+        },
+        1,
+        "content/visits.yml:10: until: the rule already ends after a number of repeats (COUNT)",
+    ),
+    "visit first day off the rule": (
+        {
+            "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-01\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY;BYDAY=TU\n"
+        },
+        0,
+        "content/visits.yml:2: date: 2026-06-01 (Monday) is not a day the rule FREQ=WEEKLY;BYDAY=TU gives: the series starts on 2026-06-02 (Tuesday)",
+    ),
     "visit too many changes": (
         {
             "content/visits.yml": "visits:\n  - id: a\n    visitor: Sam Lee\n    department: M\n    date: 2026-06-02\n    start: '10:00'\n    end: '12:00'\n    host: B\n    repeat: FREQ=WEEKLY\n"

@@ -150,6 +150,41 @@ def test_the_history_survives_a_fresh_checkout(
     assert "calendar_history: http://127.0.0.1:9/visits.ics could not be read" in result.stderr
 
 
+def test_a_calendar_history_that_holds_no_site_is_said(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A calendar_history that is not the published site (a missing folder, a file, a file://
+    address, a folder with no site in it) is one warning line; a folder that is, is read."""
+    root = copy_room("clock-changes")
+    published = tmp_path / "published"
+    args = ("build", "-f", str(root / "mkdocs.yml"), "--today", "2026-11-20")
+    assert cli(*args, "-d", str(published)).exit_code == 0
+    (tmp_path / "empty").mkdir()
+    config = root / "mkdocs.yml"
+    original = config.read_text()
+    for value, said in (
+        (str(tmp_path / "missing"), "does not exist"),
+        (str(published / "visits.ics"), "is a file, not the folder of the published site"),
+        (f"file://{published}", "is neither a folder nor an http(s) address"),
+        (str(tmp_path / "empty"), "holds no published site"),
+        (str(published), None),
+    ):
+        config.write_text(
+            original.replace(
+                "timezone: America/Chicago",
+                f"timezone: America/Chicago\n      calendar_history: {value}",
+            )
+        )
+        result = cli(*args, "-d", str(tmp_path / "site"))
+        assert result.exit_code == 0, result.stderr
+        lines = [line for line in result.stderr.splitlines() if "calendar_history" in line]
+        if said is None:
+            assert lines == [], lines
+        else:
+            assert len(lines) == 1 and said in lines[0], result.stderr
+            assert "starts again from this build" in lines[0]
+
+
 def test_departments_written_in_other_capitals_are_one_calendar(
     copy_room: Callable[[str], Path], tmp_path: Path
 ) -> None:
@@ -162,6 +197,12 @@ def test_departments_written_in_other_capitals_are_one_calendar(
     assert icalendar.Calendar.from_ical(made["visits-legal.ics"])["X-WR-CALNAME"].endswith(
         "visits from Legal"
     )
+    # A department in another script has a calendar of its own, named in Latin letters.
+    sales = icalendar.Calendar.from_ical(made["visits-otdel-prodazh.ics"])
+    assert str(sales["X-WR-CALNAME"]).endswith("visits from Отдел продаж")
+    assert {str(e["SUMMARY"]) for e in sales.walk("VEVENT")} == {
+        "Visit: Irina Volkova (Отдел продаж) with Billing team"
+    }
 
 
 def test_departments_that_would_share_a_calendar_are_refused(
@@ -192,6 +233,12 @@ def test_a_calendar_stays_published_when_its_last_event_goes(
     (root / "content/lending.yml").unlink()
     after = publish(root, site, tmp_path, TODAY + dt.timedelta(days=1))
     assert set(after) == set(before)
+    for name, department in (
+        ("visits-finance.ics", "Finance"),
+        ("visits-otdel-prodazh.ics", "Отдел продаж"),
+    ):  # still named for its department, not for its file
+        named = icalendar.Calendar.from_ical(after[name])["X-WR-CALNAME"]
+        assert str(named).endswith(f"visits from {department}"), named
     for name in ("visits-finance.ics", "lending.ics"):
         calendar = icalendar.Calendar.from_ical(after[name])
         assert calendar.walk("VEVENT") == []
@@ -203,6 +250,27 @@ def test_a_calendar_stays_published_when_its_last_event_goes(
         assert with_icalendar(after[name], TODAY, TODAY + dt.timedelta(days=400)) == set()
     # Published again from that history, still there.
     assert set(publish(root, site, tmp_path, TODAY + dt.timedelta(days=2))) == set(before)
+
+
+def test_a_room_whose_visits_and_lends_are_all_gone_builds_strict(
+    copy_room: Callable[[str], Path], cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Every visit and lend deleted: the calendars stay, empty, and no page links to the
+    schedule pages that are gone (a link MkDocs would warn of, failing --strict)."""
+    root, site = copy_room("clock-changes"), tmp_path / "site"
+    args = ("build", "-f", str(root / "mkdocs.yml"), "-d", str(site))
+    result = cli(*args, "--today", "2026-11-20")
+    assert result.exit_code == 0, result.stderr
+    assert (site / "visits/index.html").is_file()
+    (root / "content/visits.yml").write_text("visits: []\n", encoding="utf-8")
+    (root / "content/lending.yml").write_text("lending: []\n", encoding="utf-8")
+    result = cli(*args, "--strict", "--today", "2026-11-21")
+    assert result.exit_code == 0, result.stderr
+    assert not (site / "visits/index.html").exists()
+    assert not (site / "lending/index.html").exists()
+    assert (site / "visits.ics").is_file() and (site / "lending.ics").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="visits/"' not in home and 'href="lending/"' not in home
 
 
 def test_changing_one_occurrence_leaves_the_rest_of_the_series(

@@ -26,7 +26,7 @@ from ..ffmpeg import AudioError, ffmpeg_path
 from ..media.clips import ClipMedia, process_clips
 from ..media.jobs import MediaJobs
 from ..media.photos import PersonaImage, process_photos
-from ..pages.calendar_feeds import Feeds, feed_files
+from ..pages.calendar_feeds import feed_files
 from ..pages.feed_history import FeedHistory, read_history
 from ..pages.kiosk import KioskInput, kiosk_files
 from ..pages.nav import site_nav
@@ -193,16 +193,9 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
     assert read.zone is not None, "a room whose time zone is not one stops before render"
     zone = read.zone
     schedules = _schedules(room, zone, settings)
-    feeds = (
-        Feeds([], {})
-        if schedules is None
-        else feed_files(
-            room,
-            schedules.zone,
-            settings.site_name,
-            settings.today,
-            _feed_history(settings, report),
-        )
+    # Made even with no visit or lend left: a calendar once published stays, empty.
+    feeds = feed_files(
+        room, zone, settings.site_name, settings.today, _feed_history(settings, report)
     )
     if schedules is not None:
         schedules = replace(schedules, changed=feeds.changed)
@@ -272,8 +265,10 @@ def _logo(settings: Settings, report: Report) -> list[GeneratedFile]:
 def _feed_history(settings: Settings, report: Report) -> FeedHistory:
     """What the calendars published before said: from ``calendar_history``, else from the
     site folder this build replaces."""
-    source = settings.calendar_history or settings.site_dir
-    history = read_history(source)
+    if settings.calendar_history:
+        history = read_history(settings.calendar_history, chosen=True)
+    else:
+        history = read_history(settings.site_dir)
     if history.problem:
         report.warn(
             "mkdocs.yml",

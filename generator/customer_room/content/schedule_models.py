@@ -70,6 +70,11 @@ class ScheduleEntry(ContentModel):
             raise ValueError(
                 "only a repeating entry (repeat:) ends on a day — change the entry's own date"
             )
+        if until is not None and "COUNT=" in (info.data.get("repeat") or ""):
+            raise ValueError(
+                "the rule already ends after a number of repeats (COUNT) — keep one end: "
+                "take COUNT out of the rule, or take until: out"
+            )
         return until
 
 

@@ -4,9 +4,12 @@ checks no single entry can make (repeat rules, double-booked agents)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from anyascii import anyascii
 
 from ..errors import Report
 from ..site_files import slug
@@ -181,7 +184,15 @@ def department_feeds(room: Room) -> dict[str, tuple[str, list[VisitEntry]]]:
 
 
 def department_feed(name: str) -> str:
-    return f"visits-{slug(name, 'all')}.ics"
+    """The department's calendar file: its name in letters and digits, a name in another
+    script spelled in Latin letters ("Отдел продаж" -> visits-otdel-prodazh.ics), a name
+    with neither (punctuation alone) by a digest of it."""
+    if not name.isascii():
+        name = anyascii(name)
+    named = slug(name, "")
+    if not named:
+        named = "d-" + hashlib.sha1(name.encode()).hexdigest()[:10]
+    return f"visits-{named}.ics"
 
 
 def _departments_apart(room: Room, report: Report) -> None:
@@ -210,6 +221,7 @@ def validate_schedules(room: Room, zone: ZoneInfo, today: dt.date, report: Repor
     for model, path, line in entries:
         if model.repeat:
             _rule_reads(model, path, line, zone, today, report)
+            _series_bounds(model, path, line, zone, report)
     _same_ids(entries, report)
     _departments_apart(room, report)
     _clock_changes(room, zone, today, report)
@@ -267,6 +279,49 @@ def _rule_reads(
         )
 
 
+def _series_bounds(
+    model: Visit | Lend, path: str, line: int, zone: ZoneInfo, report: Report
+) -> None:
+    """A first day the rule does not give (the series starts on the first day it does), and
+    changes to occurrences after the series has ended (by COUNT, UNTIL or until:)."""
+    assert model.repeat is not None
+    first, field = (model.date, "date") if isinstance(model, Visit) else (model.start, "start")
+    starts = first_of_series(model)
+    if starts != first:
+        report.warn(
+            path,
+            f"{first} ({first:%A}) is not a day the rule {model.repeat} gives: the series "
+            f"starts on {starts} ({starts:%A}) — write that day as {field}:, or give "
+            f"{first} an entry of its own",
+            line=line,
+            field=field,
+        )
+    if not model.changes:
+        return
+    days = sorted(change.occurrence for change in model.changes)
+    begin = dt.datetime.combine(first, dt.time())
+    found = occurrences(
+        local_rule(model.repeat, zone, model.until),
+        begin,
+        begin,
+        dt.datetime.combine(days[-1], dt.time.max),
+    )
+    given = {start.date() for start in found.starts}
+    if found.cut:
+        return  # said by _rule_reads
+    end = f"until: {model.until}" if model.until else "its COUNT or UNTIL"
+    for day in days:
+        if day not in given:
+            report.error(
+                path,
+                f"{day} is after the series has ended ({end}), so this change would show "
+                "in calendars but not on the pages — take the change out, or end the series "
+                "later",
+                line=line,
+                field="changes",
+            )
+
+
 def _same_ids(entries: list[tuple[Visit | Lend, str, int]], report: Report) -> None:
     """Two entries with one ``id`` would be one event in every calendar: the second is named."""
     first: dict[tuple[str, str], tuple[str, int]] = {}
@@ -291,14 +346,14 @@ def _same_ids(entries: list[tuple[Visit | Lend, str, int]], report: Report) -> N
 def _clock_changes(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -> None:
     """A visit that starts or ends at a time the clocks skip (01:30 on the spring change day
     in London) or pass twice (01:30 in autumn): calendars read it as lasting no time or two
-    hours. Said once per visit, with its first such day."""
-    told: set[int] = set()
+    hours. Said for each such day (a moved occurrence may land on one)."""
+    told: set[tuple[int, dt.date]] = set()
     for time in visit_times(room, zone, today):
         entry = time.entry
-        if id(entry) in told:
+        if (id(entry), time.start.date()) in told:
             continue
         for moment, name in ((time.start, "start"), (time.end, "end")):
-            problem = _clock_problem(moment.replace(tzinfo=None), zone)
+            problem = clock_problem(moment.replace(tzinfo=None), zone)
             if problem:
                 report.warn(
                     entry.path,
@@ -307,11 +362,11 @@ def _clock_changes(room: Room, zone: ZoneInfo, today: dt.date, report: Report) -
                     line=entry.line,
                     field=name,
                 )
-                told.add(id(entry))
+                told.add((id(entry), time.start.date()))
                 break
 
 
-def _clock_problem(wall: dt.datetime, zone: ZoneInfo) -> str | None:
+def clock_problem(wall: dt.datetime, zone: ZoneInfo) -> str | None:
     """ "does not exist" or "happens twice" for a wall-clock time on a clock-change day."""
     first = wall.replace(tzinfo=zone, fold=0)
     second = wall.replace(tzinfo=zone, fold=1)

@@ -20,7 +20,7 @@ from ..content.room import Room
 from ..content.schedules import department_feeds
 from ..site_files import GeneratedFile
 from .feed_events import lend_events, visit_events
-from .feed_history import FEEDS_PROPERTY, FeedHistory, event_key, said
+from .feed_history import FEEDS_PROPERTY, FeedHistory, event_key, feeds_value, said
 from .feed_timezone import timezone_block
 
 REFRESH = dt.timedelta(hours=4)
@@ -76,7 +76,10 @@ def feed_files(
     files: list[GeneratedFile] = []
     changed: dict[str, dt.datetime] = {}
     by_feed = department_feeds(room)
-    departments = sorted(set(by_feed) | {f for f in history.feeds if f.startswith("visits-")})
+    departments = {
+        f: history.names.get(f, f[7:-4]) for f in history.feeds if f.startswith("visits-")
+    }
+    departments.update((feed, name) for feed, (name, _) in by_feed.items())
     if room.visits or "visits.ics" in history.feeds:
         events = {
             id(entry): [revisions.stamped(e) for e in visit_events(entry, zone)]
@@ -86,11 +89,11 @@ def feed_files(
             zone, min((e.visit.date.year for e in room.visits), default=today.year), today
         )
         everything = _calendar(f"{site_name} — peer visits", zone)
-        everything.add(FEEDS_PROPERTY, ",".join(departments))
+        everything.add(FEEDS_PROPERTY, feeds_value(departments))
         every = [e for entry_events in events.values() for e in entry_events]
         files.append(_finish(everything, "visits.ics", block, every))
-        for feed in departments:
-            name, entries = by_feed.get(feed, (feed.removeprefix("visits-")[:-4], []))
+        for feed, name in sorted(departments.items()):
+            entries = by_feed.get(feed, (name, []))[1]
             calendar = _calendar(f"{site_name} — visits from {name}", zone)
             chosen = [e for entry in entries for e in events[id(entry)]]
             files.append(_finish(calendar, feed, block, chosen))

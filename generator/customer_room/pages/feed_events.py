@@ -63,9 +63,11 @@ def visit_events(entry: VisitEntry, zone: ZoneInfo) -> list[Event]:
     v = entry.visit
     own = first_of_series(v) if v.repeat else None
     changes = {change.occurrence: change for change in v.changes}
+    # A series starts on its first occurrence: a first day the rule does not give (a Monday
+    # for a rule of Tuesdays) is one some calendars show and others do not.
     events = [
         _visit_event(
-            entry, zone, v.date, v.start, v.end, v.status, v.notes if own is None else None
+            entry, zone, own or v.date, v.start, v.end, v.status, v.notes if own is None else None
         )
     ]
     _series(
@@ -89,6 +91,7 @@ def visit_events(entry: VisitEntry, zone: ZoneInfo) -> list[Event]:
             change.end or v.end,
             change.status or v.status,
             notes,
+            series=False,
         )
         event.add("recurrence-id", _at(day, v.start, zone))
         events.append(event)
@@ -107,6 +110,8 @@ def _visit_event(
     end: dt.time,
     status: Status,
     notes: str | None,
+    *,
+    series: bool = True,
 ) -> Event:
     v = entry.visit
     event = _event(
@@ -120,9 +125,22 @@ def _visit_event(
         ],
     )
     event.add("categories", [" ".join(v.department.split())])
-    event.add("dtstart", _at(day, start, zone))
-    event.add("dtend", _at(day, end, zone))
+    # An event whose time no rule repeats (a one-off visit, a moved occurrence) is published
+    # in UTC, as the pages read it, on a day the clocks change: readers resolve a time the
+    # clocks skip or pass twice each their own way, and khal even one just after the change.
+    starts, ends = _at(day, start, zone), _at(day, end, zone)
+    if (not v.repeat or not series) and _clocks_change(day, zone):
+        starts, ends = starts.astimezone(dt.UTC), ends.astimezone(dt.UTC)
+    event.add("dtstart", starts)
+    event.add("dtend", ends)
     return event
+
+
+def _clocks_change(day: dt.date, zone: ZoneInfo) -> bool:
+    offsets = {
+        dt.datetime.combine(day, time, zone).utcoffset() for time in (dt.time(), dt.time.max)
+    }
+    return len(offsets) > 1
 
 
 def lend_events(entry: LendEntry, zone: ZoneInfo) -> list[Event]:
@@ -131,8 +149,11 @@ def lend_events(entry: LendEntry, zone: ZoneInfo) -> list[Event]:
     own = first_of_series(lend) if lend.repeat else None
     changes = {change.occurrence: change for change in lend.changes}
     length = lend.end - lend.start
+    first = own or lend.start
     events = [
-        _lend_event(entry, lend.start, lend.end, lend.status, lend.outcome if own is None else None)
+        _lend_event(
+            entry, first, first + length, lend.status, lend.outcome if own is None else None
+        )
     ]
     _series(
         events[0], lend, zone, [c.occurrence for c in lend.changes if c.status is Status.CANCELLED]

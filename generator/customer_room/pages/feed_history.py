@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from icalendar import Calendar, Component
 
-FEEDS_PROPERTY = "X-CUSTOMER-ROOM-FEEDS"  # the department calendars, named in visits.ics
+# The department calendars, named in visits.ics: file=department (the department quoted as in
+# an address), so a calendar whose last visit is gone keeps its name.
+FEEDS_PROPERTY = "X-CUSTOMER-ROOM-FEEDS"
 MAX_BYTES = 20_000_000
 TIMEOUT_SECONDS = 20
 REVISION = ("DTSTAMP", "SEQUENCE", "LAST-MODIFIED")
@@ -35,7 +38,14 @@ class Published:
 class FeedHistory:
     events: dict[tuple[str, str], Published] = field(default_factory=dict)
     feeds: set[str] = field(default_factory=set)  # calendar files published before
+    names: dict[str, str] = field(default_factory=dict)  # a department calendar's department
     problem: str | None = None  # why the history could not be read (the build goes on)
+
+
+def feeds_value(departments: dict[str, str]) -> str:
+    return ",".join(
+        f"{feed}={urllib.parse.quote(name, safe='')}" for feed, name in sorted(departments.items())
+    )
 
 
 def event_key(component: Component) -> tuple[str, str]:
@@ -54,10 +64,14 @@ def said(component: Component) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def read_history(source: str | Path | None) -> FeedHistory:
-    """The history in the feeds at ``source`` (a folder or an http(s) address), or none."""
+def read_history(source: str | Path | None, *, chosen: bool = False) -> FeedHistory:
+    """The history in the feeds at ``source`` (a folder or an http(s) address), or none.
+    A ``chosen`` source (``calendar_history``) that is not a folder or an address is said."""
     history = FeedHistory()
     if source is None:
+        return history
+    if chosen and (problem := _not_a_source(str(source))):
+        history.problem = problem
         return history
     for name in ("visits.ics", "lending.ics"):
         text = _read(source, name, history)
@@ -72,9 +86,11 @@ def read_history(source: str | Path | None) -> FeedHistory:
             continue
         history.feeds.add(name)
         if name == "visits.ics" and calendar.get(FEEDS_PROPERTY):
-            history.feeds.update(
-                part for part in str(calendar[FEEDS_PROPERTY]).split(",") if part.endswith(".ics")
-            )
+            for part in str(calendar[FEEDS_PROPERTY]).split(","):
+                feed, _, department = part.partition("=")
+                if feed.endswith(".ics"):
+                    history.feeds.add(feed)
+                    history.names[feed] = urllib.parse.unquote(department) or feed[7:-4]
         for event in calendar.walk("VEVENT"):
             if "UID" not in event:
                 continue
@@ -85,6 +101,25 @@ def read_history(source: str | Path | None) -> FeedHistory:
                 modified.dt if modified else dt.datetime.min.replace(tzinfo=dt.UTC),
             )
     return history
+
+
+def _not_a_source(source: str) -> str | None:
+    """Why ``source`` cannot hold published feeds, or None."""
+    if source.startswith(("http://", "https://")):
+        return None
+    if "://" in source or source.startswith("file:"):
+        return (
+            f"calendar_history: {source} is neither a folder nor an http(s) address — write "
+            "the folder's path (/srv/www/room) or the site's address (https://intranet/room/)"
+        )
+    path = Path(source)
+    if not path.exists():
+        return f"calendar_history: the folder {source} does not exist"
+    if not path.is_dir():
+        return f"calendar_history: {source} is a file, not the folder of the published site"
+    if not any((path / name).is_file() for name in ("visits.ics", "lending.ics", "index.html")):
+        return f"calendar_history: the folder {source} holds no published site (no index.html)"
+    return None
 
 
 def _where(source: str | Path, name: str) -> str:

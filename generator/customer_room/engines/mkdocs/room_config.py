@@ -91,8 +91,8 @@ def _logo_file(value: object, docs: Path) -> Path | None:
 
 def _history_source(value: str | None, base: Path) -> str | None:
     """A folder (relative to mkdocs.yml) or the address of the published site."""
-    if not value or value.startswith(("http://", "https://")):
-        return value or None
+    if not value or "://" in value or value.startswith("file:"):
+        return value or None  # an address; one that is not http(s) is said when it is read
     return str((base / value).resolve())
 
 
