@@ -13,7 +13,7 @@ PACKAGE = Path(customer_room.__file__).parent
 # runs them, the site engines that drive it, and the command line. A module may import from
 # its own place and the places before it.
 SHARED = {"errors", "settings", "cache", "site_files", "progress", "ffmpeg"}
-SHARED |= {"build_lock"}
+SHARED |= {"build_lock", "memo"}
 ORDER = ("content", "privacy", "media", "pages", "build", "review", "engines", "cli")
 MAX_LINES = 400
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -128,3 +129,62 @@ def test_the_preview_says_one_line_per_rebuild_and_shows_a_broken_build(
         and not line.startswith("warning:")
     ]
     assert others == [], lines
+
+
+def _search_locations(port: int) -> list[str]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json") as answer:
+        index = json.loads(answer.read())
+    return sorted(doc["location"] for doc in index["docs"])
+
+
+def test_the_preview_rebuilds_only_what_changed_and_in_full_when_the_menus_would_go_stale(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A persona's story edited: its page alone is built again, and the search index stays
+    whole. Its name edited (which the menus, the lists and the tags page show): every page is
+    built again. A page deleted: gone from the preview."""
+    root = copy_room("minimal")
+    port = free_port()
+    said = tmp_path / "said.txt"
+    base = f"http://127.0.0.1:{port}"
+    with said.open("w") as out:
+        process = subprocess.Popen(
+            [
+                *(str(BIN / "customer-room"), "serve", "-f", str(root / "mkdocs.yml")),
+                *("--dev-addr", f"127.0.0.1:{port}", "--today", "2026-01-05"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            persona = root / "personas/sam-reid/persona.md"
+            _page(f"{base}/welcome/", "This room shows", 60)
+            locations = _search_locations(port)
+            assert "personas/sam-reid/" in locations and "welcome/" in locations
+            persona.write_text(persona.read_text().replace("kayak hire", "canoe school"))
+            _page(f"{base}/personas/sam-reid/", "canoe school")
+            assert _search_locations(port) == locations, "the search index lost or doubled pages"
+            persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
+            _page(f"{base}/personas/", "Sam Reidy")  # another page that shows the name
+            _page(f"{base}/tags/", "Sam Reidy")
+            (root / "content/welcome.md").unlink()
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    urllib.request.urlopen(f"{base}/welcome/")
+                except urllib.error.HTTPError as error:
+                    assert error.code == 404
+                    break
+                time.sleep(0.3)
+            else:
+                raise AssertionError("the deleted page is still served")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    rebuilt = [line for line in said.read_text().splitlines() if "rebuilt in" in line]
+    assert len(rebuilt) == 4, rebuilt
+    assert " — all " in rebuilt[0]  # the first build
+    total = rebuilt[0].split(" — all ")[1].split()[0]
+    assert f" — 1 of {total} pages rebuilt" in rebuilt[1], rebuilt[1]
+    assert f" — all {total} pages rebuilt" in rebuilt[2], rebuilt[2]

@@ -11,7 +11,7 @@ import pytest
 
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector, Hit, Said
-from customer_room.privacy.protect import PrivacyLog, Secret
+from customer_room.privacy.privacy_log import PrivacyLog, Secret
 from customer_room.privacy.speakers import speaker_of
 from sitehelpers import scan_site
 

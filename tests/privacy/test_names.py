@@ -17,7 +17,7 @@ from customer_room.content.transcript import Turn, Word
 from customer_room.pages.render import transcript_line
 from customer_room.privacy.names import NameFinder
 from customer_room.privacy.pii import Detector, Said
-from customer_room.privacy.protect import Secret
+from customer_room.privacy.privacy_log import Secret
 from sitehelpers import scan_site
 
 RoomMaker = Callable[[dict[str, str | bytes]], Path]

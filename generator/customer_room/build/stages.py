@@ -34,7 +34,8 @@ from ..pages.render import Schedules
 from ..pages.render_stage import render_room
 from ..pages.schedule_views import group_lends, group_visits
 from ..privacy.name_lexicon import keep_lexicon, lexicon_store
-from ..privacy.protect import PrivacyLog, RememberedFinds, protect_room
+from ..privacy.privacy_log import PrivacyLog
+from ..privacy.protect import RememberedFinds, protect_room
 from ..privacy.room_detector import detector_for
 from ..settings import Settings
 from ..site_files import GeneratedFile

@@ -11,9 +11,10 @@ from pydantic import BaseModel
 
 from .. import site_files
 from ..errors import Report, relative_name
+from ..memo import Memo, Stamp, stamp
 from .approval_models import Approval
 from .clip_models import Clip
-from .models import FreePage, Persona, Quote
+from .models import FreePage, Persona, Quote, date_order
 from .onboarding_models import ReadingItem, ReadingList
 from .records import build_model, inside_room, load_table, read_room_file
 from .room import (
@@ -217,10 +218,31 @@ def _load_clips(root: Path, report: Report) -> list[ClipEntry]:
         return []
     entries = []
     for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
-        entry = _load_clip(path, root, report)
+        entry = _clip_read(path, root, report)
         if entry:
             entries.append(entry)
     return entries
+
+
+# A clip read, with the stamps of its recording and transcript, kept for the next build.
+_read_clips: Memo[tuple[ClipEntry, tuple[Stamp, ...]]] = Memo()
+
+
+def _clip_read(path: Path, root: Path, report: Report) -> ClipEntry | None:
+    """The clip at ``path``: as read last time while its files are unchanged."""
+    key = (stamp(path), str(root), date_order.get())
+    kept = _read_clips.get(
+        str(path), key, report, still=lambda kept: all(stamp(Path(s[0])) == s for s in kept[1])
+    )
+    if kept is not None:
+        return kept[0]
+    said = Report()
+    entry = _load_clip(path, root, said)
+    report.extend(said.problems)
+    if entry is not None:
+        files = (stamp(entry.audio_path), stamp(path.parent / entry.clip.transcript))
+        _read_clips.put(str(path), key, (entry, files), said.problems)
+    return entry
 
 
 def _load_clip(path: Path, root: Path, report: Report) -> ClipEntry | None:

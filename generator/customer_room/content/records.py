@@ -13,6 +13,8 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Report, relative_name
+from ..memo import Memo, stamp
+from .models import date_order
 from .yaml_files import Loc, SourceError, YamlDoc, parse_yaml, read_text
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -123,7 +125,26 @@ def load_table(
     """Records of ``content/<stem>.yml`` (a list under ``<stem>:``) and/or ``<stem>.csv``.
 
     Each record comes with its file and line; a record with problems is reported and left out.
+    As read last time while its files are unchanged (see ..memo).
     """
+    files = [root / "content" / f"{stem}{suffix}" for suffix in (".yml", ".yaml", ".csv")]
+    key = (model, [stamp(path) for path in files], date_order.get())
+    kept = _tables.get(f"{root}\0{stem}", key, report)
+    if kept is not None:
+        return kept  # type: ignore[return-value]
+    said = Report()
+    records = _read_table(root, stem, model, said)
+    report.extend(said.problems)
+    _tables.put(f"{root}\0{stem}", key, records, said.problems)  # type: ignore[arg-type]
+    return records
+
+
+_tables: Memo[list[tuple[BaseModel, str, int]]] = Memo()
+
+
+def _read_table(
+    root: Path, stem: str, model: type[ModelT], report: Report
+) -> list[tuple[ModelT, str, int]]:
     records: list[tuple[ModelT, str, int]] = []
     for suffix in (".yml", ".yaml", ".csv"):
         path = root / "content" / f"{stem}{suffix}"

@@ -24,6 +24,7 @@ from ..content.room import ClipEntry, Room
 from ..content.transcript import Transcript, Turn, Word, hide_words
 from ..errors import Report
 from ..ffmpeg import encode_mp3
+from ..memo import Memo, stamp
 from ..privacy.hidden_spans import Span
 from ..privacy.redact import audio_spans
 from ..settings import Settings
@@ -258,10 +259,26 @@ def clean_old_results(clips_cache: Path) -> None:
     mark.touch()
 
 
+# Each clip's cached result as read last time, kept while its file is unchanged.
+_results: Memo[PreparedClip] = Memo()
+
+
 def cached_clip(job: ClipJob) -> PreparedClip | None:
     path = job.out_dir / "result.json"
     if not path.is_file():
         return None
+    kept = _results.get(
+        str(path), stamp(path), still=lambda kept: (job.out_dir / kept.media.audio).is_file()
+    )
+    if kept is not None:
+        return kept
+    prepared = _read_cached(job, path)
+    if prepared is not None:
+        _results.put(str(path), stamp(path), prepared)
+    return prepared
+
+
+def _read_cached(job: ClipJob, path: Path) -> PreparedClip | None:
     data = orjson.loads(path.read_bytes())
     if not (job.out_dir / data["audio"]).is_file():
         return None

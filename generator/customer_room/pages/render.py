@@ -27,6 +27,7 @@ from ..content.schedules import LendTime, VisitTime, department_feeds
 from ..content.transcript import LEADING, TRAILING, Turn, Word, word_edge
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
+from ..memo import Memo
 from ..settings import Settings
 from ..site_files import GeneratedFile
 from .nav import HOME_INTRO
@@ -191,7 +192,20 @@ class PageRenderer:
         return self.env.get_template(spec.template).render(**self.common, url=url, **spec.context)
 
     def file(self, spec: PageSpec) -> GeneratedFile:
-        return GeneratedFile(spec.path, self.text(spec))
+        if spec.template not in SELF_CONTAINED:
+            return GeneratedFile(spec.path, self.text(spec))
+        key = (spec.template, self.settings.directory_urls, sorted(spec.context.items()))
+        text = _rendered.get(spec.path, key)
+        if text is None:
+            text = _rendered.put(spec.path, key, self.text(spec))
+        return GeneratedFile(spec.path, text)
+
+
+# Templates that read nothing but their own page's context (and the labels every page has):
+# such a page is rendered again only when its context changed (tests/pages/test_render_memo.py
+# checks each reads nothing else).
+SELF_CONTAINED = frozenset({"clip.md.j2"})
+_rendered: Memo[str] = Memo()
 
 
 @dataclass

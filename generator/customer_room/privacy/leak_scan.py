@@ -20,10 +20,12 @@ from pathlib import Path
 import orjson
 from PIL import Image
 
-from ..cache import code_version, read_versioned, write_versioned
+from ..cache import code_version
+from ..memo import Memo, stamp
 from .as_read import as_read
 from .pii import Detector
-from .protect import Secret
+from .privacy_log import Secret
+from .scan_memory import ScanMemory
 from .spoken_numbers import as_digits
 
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".ics", ".md", ".csv", ".vtt", ".srt"}
@@ -62,36 +64,9 @@ class Leak:
         )
 
 
-class ScanMemory:
-    """Files (and pieces of files) found clean by an earlier scan, by their content's SHA-256,
-    valid only for the same detectors, redacted values and source recordings: a rebuild scans
-    only what changed."""
-
-    def __init__(self, store: Path | None, fingerprint: str) -> None:
-        self.store = store
-        self.fingerprint = fingerprint
-        stored = read_versioned(store, fingerprint)
-        # A clean file, by its hash, with the hashes of its pieces (kept while the file is).
-        self.clean: dict[str, list[str]] = stored if isinstance(stored, dict) else {}
-        self.seen: dict[str, list[str]] = {}
-
-    def recall(self, key: str) -> bool:
-        """Whether ``key`` was found clean before; it is then kept, with its pieces."""
-        pieces = self.clean.get(key)
-        if pieces is None:
-            return False
-        self.seen[key] = pieces
-        for piece in pieces:
-            self.seen[piece] = []
-        return True
-
-    def remember(self, key: str, pieces: list[str] | None = None) -> None:
-        self.seen[key] = pieces or []
-
-    def save(self) -> None:
-        """Keep what this scan found clean (files no longer in the site are forgotten)."""
-        if self.store is not None:
-            write_versioned(self.store, self.fingerprint, dict(sorted(self.seen.items())))
+# Each site file's digest, by its stamp: a site folder built again in place (the live
+# preview's) is read only where it changed.
+_digests: Memo[str] = Memo()
 
 
 class SiteScan:
@@ -156,11 +131,14 @@ class SiteScan:
                 continue
             self.scanned.add(name)
             cached = self.linked.get(name)
+            data: bytes | None = None
             if cached is not None and cached.is_file() and path.samefile(cached):
-                data, content = None, self.digest(cached)
+                content = self.digest(cached)
+            elif (known := _digests.get(str(path), stamp(path))) is not None:
+                content = known  # the file as it was when it was last read (the preview's)
             else:
                 data = path.read_bytes()
-                content = _digest(data)
+                content = _digests.put(str(path), stamp(path), _digest(data))
             if memory.recall(content):
                 continue
             found, pieces = self.files.file(path, name, path.read_bytes() if data is None else data)

@@ -12,7 +12,7 @@ from typing import Any
 from ..content.room import Room
 from .hidden_spans import Span
 from .leak_scan import Leak
-from .protect import PrivacyLog
+from .privacy_log import PrivacyLog
 
 
 def write_privacy_report(

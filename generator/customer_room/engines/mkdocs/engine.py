@@ -3,6 +3,7 @@ live preview."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -58,8 +59,15 @@ def serve_site(config_file: str | None, *, dev_addr: str, strict: bool, today: s
     """MkDocs' live preview of the room; each rebuild runs the room's build in the plugin."""
     from mkdocs.commands.serve import serve
 
+    # MkDocs warns at each dirty build that its menus may go stale; the preview rebuilds in
+    # full whenever they would (see .preview), so the warning is taken out where it is
+    # logged (and not counted against --strict).
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "A 'dirty' build is being performed" not in record.getMessage()
+    )
     try:
         with room_date(today):
-            serve(config_file, dev_addr=dev_addr, strict=strict)
+            # Dirty: each rebuild builds only the pages whose content changed (see .preview).
+            serve(config_file, build_type="dirty", dev_addr=dev_addr, strict=strict)
     except Abort as exc:
         raise SiteBuildFailed(str(exc)) from None

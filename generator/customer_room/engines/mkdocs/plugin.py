@@ -11,25 +11,30 @@ from __future__ import annotations
 import html
 import logging
 import shutil
+import tempfile
 import time
 from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from ...build import RoomBuild, SiteBuildFailed, guard, published, start_room
 from ...build_lock import AnotherBuildRuns, one_build_at_a_time
+from ...cache import code_version
 from ...errors import RoomError
 from ...pages import clean_pages
 from ...pages.render import CSS_ASSETS, JS_ASSETS
 from ...settings import Settings
 from .config import RoomPluginConfig
+from .preview import Preview
 from .room_config import settings_from
 
 # Under the "mkdocs" logger, so MkDocs counts our warnings in --strict builds.
@@ -52,8 +57,13 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
     started = 0.0
     _problems: tuple[str, ...] = ()  # the last failed build's problems, one line each
 
+    preview: Preview | None = None  # the live preview's staged files, between rebuilds
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.preview = None
+        if self.serving and dirty:
+            self.preview = Preview(Path(tempfile.mkdtemp(prefix="customer-room-preview-")))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The room's links are written as the browser follows them, not as .md paths.
@@ -113,8 +123,13 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.failed is not None:
+            if self.preview is not None:  # no page of the last good build is left standing
+                self.preview.forget()
+                clean_directory(config.site_dir)
             return _error_files(config, self.failed)
         assert self.made is not None and self.settings is not None
+        if self.preview is not None:
+            self.preview.begin(self.made.files, config.nav)
         content_dir = self.settings.room_dir / "content"
         for file in list(files):
             # The room's content folder is read by the loader; raw data must never be copied.
@@ -131,7 +146,9 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 if not generated.is_page or generated.path in in_nav
                 else InclusionLevel.NOT_IN_NAV
             )
-            if generated.source is not None:
+            if generated.source is None and self.preview is not None:
+                file = self.preview.stage(config, generated, inclusion)
+            elif generated.source is not None:
                 file = File.generated(
                     config, generated.path, abs_src_path=str(generated.source), inclusion=inclusion
                 )
@@ -141,6 +158,12 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                     config, generated.path, content=generated.content, inclusion=inclusion
                 )
             files.append(file)
+        if self.preview is not None:
+            self.preview.sweep(files, Path(config.site_dir))
+            self.preview.keep_search_whole(config, files)
+            log.debug(
+                f"Preview: {len(self.preview.changed)} files changed, full={self.preview.full}"
+            )
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -158,7 +181,8 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             privacy = published(self.made, self.settings, say=not self.serving)
             if self.serving:
                 took = time.monotonic() - self.started
-                log.info(f"{self.made.summary()} — {privacy} — rebuilt in {took:.1f} s")
+                pages = self.preview.pages_rebuilt() if self.preview is not None else ""
+                log.info(f"{self.made.summary()} — {privacy} — {pages}rebuilt in {took:.1f} s")
         except RoomError as exc:
             raise _failed(exc) from None
         except SiteBuildFailed as exc:
@@ -171,12 +195,24 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
 
     def on_shutdown(self) -> None:
         self._release()
+        if self.preview is not None:
+            shutil.rmtree(self.preview.folder, ignore_errors=True)
 
     def _release(self) -> None:
         """Let the media workers go, and the next build of the room start."""
         if self._own is not None:
             own, self._own = self._own, None
             own.close()
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's templates compiled once and kept in the cache (MkDocs makes a new
+        environment, and compiled them all again, at each build; each is kept by a checksum of
+        its source, so an edited template is compiled again)."""
+        if self.settings is not None and env.bytecode_cache is None:
+            folder = self.settings.cache_dir / "theme-templates" / code_version((), ("jinja2",))
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -1,0 +1,75 @@
+"""What a process that builds the room again and again (the live preview) keeps between builds:
+the last result of a step for one item — a clip read, a clip protected, a clip's page — reused
+while the step's inputs are *equal* to last time's.
+
+A result is only ever reused for equal inputs (compared with ``==``, after an identity check
+that makes an unchanged object cost nothing), so reusing one gives what running the step would
+give. Files are compared by their stamp (size, modification time, inode), as make and MkDocs
+compare them. One result is kept per item, so the memory kept is one build's worth. A plain
+``customer-room build`` runs each step once: it only fills the memo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from .errors import Problem, Report
+
+V = TypeVar("V")
+
+Stamp = tuple[str, int, int, int] | tuple[str]
+
+
+def stamp(path: Path) -> Stamp:
+    """A file as make sees it: where it is, its size, when it was written, which inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path),)
+    return (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@dataclass(frozen=True)
+class Kept(Generic[V]):
+    key: object
+    value: V
+    problems: tuple[Problem, ...] = ()  # what the step said, said again when it is reused
+
+
+class Memo(Generic[V]):
+    """The last result of one step, per item."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, Kept[V]] = {}
+
+    def get(
+        self,
+        item: str,
+        key: object,
+        report: Report | None = None,
+        still: Callable[[V], bool] | None = None,
+    ) -> V | None:
+        """The result kept for ``item`` if it was made from ``key`` (and, with ``still``, is
+        still good), its problems said again into ``report``; else None."""
+        kept = self._kept.get(item)
+        if kept is None or not _same(kept.key, key):
+            return None
+        if still is not None and not still(kept.value):
+            return None
+        if report is not None:
+            report.extend(kept.problems)
+        return kept.value
+
+    def put(self, item: str, key: object, value: V, problems: list[Problem] | None = None) -> V:
+        self._kept[item] = Kept(key, value, tuple(problems or ()))
+        return value
+
+
+def _same(kept: object, key: object) -> bool:
+    try:
+        return kept is key or bool(kept == key)
+    except Exception:  # values that cannot be compared are not the same
+        return False
