@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -87,12 +88,9 @@ def _page(url: str, wanted: str, timeout: float = 30) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}:\n{body[-2000:]}")
 
 
-def test_the_preview_says_one_line_per_rebuild_and_shows_a_broken_build(
-    copy_room: Callable[[str], Path], tmp_path: Path
-) -> None:
-    root = copy_room("minimal")
-    port = free_port()
-    said = tmp_path / "said.txt"
+@contextlib.contextmanager
+def serving(root: Path, port: int, said: Path) -> Iterator[None]:
+    """``customer-room serve`` of ``root`` on ``port``, what it prints going to ``said``."""
     with said.open("w") as out:
         process = subprocess.Popen(
             [
@@ -104,19 +102,29 @@ def test_the_preview_says_one_line_per_rebuild_and_shows_a_broken_build(
             text=True,
         )
         try:
-            persona = root / "personas/sam-reid/persona.md"
-            url = f"http://127.0.0.1:{port}/personas/sam-reid/"
-            _page(url, "Sam Reid", 60)
-            persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
-            _page(url, "Sam Reidy")
-            persona.write_text(persona.read_text().replace("segment:", "segmnt:"))
-            broken = _page(url, "The room could not be built")
-            assert "personas/sam-reid/persona.md:" in broken and "segment: required" in broken
-            persona.write_text(persona.read_text().replace("segmnt:", "segment:"))
-            _page(url, "Sam Reidy")
+            yield
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+def test_the_preview_says_one_line_per_rebuild_and_shows_a_broken_build(
+    copy_room: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = copy_room("minimal")
+    port = free_port()
+    said = tmp_path / "said.txt"
+    with serving(root, port, said):
+        persona = root / "personas/sam-reid/persona.md"
+        url = f"http://127.0.0.1:{port}/personas/sam-reid/"
+        _page(url, "Sam Reid", 60)
+        persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
+        _page(url, "Sam Reidy")
+        persona.write_text(persona.read_text().replace("segment:", "segmnt:"))
+        broken = _page(url, "The room could not be built")
+        assert "personas/sam-reid/persona.md:" in broken and "segment: required" in broken
+        persona.write_text(persona.read_text().replace("segmnt:", "segment:"))
+        _page(url, "Sam Reidy")
     lines = said.read_text().splitlines()
     rebuilt = [line for line in lines if line.startswith("Customer Room:")]
     assert len(rebuilt) == 3 and all("rebuilt in" in line for line in rebuilt), lines
@@ -147,41 +155,28 @@ def test_the_preview_rebuilds_only_what_changed_and_in_full_when_the_menus_would
     port = free_port()
     said = tmp_path / "said.txt"
     base = f"http://127.0.0.1:{port}"
-    with said.open("w") as out:
-        process = subprocess.Popen(
-            [
-                *(str(BIN / "customer-room"), "serve", "-f", str(root / "mkdocs.yml")),
-                *("--dev-addr", f"127.0.0.1:{port}", "--today", "2026-01-05"),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
-            persona = root / "personas/sam-reid/persona.md"
-            _page(f"{base}/welcome/", "This room shows", 60)
-            locations = _search_locations(port)
-            assert "personas/sam-reid/" in locations and "welcome/" in locations
-            persona.write_text(persona.read_text().replace("kayak hire", "canoe school"))
-            _page(f"{base}/personas/sam-reid/", "canoe school")
-            assert _search_locations(port) == locations, "the search index lost or doubled pages"
-            persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
-            _page(f"{base}/personas/", "Sam Reidy")  # another page that shows the name
-            _page(f"{base}/tags/", "Sam Reidy")
-            (root / "content/welcome.md").unlink()
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                try:
-                    urllib.request.urlopen(f"{base}/welcome/")
-                except urllib.error.HTTPError as error:
-                    assert error.code == 404
-                    break
-                time.sleep(0.3)
-            else:
-                raise AssertionError("the deleted page is still served")
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with serving(root, port, said):
+        persona = root / "personas/sam-reid/persona.md"
+        _page(f"{base}/welcome/", "This room shows", 60)
+        locations = _search_locations(port)
+        assert "personas/sam-reid/" in locations and "welcome/" in locations
+        persona.write_text(persona.read_text().replace("kayak hire", "canoe school"))
+        _page(f"{base}/personas/sam-reid/", "canoe school")
+        assert _search_locations(port) == locations, "the search index lost or doubled pages"
+        persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
+        _page(f"{base}/personas/", "Sam Reidy")  # another page that shows the name
+        _page(f"{base}/tags/", "Sam Reidy")
+        (root / "content/welcome.md").unlink()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/welcome/")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404
+                break
+            time.sleep(0.3)
+        else:
+            raise AssertionError("the deleted page is still served")
     rebuilt = [line for line in said.read_text().splitlines() if "rebuilt in" in line]
     assert len(rebuilt) == 4, rebuilt
     assert " — all " in rebuilt[0]  # the first build
