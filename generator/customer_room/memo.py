@@ -20,16 +20,29 @@ from .errors import Problem, Report
 
 V = TypeVar("V")
 
-Stamp = tuple[str, int, int, int] | tuple[str]
+Stamp = tuple[str, int, int, int, int] | tuple[str]
 
 
 def stamp(path: Path) -> Stamp:
-    """A file as make sees it: where it is, its size, when it was written, which inode."""
+    """A file as make sees it: where it is, its size, when it and its inode were last
+    changed, which inode. Taken before the file is read, so an edit during the read is seen
+    at the next build."""
     try:
         info = path.stat()
     except OSError:
         return (str(path),)
-    return (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+    return (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+# Two seconds: the coarsest clock a file system keeps a file's time with.
+SETTLE_NS = 2_000_000_000
+
+
+def settling(stamped: Stamp, began: int) -> bool:
+    """Whether a file was written so close to ``began`` (when it was read, in ns) that a
+    second write in the same tick of its file system's clock would keep its stamp: its result
+    is not kept."""
+    return len(stamped) < 5 or stamped[2] >= began - SETTLE_NS
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -161,11 +162,19 @@ def test_the_preview_rebuilds_only_what_changed_and_in_full_when_the_menus_would
         locations = _search_locations(port)
         assert "personas/sam-reid/" in locations and "welcome/" in locations
         persona.write_text(persona.read_text().replace("kayak hire", "canoe school"))
-        _page(f"{base}/personas/sam-reid/", "canoe school")
+        page = _page(f"{base}/personas/sam-reid/", "canoe school")
         assert _search_locations(port) == locations, "the search index lost or doubled pages"
+        assert re.search(r'href="[^"]*tags/#[^"]*"[^>]*>\s*banking', page), "tag not linked"
+        # The home page's words: the page every address starts with, built again alone.
+        (root / "content/home.md").write_text("Our customers, in their own words.\n")
+        _page(f"{base}/", "in their own words")
+        assert _search_locations(port) == locations, "the search index lost pages"
         persona.write_text(persona.read_text().replace("name: Sam Reid", "name: Sam Reidy"))
         _page(f"{base}/personas/", "Sam Reidy")  # another page that shows the name
         _page(f"{base}/tags/", "Sam Reidy")
+        config = root / "mkdocs.yml"  # the site's settings: every page built again
+        config.write_text(config.read_text().replace("Minimal room", "Minimal room, renamed"))
+        _page(f"{base}/personas/sam-reid/", "Minimal room, renamed")
         (root / "content/welcome.md").unlink()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -178,8 +187,10 @@ def test_the_preview_rebuilds_only_what_changed_and_in_full_when_the_menus_would
         else:
             raise AssertionError("the deleted page is still served")
     rebuilt = [line for line in said.read_text().splitlines() if "rebuilt in" in line]
-    assert len(rebuilt) == 4, rebuilt
+    assert len(rebuilt) == 6, rebuilt
     assert " — all " in rebuilt[0]  # the first build
     total = rebuilt[0].split(" — all ")[1].split()[0]
     assert f" — 1 of {total} pages rebuilt" in rebuilt[1], rebuilt[1]
-    assert f" — all {total} pages rebuilt" in rebuilt[2], rebuilt[2]
+    assert f" — 1 of {total} pages rebuilt" in rebuilt[2], rebuilt[2]  # the home page
+    assert f" — all {total} pages rebuilt" in rebuilt[3], rebuilt[3]  # the name
+    assert f" — all {total} pages rebuilt" in rebuilt[4], rebuilt[4]  # mkdocs.yml

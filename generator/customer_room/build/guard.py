@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import DIGESTS_FILE, FileDigests
-from ..memo import Memo, stamp
+from ..memo import Memo, settling, stamp
 from ..pages import clean_pages
 from ..privacy.leak_scan import Leak, SiteScan
 from ..privacy.leak_sources import with_sources
@@ -90,7 +91,8 @@ def _unsanitized(out: Path, made: RoomBuild, settings: Settings) -> list[Leak]:
     problems: list[Leak] = []
     for page in (f for f in made.files if f.is_page):
         built = out / _html_path(page.path, settings.directory_urls)
-        if _clean_pages.get(str(built), stamp(built)):
+        stamped, began = stamp(built), time.time_ns()
+        if _clean_pages.get(str(built), stamped):
             continue  # found clean as it is now (in the live preview's site, built in place)
         try:
             html = built.read_text(encoding="utf-8")
@@ -100,7 +102,8 @@ def _unsanitized(out: Path, made: RoomBuild, settings: Settings) -> list[Leak]:
         if not regions:
             problems.append(Unsanitized(page.path, "a page built without the sanitizer"))
         elif all(sanitizer.is_clean(region) for region in regions):
-            _clean_pages.put(str(built), stamp(built), True)
+            if not settling(stamped, began):
+                _clean_pages.put(str(built), stamped, True)
         else:
             problems.append(Unsanitized(page.path, "markup the sanitizer removes"))
     if not problems:

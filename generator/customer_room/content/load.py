@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,7 +12,7 @@ from pydantic import BaseModel
 
 from .. import site_files
 from ..errors import Report, relative_name
-from ..memo import Memo, Stamp, stamp
+from ..memo import Memo, Stamp, settling, stamp
 from .approval_models import Approval
 from .clip_models import Clip
 from .models import FreePage, Persona, Quote, date_order
@@ -236,12 +237,13 @@ def _clip_read(path: Path, root: Path, report: Report) -> ClipEntry | None:
     )
     if kept is not None:
         return kept[0]
-    said = Report()
+    said, began = Report(), time.time_ns()
     entry = _load_clip(path, root, said)
     report.extend(said.problems)
     if entry is not None:
         files = (stamp(entry.audio_path), stamp(path.parent / entry.clip.transcript))
-        _read_clips.put(str(path), key, (entry, files), said.problems)
+        if not any(settling(s, began) for s in (key[0], *files)):
+            _read_clips.put(str(path), key, (entry, files), said.problems)
     return entry
 
 

@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import re
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import orjson
 from PIL import Image
 
 from ..cache import code_version
-from ..memo import Memo, stamp
+from ..memo import Memo, settling, stamp
 from .as_read import as_read
 from .pii import Detector
 from .privacy_log import Secret
@@ -137,8 +138,11 @@ class SiteScan:
             elif (known := _digests.get(str(path), stamp(path))) is not None:
                 content = known  # the file as it was when it was last read (the preview's)
             else:
+                stamped, began = stamp(path), time.time_ns()
                 data = path.read_bytes()
-                content = _digests.put(str(path), stamp(path), _digest(data))
+                content = _digest(data)
+                if not settling(stamped, began):
+                    _digests.put(str(path), stamped, content)
             if memory.recall(content):
                 continue
             found, pieces = self.files.file(path, name, path.read_bytes() if data is None else data)

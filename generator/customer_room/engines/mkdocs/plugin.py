@@ -8,7 +8,9 @@ core stages itself, and the core's guard on MkDocs' site folder after it.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
 import shutil
 import tempfile
@@ -24,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
 from ...build import RoomBuild, SiteBuildFailed, guard, published, start_room
@@ -129,7 +132,8 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
             return _error_files(config, self.failed)
         assert self.made is not None and self.settings is not None
         if self.preview is not None:
-            self.preview.begin(self.made.files, config.nav)
+            config_text = Path(config.config_file_path or "").read_text(encoding="utf-8")
+            self.preview.begin(self.made.files, config.nav, config_text)
         content_dir = self.settings.room_dir / "content"
         for file in list(files):
             # The room's content folder is read by the loader; raw data must never be copied.
@@ -159,12 +163,17 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 )
             files.append(file)
         if self.preview is not None:
-            self.preview.sweep(files, Path(config.site_dir))
-            self.preview.keep_search_whole(config, files)
+            self.preview.sweep(files, self.made.files, Path(config.site_dir))
             log.debug(
                 f"Preview: {len(self.preview.changed)} files changed, full={self.preview.full}"
             )
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.preview is not None and self.failed is None:
+            self.preview.keep_tags_whole(config, files)
+            self.preview.keep_search_whole(config, files)
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A plain MkDocs command: the core's guard on the site MkDocs built."""
@@ -184,11 +193,34 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
                 pages = self.preview.pages_rebuilt() if self.preview is not None else ""
                 log.info(f"{self.made.summary()} — {privacy} — {pages}rebuilt in {took:.1f} s")
         except RoomError as exc:
+            if self.serving:
+                self._refused(config, [str(p) for p in exc.problems])
+                return
             raise _failed(exc) from None
         except SiteBuildFailed as exc:
+            if self.serving:
+                self._refused(config, [*_guard_lines(self.settings), str(exc)])
+                return
             raise PluginError(str(exc)) from None
         finally:
             self._release()
+
+    def _refused(self, config: MkDocsConfig, problems: list[str]) -> None:
+        """The preview's site when the guard stops it: nothing of it, only what is wrong, at
+        every address (the pages the guard refused are not left to be served)."""
+        site = Path(config.site_dir)
+        clean_directory(str(site))
+        lines = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
+        page = (
+            '<!doctype html><html lang="en"><meta charset="utf-8"><title>The room could not be '
+            "published</title><h1>The room could not be published</h1><p>The preview shows "
+            f"the room again as soon as these are fixed (reload then):</p><ul>{lines}</ul></html>"
+        )
+        for name in ("index.html", "404.html"):
+            (site / name).write_text(page, encoding="utf-8")
+        if self.preview is not None:
+            self.preview.forget()
+        log.error(f"Preview: the room could not be published ({len(problems)} problems)")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._release()  # the media under way are finished first, and kept in the cache
@@ -209,7 +241,10 @@ class CustomerRoomPlugin(BasePlugin[RoomPluginConfig]):
         environment, and compiled them all again, at each build; each is kept by a checksum of
         its source, so an edited template is compiled again)."""
         if self.settings is not None and env.bytecode_cache is None:
-            folder = self.settings.cache_dir / "theme-templates" / code_version((), ("jinja2",))
+            extensions = "-".join(sorted(env.extensions))
+            version = code_version((), ("jinja2", "mkdocs", "mkdocs-material"))
+            digest = hashlib.sha256(f"{version}{extensions}".encode()).hexdigest()[:16]
+            folder = self.settings.cache_dir / "theme-templates" / digest
             folder.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
@@ -244,6 +279,22 @@ def _nav_paths(nav: list[Any]) -> set[str]:
         for value in item.values():
             paths |= _nav_paths(value) if isinstance(value, list) else {value}
     return paths
+
+
+def _guard_lines(settings: Settings | None) -> list[str]:
+    """What the guard found, as the privacy report says it (file and place, never a value)."""
+    if settings is None or not settings.privacy_report_file.is_file():
+        return []
+    try:
+        report = json.loads(settings.privacy_report_file.read_text(encoding="utf-8"))
+    except ValueError:
+        return []
+    return [
+        f"{leak['file']}: {leak['kind']}"
+        + (f" (hidden in {leak['hidden_in']})" if leak.get("hidden_in") else "")
+        + (f", shown by {leak['shown_by']}" if leak.get("shown_by") else "")
+        for leak in report.get("leaks", [])
+    ]
 
 
 def _failed(exc: RoomError) -> PluginError:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -38,10 +38,12 @@ class Preview:
     changed: set[str] = field(default_factory=set)  # staged in this rebuild
     pages: list[str] = field(default_factory=list)  # the room's pages in this rebuild
     full: bool = True  # this rebuild builds every page again
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)  # each page's front matter
 
-    def begin(self, files: list[GeneratedFile], nav: object) -> None:
-        """A rebuild of ``files``: full when the site's shape changed since the last one."""
-        shape = _shape(files, nav)
+    def begin(self, files: list[GeneratedFile], nav: object, config_text: str) -> None:
+        """A rebuild of ``files``: full when the site's shape (or ``mkdocs.yml``) changed since
+        the last one."""
+        shape = _shape(files, nav) + hashlib.sha256(config_text.encode()).hexdigest()
         self.full = shape != self.shape
         self.shape = shape
         self.changed = set()
@@ -62,6 +64,8 @@ class Preview:
             staged.parent.mkdir(parents=True, exist_ok=True)
             staged.write_bytes(data)
             self.said[generated.path] = digest
+            if generated.is_page:
+                self.meta[generated.path] = _front_matter(data.decode("utf-8"))
             self.changed.add(generated.path)
         elif self.full:
             os.utime(staged)
@@ -80,27 +84,53 @@ class Preview:
         """A failed build: the next good one is built in full."""
         self.shape = None
 
-    def sweep(self, files: Files, site_dir: Path) -> None:
-        """Remove the built files of the room's files that are gone since the last rebuild."""
+    def sweep(self, files: Files, made: list[GeneratedFile], site_dir: Path) -> None:
+        """Remove the built files of the room's files that are gone since the last rebuild:
+        pages, and media (a clip's MP3 from before its consent was withdrawn, or before a
+        stretch was hidden, is not left in the preview's folder)."""
         now = {f.dest_uri for f in files if f.generated_by is not None}
+        now |= {f.path for f in made if f.source is not None}
         for gone in self.built - now:
             (site_dir / gone).unlink(missing_ok=True)
         self.built = now
 
     def keep_search_whole(self, config: MkDocsConfig, files: Files) -> None:
-        """Take the pages about to be rebuilt out of the last search index: MkDocs' search adds
-        them again, and keeps the rest (its own merge expects one page per rebuild)."""
+        """Start this build's search index with the last one's entries of the pages not built
+        again (MkDocs' search adds those that are): its own merge with the last index expects
+        one page per rebuild, and drops every page under the first one's address."""
         search = config.plugins.get("material/search") or config.plugins.get("search")
         previous = getattr(search, "search_index_prev", None)
-        if previous is None:
+        if search is None or previous is None:
             return
+        search.search_index_prev = None
         if self.full:
-            search.search_index_prev = None  # type: ignore[union-attr]
             return
-        rebuilt = {f.url for f in files if f.src_uri in self.changed}
-        previous.entries = [
+        # Search gives the home page's address as "" where MkDocs gives "./".
+        rebuilt = {f.url.removeprefix("./") for f in files.documentation_pages() if f.is_modified()}
+        search.search_index.entries = [
             e for e in previous.entries if e.get("location", "").split("#")[0] not in rebuilt
         ]
+
+    def keep_tags_whole(self, config: MkDocsConfig, files: Files) -> None:
+        """Give the tags plugin the tags of the pages not built again (it reads them only from
+        the pages it builds), and build the tags page again: each page built shows its tags
+        with their links, and the tags page lists every page."""
+        tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+        mappings = getattr(tags, "mappings", None)
+        if self.full or mappings is None:
+            return
+        for file in files.documentation_pages():
+            if file.page is None or file.is_modified():
+                continue
+            if "tags" in self.meta.get(file.src_uri, {}):
+                file.page.meta = dict(self.meta[file.src_uri])
+                mappings.add(file.page, "")
+            if "<!-- material/tags" in self._text(file.src_uri):
+                os.utime(self.folder / file.src_uri)  # a tags listing: built again
+
+    def _text(self, path: str) -> str:
+        staged = self.folder / path
+        return staged.read_text(encoding="utf-8") if path in self.said else ""
 
 
 def _shape(files: list[GeneratedFile], nav: object) -> str:
@@ -116,8 +146,11 @@ def _shape(files: list[GeneratedFile], nav: object) -> str:
     return digest.hexdigest()
 
 
-def fresh_folder(folder: Path) -> Path:
-    """The staging folder, emptied (a preview starts with no staged file)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
+def _front_matter(text: str) -> dict[str, Any]:
+    if not text.startswith("---"):
+        return {}
+    try:
+        meta = yaml.safe_load(text[3 : text.find("\n---", 3)])
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
