@@ -34,15 +34,22 @@ def stamp(path: Path) -> Stamp:
     return (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-# Two seconds: the coarsest clock a file system keeps a file's time with.
+# How long after a write its stamp may still change without changing: two seconds on a file
+# system that keeps whole seconds (FAT keeps two), a tenth of a second on one that keeps finer
+# times (the kernel's clock there ticks every few milliseconds).
 SETTLE_NS = 2_000_000_000
+SETTLE_FINE_NS = 100_000_000
 
 
 def settling(stamped: Stamp, began: int) -> bool:
     """Whether a file was written so close to ``began`` (when it was read, in ns) that a
     second write in the same tick of its file system's clock would keep its stamp: its result
     is not kept."""
-    return len(stamped) < 5 or stamped[2] >= began - SETTLE_NS
+    if len(stamped) < 5:
+        return True
+    written = int(stamped[2])
+    window = SETTLE_NS if written % 1_000_000_000 == 0 else SETTLE_FINE_NS
+    return written >= began - window
 
 
 @dataclass(frozen=True)
