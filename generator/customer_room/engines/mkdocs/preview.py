@@ -39,6 +39,7 @@ class Preview:
     pages: list[str] = field(default_factory=list)  # the room's pages in this rebuild
     full: bool = True  # this rebuild builds every page again
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)  # each page's front matter
+    listings: set[str] = field(default_factory=set)  # pages with a tags listing
 
     def begin(self, files: list[GeneratedFile], nav: object, config_text: str) -> None:
         """A rebuild of ``files``: full when the site's shape (or ``mkdocs.yml``) changed since
@@ -65,7 +66,12 @@ class Preview:
             staged.write_bytes(data)
             self.said[generated.path] = digest
             if generated.is_page:
-                self.meta[generated.path] = _front_matter(data.decode("utf-8"))
+                text = data.decode("utf-8")
+                self.meta[generated.path] = _front_matter(text)
+                if "<!-- material/tags" in text:
+                    self.listings.add(generated.path)
+                else:
+                    self.listings.discard(generated.path)
             self.changed.add(generated.path)
         elif self.full:
             os.utime(staged)
@@ -125,12 +131,8 @@ class Preview:
             if "tags" in self.meta.get(file.src_uri, {}):
                 file.page.meta = dict(self.meta[file.src_uri])
                 mappings.add(file.page, "")
-            if "<!-- material/tags" in self._text(file.src_uri):
+            if file.src_uri in self.listings:
                 os.utime(self.folder / file.src_uri)  # a tags listing: built again
-
-    def _text(self, path: str) -> str:
-        staged = self.folder / path
-        return staged.read_text(encoding="utf-8") if path in self.said else ""
 
 
 def _shape(files: list[GeneratedFile], nav: object) -> str:
@@ -138,19 +140,20 @@ def _shape(files: list[GeneratedFile], nav: object) -> str:
     digest = hashlib.sha256(repr(nav).encode())
     for generated in files:
         if generated.is_page and isinstance(generated.content, str):
-            text = generated.content
-            front = text[: text.find("\n---", 3)] if text.startswith("---") else ""
-            digest.update(f"\0{generated.path}\0{front}".encode())
+            digest.update(f"\0{generated.path}\0{_front(generated.content)}".encode())
         else:
             digest.update(f"\0{generated.path}".encode())
     return digest.hexdigest()
 
 
+def _front(text: str) -> str:
+    """A page's front matter as written (between its first two ``---`` lines)."""
+    return text[3 : text.find("\n---", 3)] if text.startswith("---") else ""
+
+
 def _front_matter(text: str) -> dict[str, Any]:
-    if not text.startswith("---"):
-        return {}
     try:
-        meta = yaml.safe_load(text[3 : text.find("\n---", 3)])
+        meta = yaml.safe_load(_front(text))
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
