@@ -14,13 +14,13 @@ import pytest
 
 from conftest import build_room
 from customer_room.build import RoomBuild
-from customer_room.content import load, records
+from customer_room.content import load, recordings, records
 from customer_room.engines.mkdocs.engine import room_settings
 from customer_room.engines.mkdocs.room_config import room_date
 from customer_room.errors import Report
 from customer_room.media import clips
 from customer_room.memo import Memo
-from customer_room.pages import render
+from customer_room.pages import kiosk, render
 from customer_room.privacy import protect
 from customer_room.settings import Settings
 
@@ -29,6 +29,12 @@ TODAY = "2026-12-05"
 
 def pages(made: RoomBuild) -> dict[str, str]:
     return {f.path: str(f.content) for f in made.files if f.is_page}
+
+
+def kiosk_data(made: RoomBuild) -> bytes:
+    [data] = [f.content for f in made.files if f.path == "kiosk/data.json"]
+    assert isinstance(data, bytes)
+    return data
 
 
 def problems(made: RoomBuild) -> list[str]:
@@ -45,6 +51,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         (render, "_rendered"),
         (records, "_tables"),
         (clips, "_results"),
+        (clips, "_jobs"),
+        (kiosk, "_clips"),
+        (recordings, "_seconds"),
     ):
         monkeypatch.setattr(module, name, Memo())
 
@@ -59,6 +68,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
     counting(load, "_load_clip")
     counting(protect, "_protect_clip")
+    counting(clips, "_new_job")
+    counting(kiosk, "_bars")
+    counting(recordings, "_read_seconds")
     text = render.PageRenderer.text
 
     def rendering(self: render.PageRenderer, spec: render.PageSpec, base: str | None = None) -> str:
@@ -85,12 +97,15 @@ def test_a_rebuild_redoes_only_the_clip_that_changed(
     count = len(first.room.clips)
     assert count >= 5
     assert counted["_load_clip"] == counted["_protect_clip"] == count
-    assert counted["clip.md.j2"] == count
+    assert counted["clip.md.j2"] == counted["_new_job"] == counted["_read_seconds"] == count
+    assert counted["_bars"] >= 1  # the kiosk's slides of the clips
 
     counted.clear()
     again = build_room(settings)
     assert (counted["_load_clip"], counted["_protect_clip"], counted["clip.md.j2"]) == (0, 0, 0)
+    assert (counted["_new_job"], counted["_bars"], counted["_read_seconds"]) == (0, 0, 0)
     assert pages(again) == pages(first)
+    assert kiosk_data(again) == kiosk_data(first)
     assert problems(again) == problems(first)  # said again, though not worked out again
 
     transcript = root / "clips/dev-app-renewal.txt"
@@ -102,6 +117,16 @@ def test_a_rebuild_redoes_only_the_clip_that_changed(
     counted.clear()
     edited = build_room(settings)
     assert (counted["_load_clip"], counted["_protect_clip"], counted["clip.md.j2"]) == (1, 1, 1)
+    assert counted["_new_job"] == 1 and counted["_read_seconds"] == 0  # the recording is as it was
+    assert counted["_bars"] <= 1  # its slide, if the kiosk shows it
+
+    # The recording written again: its length is read again, the clip's job is the same.
+    recording = edited.room.clip("dev-app-renewal").audio_path  # type: ignore[union-attr]
+    recording.write_bytes(recording.read_bytes())
+    counted.clear()
+    rewritten = build_room(settings)
+    assert (counted["_read_seconds"], counted["_protect_clip"], counted["_new_job"]) == (1, 0, 0)
+    assert pages(rewritten) == pages(edited)
     changed = {p for p, text in pages(edited).items() if pages(first).get(p) != text}
     assert "clips/dev-app-renewal.md" in changed
     assert ">today?<" in pages(edited)["clips/dev-app-renewal.md"]
@@ -126,10 +151,18 @@ def test_what_is_reused_is_what_a_fresh_build_makes(
     reused = build_room(hidden)
     assert counted["_protect_clip"] == len(reused.room.clips)
     assert "telematics" not in pages(reused)["clips/dev-app-renewal.md"].lower()
-    for module, name in ((load, "_read_clips"), (protect, "_protected"), (render, "_rendered")):
+    for module, name in (
+        (load, "_read_clips"),
+        (protect, "_protected"),
+        (render, "_rendered"),
+        (clips, "_jobs"),
+        (kiosk, "_clips"),
+        (recordings, "_seconds"),
+    ):
         monkeypatch.setattr(module, name, Memo())
     fresh = build_room(hidden)
     assert pages(fresh) == pages(reused)
+    assert kiosk_data(fresh) == kiosk_data(reused)
     assert problems(fresh) == problems(reused)
     assert fresh.privacy.redactions == reused.privacy.redactions
     assert fresh.privacy.secrets == reused.privacy.secrets

@@ -136,7 +136,8 @@ class FileDigests:
     def of(self, path: Path) -> str:
         stat = path.stat()
         stamp: list[object] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-        key = str(path.resolve())
+        # The file's own path (links not followed: the stamp is the file's the link leads to).
+        key = os.path.abspath(path)
         entry = self.known.get(key)
         if entry is not None and entry[:3] == stamp:
             return str(entry[3])

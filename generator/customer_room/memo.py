@@ -11,6 +11,7 @@ compare them. One result is kept per item, so the memory kept is one build's wor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,12 @@ def stamp(path: Path) -> Stamp:
         info = path.stat()
     except OSError:
         return (str(path),)
-    return (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    return stamp_of(str(path), info)
+
+
+def stamp_of(path: str, info: os.stat_result) -> Stamp:
+    """The stamp of a file already stat'ed (by a walk of its folder)."""
+    return (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 # How long after a write its stamp may still change without changing: two seconds on a file

@@ -11,7 +11,8 @@ import markdown
 import pytest
 
 from conftest import tree_digest
-from customer_room.build import RoomBuild, SiteBuildFailed, build_site
+from customer_room.build import RoomBuild, SiteBuildFailed, build_site, published
+from customer_room.build.guard import guard_site
 from customer_room.engines.choice import site_engine
 from customer_room.pages import clean_pages
 from customer_room.settings import Settings
@@ -142,3 +143,40 @@ def test_a_missing_zensical_is_one_line_saying_how_to_install_it(
     with pytest.raises(SiteBuildFailed) as failed:
         build_site(settings, engine, tmp_path / "site", strict=False)
     assert "pip install 'customer-room[zensical]'" in str(failed.value)
+
+
+def test_a_link_to_a_file_outside_is_read_as_that_file(room: Settings, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Call me on 07700 900123, Jo", encoding="utf-8")
+
+    class Linking(PlainEngine):
+        def publish(self, made: RoomBuild, out: Path, *, strict: bool) -> None:
+            super().publish(made, out, strict=strict)
+            (out / "notes.txt").symlink_to(outside)
+
+    with pytest.raises(SiteBuildFailed, match="the guard found"):
+        build_site(room, Linking(), tmp_path / "site", strict=False)
+    report = json.loads(room.privacy_report_file.read_text())
+    assert {"file": "notes.txt", "kind": "phone number"} in report["leaks"]
+
+
+def test_a_site_guarded_again_in_place_keeps_its_media_and_report(
+    room: Settings, tmp_path: Path
+) -> None:
+    """The live preview's site is built and guarded again in the same folder: the media already
+    there are not linked again, and a privacy report that says the same is not written again."""
+    site = tmp_path / "site"
+    made = build_site(room, PlainEngine(), site, strict=False)
+    photos = sorted((site / "media/photos").iterdir())
+    before = {p: p.lstat().st_ctime_ns for p in photos}
+    report = room.privacy_report_file
+    written = report.stat().st_mtime_ns
+    assert guard_site(made, site, room) == []
+    assert {p: p.lstat().st_ctime_ns for p in photos} == before
+    published(made, room)
+    assert report.stat().st_mtime_ns == written
+    # A photo replaced in the site (not the cache's file) is put back from the cache.
+    photos[0].unlink()
+    photos[0].write_bytes(b"not the photo")
+    assert guard_site(made, site, room) == []
+    assert photos[0].stat().st_nlink >= 2

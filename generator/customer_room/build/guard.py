@@ -17,7 +17,7 @@ from pathlib import Path
 from ..cache import DIGESTS_FILE, FileDigests
 from ..memo import Memo, settling, stamp
 from ..pages import clean_pages
-from ..privacy.leak_scan import Leak, SiteScan
+from ..privacy.leak_scan import Leak, SiteScan, is_link_of
 from ..privacy.leak_sources import with_sources
 from ..privacy.room_detector import detector_for
 from ..privacy.sanitize import RememberedSanitizer
@@ -73,15 +73,26 @@ def guard_site(made: RoomBuild, out: Path, settings: Settings) -> list[Leak]:
 
 def _place(out: Path, files: dict[str, Path]) -> None:
     """Put the cache's media files into the site as hard links (no copy of gigabytes of audio
-    on every build); copied where the site and the cache are on different disks."""
+    on every build); copied where the site and the cache are on different disks. A file that
+    is already there (the live preview's site, built in place) is left as it is."""
     for site_path, source in files.items():
         target = out / site_path
+        if _linked(target, source):
+            continue  # there already
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
         try:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
+
+
+def _linked(target: Path, source: Path) -> bool:
+    """Whether ``target`` is a hard link of ``source``."""
+    try:
+        return is_link_of(target.lstat(), source)
+    except OSError:
+        return False
 
 
 def _unsanitized(out: Path, made: RoomBuild, settings: Settings) -> list[Leak]:

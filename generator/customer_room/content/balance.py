@@ -11,7 +11,7 @@ from typing import TypeVar
 from ..errors import Report
 from .clip_models import Moment
 from .models import Tone
-from .room import ClipEntry, PersonaEntry, QuoteEntry, Room
+from .room import ClipEntry, QuoteEntry, Room
 from .tone import Mislabel
 
 TONES = (Tone.POSITIVE, Tone.MIXED, Tone.NEUTRAL, Tone.NEGATIVE)
@@ -83,14 +83,16 @@ def room_balance(
     overall = Shares("The whole room")
     personas = {p.slug: Shares(p.persona.name, key=p.slug) for p in room.personas}
     themes: dict[str, Shares] = {}
+    own: dict[str | None, list[Item]] = {}
     for item in items:
         overall.add(item.tone)
         slug = _persona_of(item)
+        own.setdefault(slug, []).append(item)
         if slug in personas:
             personas[slug].add(item.tone)
         for theme in _themes_of(item):
             themes.setdefault(theme.lower(), Shares(theme, key=theme.lower())).add(item.tone)
-    best = {p.slug: _best_of(p, items) for p in room.personas}
+    best = {p.slug: _best_of(own.get(p.slug, [])) for p in room.personas}
     return Balance(
         overall,
         list(personas.values()),
@@ -128,9 +130,9 @@ def _themes_of(item: Item) -> list[str]:
     return item.quote.themes if isinstance(item, QuoteEntry) else item.clip.tags
 
 
-def _best_of(persona: PersonaEntry, items: list[Item]) -> Item | None:
-    """Their strongest positive item: a delight or praise clip, else a positive clip or quote."""
-    own = [i for i in items if _persona_of(i) == persona.slug]
+def _best_of(own: list[Item]) -> Item | None:
+    """A persona's strongest positive item (of ``own``, theirs): a delight or praise clip, else
+    a positive clip or quote."""
     moments = [i for i in own if isinstance(i, ClipEntry) and i.clip.moment in BEST_MOMENTS]
     positive = sorted((i for i in own if i.tone is Tone.POSITIVE), key=lambda i: -i.score)
     return next(iter(moments + positive), None)

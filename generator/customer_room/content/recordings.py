@@ -4,6 +4,7 @@ for ``check`` and the content stage to do for every clip (the audio itself is ma
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import soundfile
 
 from ..ffmpeg import AudioError, probe_seconds
+from ..memo import Memo, settling, stamp
 
 
 @contextmanager
@@ -35,7 +37,21 @@ def quiet_stderr() -> Iterator[None]:
 def recording_seconds(path: Path) -> float:
     """How long a recording is, read from its header (or, for what libsndfile cannot read,
     from ffmpeg's reading of it); :class:`AudioError` when it is no recording at all or was
-    cut short. Quick: ``check`` and the content stage use it for every clip."""
+    cut short. Quick: ``check`` and the content stage use it for every clip (and the live
+    preview reads a recording again only when its file changed)."""
+    stamped, began = stamp(path), time.time_ns()
+    if (known := _seconds.get(str(path), stamped)) is not None:
+        return known
+    seconds = _read_seconds(path)
+    if not settling(stamped, began):
+        _seconds.put(str(path), stamped, seconds)
+    return seconds
+
+
+_seconds: Memo[float] = Memo()
+
+
+def _read_seconds(path: Path) -> float:
     check_complete_wav(path)
     try:
         with quiet_stderr():

@@ -161,6 +161,18 @@ def _clock(seconds: float) -> str:
 
 
 def _job_for(entry: ClipEntry, settings: Settings, recording_digest: str) -> ClipJob:
+    """The clip's job, kept while the clip, its transcript, its recording and the settings
+    are the same (the live preview's rebuilds)."""
+    key = (entry.clip, entry.transcript, entry.audio_path, recording_digest, settings)
+    if (kept := _jobs.get(entry.slug, key)) is not None:
+        return kept
+    return _jobs.put(entry.slug, key, _new_job(entry, settings, recording_digest))
+
+
+_jobs: Memo[ClipJob] = Memo()
+
+
+def _new_job(entry: ClipEntry, settings: Settings, recording_digest: str) -> ClipJob:
     clip = entry.clip
     customer = None
     if clip.voice_disguise and clip.channels is not None:

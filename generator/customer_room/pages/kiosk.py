@@ -21,6 +21,7 @@ from ..content.schedules import LendTime, VisitTime
 from ..content.transcript import Turn
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
+from ..memo import Memo
 from ..site_files import GeneratedFile
 from .kiosk_palette import palette_css
 from .render import MOMENT_LABELS, TONE_LABELS, shown_words, template_environment
@@ -161,23 +162,37 @@ def _quote(entry: QuoteEntry, room: Room) -> dict[str, Any]:
 def _clip(entry: ClipEntry, room: Room, media: ClipMedia) -> dict[str, Any]:
     clip = entry.clip
     who = room.persona(clip.persona)
-    turns = [t for t in media.transcript.turns if t.start is not None and t.end is not None]
+    name = who.persona.name if who else None
     at = next((q.quote.at for q in room.quotes_in(entry.slug) if q.quote.at is not None), None)
+    key = (clip, entry.tone, name, media, at)
+    if (kept := _clips.get(entry.slug, key)) is not None:
+        return kept
+    turns = [t for t in media.transcript.turns if t.start is not None and t.end is not None]
     first = next((i for i, t in enumerate(turns) if at is not None and (t.end or 0) > at), 0)
     lines = turns[first : first + CLIP_LINES]
-    return {
-        "id": f"clips/{entry.slug}",
-        "title": clip.title,
-        "moment": MOMENT_LABELS[clip.moment.value],
-        "who": who.persona.name if who else None,
-        "tone": entry.tone.value,
-        "audio": _site_url(media.audio),
-        "duration": round(media.duration, 2),
-        "peaks": _bars(media.peaks, WAVE_BARS),
-        "hidden": [[round(s.start, 2), round(s.end, 2)] for s in media.spans],
-        "window": [round(lines[0].start or 0, 2), round(lines[-1].end or 0, 2)] if lines else None,
-        "lines": [_line(turn) for turn in lines],
-    }
+    return _clips.put(
+        entry.slug,
+        key,
+        {
+            "id": f"clips/{entry.slug}",
+            "title": clip.title,
+            "moment": MOMENT_LABELS[clip.moment.value],
+            "who": name,
+            "tone": entry.tone.value,
+            "audio": _site_url(media.audio),
+            "duration": round(media.duration, 2),
+            "peaks": _bars(media.peaks, WAVE_BARS),
+            "hidden": [[round(s.start, 2), round(s.end, 2)] for s in media.spans],
+            "window": [round(lines[0].start or 0, 2), round(lines[-1].end or 0, 2)]
+            if lines
+            else None,
+            "lines": [_line(turn) for turn in lines],
+        },
+    )
+
+
+# Each clip's slide, kept while what it is made of is the same (the live preview's rebuilds).
+_clips: Memo[dict[str, Any]] = Memo()
 
 
 def _line(turn: Turn) -> dict[str, Any]:

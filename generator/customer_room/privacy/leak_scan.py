@@ -11,19 +11,19 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import time
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
-from PIL import Image
 
 from ..cache import code_version
-from ..memo import Memo, settling, stamp
+from ..memo import Memo, settling, stamp_of
 from .as_read import as_read
+from .media_leaks import has_metadata, holds_source
 from .pii import Detector
 from .privacy_log import Secret
 from .scan_memory import ScanMemory
@@ -33,7 +33,6 @@ TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".ics", ".md", ".csv"
 AUDIO_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".opus", ".flac"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
-METADATA_MARKERS = (b"Exif\x00\x00", b"http://ns.adobe.com/xap", b"<x:xmpmeta", b"Photoshop 3.0")
 OWN_URL = re.compile(r"https?://[^\s<>\"']+")
 ATTRIBUTE_TEXT = re.compile(r'\b(?:alt|title|aria-label|content|placeholder)="([^"]*)"')
 
@@ -126,23 +125,28 @@ class SiteScan:
         """Leaks in the files not scanned yet."""
         leaks: list[Leak] = []
         memory = self.files.memory
-        for path in sorted(p for p in self.site.rglob("*") if p.is_file()):
-            name = path.relative_to(self.site).as_posix()
-            if name.startswith(THEME_FOLDERS) or name in self.scanned:
+        for name, entry in _site_files(str(self.site)):
+            if name in self.scanned:
                 continue
             self.scanned.add(name)
-            cached = self.linked.get(name)
-            data: bytes | None = None
-            if cached is not None and cached.is_file() and path.samefile(cached):
-                content = self.digest(cached)
-            elif (known := _digests.get(str(path), stamp(path))) is not None:
+            path = Path(entry.path)
+            try:
+                info = entry.stat()
+            except OSError:
+                continue  # gone since the folder was listed: not published
+            stamped, data = stamp_of(entry.path, info), None
+            if (known := _digests.get(entry.path, stamped)) is not None:
                 content = known  # the file as it was when it was last read (the preview's)
+            elif (cached := self.linked.get(name)) is not None and is_link_of(info, cached):
+                content = self.digest(cached)
+                if not settling(stamped, time.time_ns()):
+                    _digests.put(entry.path, stamped, content)
             else:
-                stamped, began = stamp(path), time.time_ns()
+                began = time.time_ns()
                 data = path.read_bytes()
                 content = _digest(data)
                 if not settling(stamped, began):
-                    _digests.put(str(path), stamped, content)
+                    _digests.put(entry.path, stamped, content)
             if memory.recall(content):
                 continue
             found, pieces = self.files.file(path, name, path.read_bytes() if data is None else data)
@@ -157,6 +161,30 @@ class SiteScan:
 
 
 _Wanted = tuple[re.Pattern[str], Secret]
+
+
+def _site_files(site: str, under: str = "") -> list[tuple[str, os.DirEntry[str]]]:
+    """Every file of the site but the theme's own scripts and styles, by its name in the site,
+    in order of name (a link to a folder is not followed)."""
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    with os.scandir(site) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            name = f"{under}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if f"{name}/" not in THEME_FOLDERS:
+                    found += _site_files(entry.path, f"{name}/")
+            elif entry.is_file():  # a link to a file is read as the file it leads to
+                found.append((name, entry))
+    return found
+
+
+def is_link_of(info: os.stat_result, source: Path) -> bool:
+    """Whether the file ``info`` was taken of is ``source`` (or a hard link of it)."""
+    try:
+        theirs = source.stat()
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
 
 
 def _order(secret: Secret) -> tuple[str, str]:
@@ -184,9 +212,9 @@ class _Scan:
             ], pieces
         if suffix in AUDIO_SUFFIXES:
             suspects = [self.own[name]] if name in self.own else list(self.sources)
-            if _digest(data) in self.sources.values() or _holds_source(data, suspects):
+            if _digest(data) in self.sources.values() or holds_source(data, suspects):
                 return [Leak(name, "a source recording")], []
-        if suffix in IMAGE_SUFFIXES and _has_metadata(path, data):
+        if suffix in IMAGE_SUFFIXES and has_metadata(path, data):
             return [Leak(name, "photo metadata (EXIF, XMP, IPTC or a comment)")], []
         return [], []
 
@@ -337,45 +365,3 @@ def _json_records(data: object) -> list[list[str]]:
     top: list[str] = []
     walk(data, top)
     return [record for record in [top, *records] if record]
-
-
-STRETCH = 4096
-PROBES = 6
-
-
-def _holds_source(data: bytes, recordings: list[Path]) -> bool:
-    """True when ``data`` is, or holds a 4 KB stretch of, one of the recordings. Stretches
-    that repeat themselves (encoded digital silence: one frame over and over, which any
-    encoder writes the same) prove nothing and are not looked for."""
-    for recording in recordings:
-        original = recording.read_bytes()
-        if data == original:
-            return True
-        if any(stretch in data for stretch in _telling_stretches(original)):
-            return True
-    return False
-
-
-def _telling_stretches(original: bytes) -> list[bytes]:
-    """Up to PROBES stretches spread over the recording that only it would hold: each one
-    compresses to more than half its size (encoded sound does; a run of silent frames
-    compresses to almost nothing)."""
-    step = max(len(original) // (4 * PROBES), 1)
-    telling = [
-        stretch
-        for offset in range(len(original) // 8, len(original) - STRETCH, step)
-        if len(zlib.compress(stretch := original[offset : offset + STRETCH], 1)) > STRETCH // 2
-    ]
-    return [telling[i * len(telling) // PROBES] for i in range(min(PROBES, len(telling)))]
-
-
-def _has_metadata(path: Path, data: bytes) -> bool:
-    if any(marker in data for marker in METADATA_MARKERS):
-        return True
-    try:
-        with Image.open(path) as image:
-            return bool(image.getexif()) or bool(
-                {"exif", "xmp", "icc_profile", "comment", "photoshop"} & set(image.info)
-            )
-    except OSError:
-        return False

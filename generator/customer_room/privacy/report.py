@@ -3,11 +3,12 @@ was hidden where — by kind and place, never by value."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ..content.room import Room
 from .hidden_spans import Span
@@ -53,8 +54,14 @@ def write_privacy_report(
         "audio_spans": audio,
         "leaks": [_leak(leak) for leak in leaks],
     }
+    data = orjson.dumps(report, option=orjson.OPT_INDENT_2) + b"\n"
+    try:
+        if path.read_bytes() == data:
+            return  # as it was (a preview's rebuild): not written again
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_bytes(data)
 
 
 def _leak(leak: Leak) -> dict[str, object]:
