@@ -22,6 +22,7 @@ import importlib.util
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -30,6 +31,8 @@ from types import ModuleType
 from typing import Any
 
 import orjson
+
+from .memo import settling, stamp_of
 
 
 class TextMemo:
@@ -136,14 +139,16 @@ class FileDigests:
     def of(self, path: Path) -> str:
         stat = path.stat()
         stamp: list[object] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-        # The file's own path (links not followed: the stamp is the file's the link leads to).
+        # By the path as given (a link is not resolved: its stamp is of the file it leads to).
         key = os.path.abspath(path)
         entry = self.known.get(key)
         if entry is not None and entry[:3] == stamp:
             return str(entry[3])
+        began = time.time_ns()
         digest = _sha256(path)
-        self.known[key] = [*stamp, digest]
-        self.changed = True
+        if not settling(stamp_of(key, stat), began):  # else written again unseen, same stamp
+            self.known[key] = [*stamp, digest]
+            self.changed = True
         return digest
 
     def save(self) -> None:

@@ -40,6 +40,15 @@ def stamp_of(path: str, info: os.stat_result) -> Stamp:
     return (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
+def is_link_of(info: os.stat_result, source: Path) -> bool:
+    """Whether the file ``info`` was taken of is ``source`` (or a hard link of it)."""
+    try:
+        theirs = source.stat()
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
 # How long after a write its stamp may still change without changing: two seconds on a file
 # system that keeps whole seconds (FAT keeps two), a tenth of a second on one that keeps finer
 # times (the kernel's clock there ticks every few milliseconds).
@@ -53,9 +62,10 @@ def settling(stamped: Stamp, began: int) -> bool:
     is not kept."""
     if len(stamped) < 5:
         return True
-    written = int(stamped[2])
-    window = SETTLE_NS if written % 1_000_000_000 == 0 else SETTLE_FINE_NS
-    return written >= began - window
+    modified = int(stamped[2])
+    window = SETTLE_NS if modified % 1_000_000_000 == 0 else SETTLE_FINE_NS
+    # A copy that keeps its modification time (cp -p, rsync -a) is new by its inode's change.
+    return max(modified, int(stamped[3])) >= began - window
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ media in, and only a site that passed replaces the previous one."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -161,22 +163,53 @@ def test_a_link_to_a_file_outside_is_read_as_that_file(room: Settings, tmp_path:
 
 
 def test_a_site_guarded_again_in_place_keeps_its_media_and_report(
-    room: Settings, tmp_path: Path
+    room: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The live preview's site is built and guarded again in the same folder: the media already
     there are not linked again, and a privacy report that says the same is not written again."""
     site = tmp_path / "site"
     made = build_site(room, PlainEngine(), site, strict=False)
     photos = sorted((site / "media/photos").iterdir())
-    before = {p: p.lstat().st_ctime_ns for p in photos}
     report = room.privacy_report_file
-    written = report.stat().st_mtime_ns
-    assert guard_site(made, site, room) == []
-    assert {p: p.lstat().st_ctime_ns for p in photos} == before
+    os.utime(report, ns=(1, 1))
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a medium already in the site was put in again")
+
+    guard = importlib.import_module("customer_room.build.guard")  # the module, not build.guard()
+    with monkeypatch.context() as patched:
+        patched.setattr(guard.os, "link", refused)
+        patched.setattr(guard.shutil, "copyfile", refused)
+        assert guard_site(made, site, room) == []
     published(made, room)
-    assert report.stat().st_mtime_ns == written
+    assert report.stat().st_mtime_ns == 1, "the same report was written again"
     # A photo replaced in the site (not the cache's file) is put back from the cache.
     photos[0].unlink()
     photos[0].write_bytes(b"not the photo")
     assert guard_site(made, site, room) == []
     assert photos[0].stat().st_nlink >= 2
+
+
+def test_what_the_guard_cannot_read_is_not_published(room: Settings, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "notes.txt").write_text("Call me on 07700 900123, Jo", encoding="utf-8")
+    phone = "Call me on 07700 900123"
+
+    class Odd(PlainEngine):
+        def publish(self, made: RoomBuild, out: Path, *, strict: bool) -> None:
+            super().publish(made, out, strict=strict)
+            (out / "shared").symlink_to(outside, target_is_directory=True)
+            (out / "loop").symlink_to(out / "loop")
+            # The theme's own folders are not read; a folder named like them is.
+            for folder in ("assets/javascripts", "assets/javascripts2", "x/assets/javascripts"):
+                (out / folder).mkdir(parents=True, exist_ok=True)
+                (out / folder / "notes.txt").write_text(phone, encoding="utf-8")
+
+    with pytest.raises(SiteBuildFailed, match="the guard found"):
+        build_site(room, Odd(), tmp_path / "site", strict=False)
+    leaks = json.loads(room.privacy_report_file.read_text())["leaks"]
+    assert {"file": "shared", "kind": "a link to a folder"} in leaks
+    assert {"file": "loop", "kind": "a link the guard cannot follow"} in leaks
+    phones = {leak["file"] for leak in leaks if leak["kind"] == "phone number"}
+    assert phones == {"assets/javascripts2/notes.txt", "x/assets/javascripts/notes.txt"}

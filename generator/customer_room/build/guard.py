@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import DIGESTS_FILE, FileDigests
-from ..memo import Memo, settling, stamp
+from ..memo import Memo, is_link_of, settling, stamp
 from ..pages import clean_pages
-from ..privacy.leak_scan import Leak, SiteScan, is_link_of
+from ..privacy.leak_scan import Leak, SiteScan
 from ..privacy.leak_sources import with_sources
 from ..privacy.room_detector import detector_for
 from ..privacy.sanitize import RememberedSanitizer
@@ -64,17 +64,20 @@ def guard_site(made: RoomBuild, out: Path, settings: Settings) -> list[Leak]:
     problems += scan.scan()  # the pages and photos, while the clips may still be encoding
     if made.media is not None:
         made.media.wait()
-    _place(out, {path: source for path, source in linked.items() if source in pending})
+    placed = _place(out, {path: source for path, source in linked.items() if source in pending})
+    scan.again(placed)  # what was there before (the preview's site) was read as it was then
     problems += scan.scan()  # the clips
     scan.save()
     digests.save()
     return with_sources(problems, settings.room_dir)
 
 
-def _place(out: Path, files: dict[str, Path]) -> None:
+def _place(out: Path, files: dict[str, Path]) -> set[str]:
     """Put the cache's media files into the site as hard links (no copy of gigabytes of audio
     on every build); copied where the site and the cache are on different disks. A file that
-    is already there (the live preview's site, built in place) is left as it is."""
+    is already there (the live preview's site, built in place) is left as it is. The files
+    put in."""
+    placed = set()
     for site_path, source in files.items():
         target = out / site_path
         if _linked(target, source):
@@ -85,6 +88,8 @@ def _place(out: Path, files: dict[str, Path]) -> None:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
+        placed.add(site_path)
+    return placed
 
 
 def _linked(target: Path, source: Path) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 import orjson
 
 from ..cache import code_version
-from ..memo import Memo, settling, stamp_of
+from ..memo import Memo, is_link_of, settling, stamp_of
 from .as_read import as_read
 from .media_leaks import has_metadata, holds_source
 from .pii import Detector
@@ -100,7 +100,7 @@ class SiteScan:
         sources = {p: self.digest(p) for p in recordings if p.is_file()}
         fingerprint = json.dumps(
             [
-                code_version((__name__,)),
+                code_version((__name__, "customer_room.privacy.media_leaks")),
                 detector.fingerprint(),
                 sorted((s.value, s.page or "") for s in wanted),
                 sorted(sources.values()),
@@ -125,15 +125,16 @@ class SiteScan:
         """Leaks in the files not scanned yet."""
         leaks: list[Leak] = []
         memory = self.files.memory
-        for name, entry in _site_files(str(self.site)):
+        unreadable: list[Leak] = []
+        for name, entry in _site_files(str(self.site), "", unreadable):
             if name in self.scanned:
                 continue
-            self.scanned.add(name)
             path = Path(entry.path)
             try:
                 info = entry.stat()
             except OSError:
                 continue  # gone since the folder was listed: not published
+            self.scanned.add(name)
             stamped, data = stamp_of(entry.path, info), None
             if (known := _digests.get(entry.path, stamped)) is not None:
                 content = known  # the file as it was when it was last read (the preview's)
@@ -153,7 +154,11 @@ class SiteScan:
             if not found:
                 memory.remember(content, pieces)
             leaks += found
-        return leaks
+        return unreadable + leaks
+
+    def again(self, names: set[str]) -> None:
+        """Read these files again at the next :meth:`scan` (they were replaced)."""
+        self.scanned -= names
 
     def save(self) -> None:
         """Remember what was found clean, for the next build."""
@@ -163,28 +168,43 @@ class SiteScan:
 _Wanted = tuple[re.Pattern[str], Secret]
 
 
-def _site_files(site: str, under: str = "") -> list[tuple[str, os.DirEntry[str]]]:
+def _site_files(
+    site: str, under: str, unreadable: list[Leak]
+) -> list[tuple[str, os.DirEntry[str]]]:
     """Every file of the site but the theme's own scripts and styles, by its name in the site,
-    in order of name (a link to a folder is not followed)."""
+    in order of name. What cannot be read, and links to folders (not followed), are added to
+    ``unreadable``: the guard cannot vouch for them."""
     found: list[tuple[str, os.DirEntry[str]]] = []
-    with os.scandir(site) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            name = f"{under}{entry.name}"
+    try:
+        with os.scandir(site) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        unreadable.append(Unreadable(under or ".", "a folder the guard cannot read"))
+        return found
+    for entry in entries:
+        name = f"{under}{entry.name}"
+        try:
             if entry.is_dir(follow_symlinks=False):
                 if f"{name}/" not in THEME_FOLDERS:
-                    found += _site_files(entry.path, f"{name}/")
+                    found += _site_files(entry.path, f"{name}/", unreadable)
+            elif entry.is_symlink() and entry.is_dir():
+                unreadable.append(Unreadable(name, "a link to a folder"))
             elif entry.is_file():  # a link to a file is read as the file it leads to
                 found.append((name, entry))
+        except OSError:  # a link that leads round in a loop
+            unreadable.append(Unreadable(name, "a link the guard cannot follow"))
     return found
 
 
-def is_link_of(info: os.stat_result, source: Path) -> bool:
-    """Whether the file ``info`` was taken of is ``source`` (or a hard link of it)."""
-    try:
-        theirs = source.stat()
-    except OSError:
-        return False
-    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
+@dataclass(frozen=True)
+class Unreadable(Leak):
+    """Something in the site the guard cannot read, so cannot let through."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: {self.kind} in the built site — nothing was published; the guard "
+            "reads every file it publishes: remove it, or put the file itself there"
+        )
 
 
 def _order(secret: Secret) -> tuple[str, str]:

@@ -41,6 +41,7 @@ def _telling_stretches(original: bytes) -> list[bytes]:
 
 
 def has_metadata(path: Path, data: bytes) -> bool:
+    """Whether an image carries metadata (EXIF, XMP, IPTC, an ICC profile or a comment)."""
     if any(marker in data for marker in METADATA_MARKERS):
         return True
     try:
