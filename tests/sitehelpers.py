@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from customer_room.privacy.leak_scan import Leak, Secret, SiteScan
+from customer_room.privacy.leak_scan import Secret, SiteScan
+from customer_room.privacy.leaks import Leak
 from customer_room.privacy.pii import Detector
 
 CHROMIUM = "/usr/bin/chromium"

@@ -14,7 +14,7 @@ PACKAGE = Path(customer_room.__file__).parent
 # its own place and the places before it.
 SHARED = {"errors", "settings", "cache", "site_files", "progress", "ffmpeg"}
 SHARED |= {"build_lock", "memo"}
-ORDER = ("content", "privacy", "media", "pages", "build", "review", "engines", "cli")
+ORDER = ("content", "privacy", "media", "pages", "printing", "build", "review", "engines", "cli")
 MAX_LINES = 400
 
 

@@ -35,6 +35,8 @@ class Settings:
     balance_max_negative: float = 0.6
     min_positive_share: float = 0.5
     kiosk: dict[str, Any] = field(default_factory=dict)
+    printing: dict[str, Any] = field(default_factory=dict)  # ``print:``: what is printed
+    site_url: str | None = None  # where the site is published (the clip cards' QR codes)
     config_file: Path | None = None
     privacy_report: Path | None = None  # default: in state_dir
     engine: str = "mkdocs"

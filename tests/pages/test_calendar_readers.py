@@ -32,7 +32,13 @@ CHICAGO = ZoneInfo("America/Chicago")
 
 
 def made(root: Path, today: dt.date, tmp_path: Path, zone: str) -> RoomBuild:
-    settings = Settings(room_dir=root, cache_dir=tmp_path / "cache", today=today, timezone=zone)
+    settings = Settings(
+        room_dir=root,
+        cache_dir=tmp_path / "cache",
+        today=today,
+        timezone=zone,
+        site_url="https://room.example/",  # the clip cards' codes: no warning for their lack
+    )
     result = build_room(settings)
     # The warnings the rooms are written to have: a first day the rule does not give, and
     # occurrences moved onto clock-change nights (each day said).

@@ -102,7 +102,11 @@ def test_a_room_with_a_clip_schedules_and_a_kiosk_makes_the_expected_files(
     (room / "clips/call.yml").write_text(CALL_YML, encoding="utf-8")
     write_recording(speechlike(3.0), room / "clips/call.pcm.wav")
     settings = Settings(
-        room_dir=room, cache_dir=tmp_path / "cache", today=dt.date(2026, 11, 24), workers=1
+        room_dir=room,
+        cache_dir=tmp_path / "cache",
+        today=dt.date(2026, 11, 24),
+        workers=1,
+        site_url="https://room.example/",  # the clip cards' QR codes open the calls there
     )
     result = build_room(settings)
     assert not result.report.problems

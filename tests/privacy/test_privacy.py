@@ -134,7 +134,9 @@ def test_clips_without_consent_are_left_out_and_never_processed(
     result = build(cli, root, site)
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 3
+    # The three clips left out, and the clip cards printed without QR codes (no site_url).
+    assert len(warnings) == 4
+    assert any("site_url: the clip cards are printed without QR codes" in w for w in warnings)
     assert any("clips/none.yml: consent: left out of the site (no consent)" in w for w in warnings)
     assert any(
         "clips/old.yml: publish_until: left out of the site (past publish-until)" in w

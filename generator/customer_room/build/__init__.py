@@ -23,7 +23,7 @@ from ..build_lock import AnotherBuildRuns, one_build_at_a_time
 from ..cache import keep_only
 from ..errors import RoomError
 from ..media.jobs import MediaJobs
-from ..privacy.leak_scan import Leak
+from ..privacy.leaks import Leak
 from ..privacy.report import write_privacy_report
 from ..settings import Settings
 from .guard import guard_site
@@ -113,7 +113,7 @@ def published(made: RoomBuild, settings: Settings, *, say: bool = True) -> str:
     use go from the cache. The privacy line (said unless ``say`` is false)."""
     line = _report_privacy(made, settings, [], published=True, say=say)
     used = {f.source.parent for f in made.files if f.source is not None}
-    for kind in ("photos", "clips"):
+    for kind in ("photos", "clips", "print"):
         keep_only(settings.cache_dir / kind, used)
     return line
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from ..cache import DIGESTS_FILE, FileDigests
 from ..memo import Memo, is_link_of, settling, stamp
 from ..pages import clean_pages
-from ..privacy.leak_scan import Leak, SiteScan
+from ..privacy.leak_scan import SiteScan
 from ..privacy.leak_sources import with_sources
+from ..privacy.leaks import Leak
 from ..privacy.room_detector import detector_for
 from ..privacy.sanitize import RememberedSanitizer
 from ..settings import Settings
@@ -57,6 +58,7 @@ def guard_site(made: RoomBuild, out: Path, settings: Settings) -> list[Leak]:
         memory_file=settings.cache_dir / "leak-scan.json",
         digest_of=digests.of,
         linked_from=linked,
+        pages_on_paper=made.clips_on_paper,
     )
     problems: list[Leak] = list(_unsanitized(out, made, settings))
     pending = made.media.pending if made.media is not None else frozenset()

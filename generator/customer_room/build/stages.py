@@ -15,6 +15,7 @@ from ..content.balance import Balance, check_balance, room_balance
 from ..content.kiosk_config import KioskConfig, read_kiosk_config
 from ..content.load import load_room
 from ..content.models import dates_written
+from ..content.print_config import PrintConfig, check_card_sets, read_print_config
 from ..content.records import inside_room
 from ..content.room import Room
 from ..content.schedules import lend_times, room_zone, validate_schedules, visit_times
@@ -33,6 +34,8 @@ from ..pages.nav import site_nav
 from ..pages.render import Schedules
 from ..pages.render_stage import render_room
 from ..pages.schedule_views import group_lends, group_visits
+from ..printing.documents import PrintInput
+from ..printing.print_stage import print_page, print_room
 from ..privacy.name_lexicon import keep_lexicon, lexicon_store
 from ..privacy.privacy_log import PrivacyLog
 from ..privacy.protect import RememberedFinds, protect_room
@@ -56,6 +59,8 @@ class RoomBuild:
     balance: Balance | None = None
     media: MediaJobs | None = None
     recordings: list[Path] = field(default_factory=list)  # every clip's, held back or not
+    # The clip pages each page of a printed file shows (print/clip-cards.pdf -> per page).
+    clips_on_paper: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def summary(self) -> str:
         parts = [f"{n:g} {what}" for what, n in self.counts.items()]
@@ -71,6 +76,7 @@ class RoomRead:
     room: Room
     report: Report
     kiosk: KioskConfig
+    printing: PrintConfig
     mislabels: list[Mislabel]
     estimates: Estimates
     finds: RememberedFinds
@@ -114,8 +120,10 @@ def read_room(settings: Settings) -> RoomRead:
     if zone is not None and (room.visits or room.lends):
         validate_schedules(room, zone, settings.today, report)
     kiosk = read_kiosk_config(settings.kiosk, settings.config_file, report)
+    printing = read_print_config(settings.printing, settings.config_file, report)
+    check_card_sets(printing, room, settings.config_file, report)
     finds = RememberedFinds(detector_for(settings, room), settings.cache_dir / "personal-data.json")
-    return RoomRead(room, report, kiosk, mislabels, estimates, finds, zone)
+    return RoomRead(room, report, kiosk, printing, mislabels, estimates, finds, zone)
 
 
 def _option_line(config_file: Path | None, name: str) -> int | None:
@@ -217,11 +225,31 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
             logo=settings.logo,
         )
     )
+    prints: list[GeneratedFile] = []
+    on_paper: dict[str, tuple[tuple[str, ...], ...]] = {}
+    if read.printing.anything:
+        made, printed = print_room(
+            PrintInput(
+                room,
+                images,
+                clip_media,
+                media_files,
+                read.printing,
+                settings,
+                schedules.visit_times if schedules else [],
+                schedules.lend_times if schedules else [],
+            ),
+            report,
+        )
+        prints = [*made, print_page(printed)]
+        on_paper = {f"print/{p.doc.name}": p.doc.clips for p in printed if p.doc.clips}
+        stop_on_errors(report)
     files = (
         render_room(room, images, clip_media, settings, schedules, report, checked.balance)
         + media_files
         + feeds.files
         + kiosk
+        + prints
         + _logo(settings, report)
     )
     counts = {
@@ -236,7 +264,7 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
     return RoomBuild(
         room,
         files,
-        site_nav(room),
+        site_nav(room, prints=bool(prints)),
         report,
         checked.privacy,
         clip_media,
@@ -244,6 +272,7 @@ def render(checked: RoomCheck, media: Media, settings: Settings) -> RoomBuild:
         checked.balance,
         media.jobs,
         [clip.audio_path for clip in read.room.clips],
+        on_paper,
     )
 
 

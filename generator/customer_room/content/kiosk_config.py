@@ -8,12 +8,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import Report
+from .plugin_options import listed, read_option
 from .schedule_models import Clock
-from .yaml_files import SourceError, yaml_lines
 
 
 class SlideType(StrEnum):
@@ -45,12 +44,7 @@ class _Strict(BaseModel):
     @field_validator("days", "slides", mode="before", check_fields=False)
     @classmethod
     def _lower(cls, value: object) -> object:
-        # "Mon" and "Quotes" are what people type; a single name instead of a list is fine too.
-        if isinstance(value, str):
-            value = [value]
-        if isinstance(value, list):
-            return [v.strip().lower() if isinstance(v, str) else v for v in value]
-        return value
+        return listed(value)
 
 
 class Hours(_Strict):
@@ -178,41 +172,4 @@ def _minutes(time: dt.time) -> int:
 
 def read_kiosk_config(raw: dict[str, Any], config_file: Path | None, report: Report) -> KioskConfig:
     """Validate ``kiosk:``; every problem is reported with its line in ``mkdocs.yml``."""
-    name = config_file.name if config_file else "mkdocs.yml"
-    lines = _kiosk_lines(config_file)
-    try:
-        return KioskConfig.model_validate(raw or {})
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            line = next(
-                (lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), None
-            )
-            message = str(error["msg"]).removeprefix("Value error, ")
-            message = message[:1].lower() + message[1:]
-            if error["type"] == "extra_forbidden":
-                message = "unknown setting — see the kiosk settings in the README"
-            elif error["type"] == "missing":
-                message = "required — add it"
-            report.error(name, message, line=line, field=".".join(str(p) for p in ("kiosk", *loc)))
-        return KioskConfig()
-
-
-def _kiosk_lines(config_file: Path | None) -> dict[tuple[Any, ...], int]:
-    """Lines of the keys under the plugin's ``kiosk:`` (empty when mkdocs.yml cannot be read)."""
-    if config_file is None or not config_file.is_file():
-        return {}
-    try:
-        lines = yaml_lines(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, SourceError):
-        return {}  # MkDocs reports what is wrong with mkdocs.yml itself
-    plugins = [
-        loc for loc in lines if len(loc) == 3 and loc[0] == "plugins" and loc[2] == "customer-room"
-    ]
-    if not plugins:
-        return {}
-    prefix = (*plugins[0], "kiosk")
-    table = {
-        loc[len(prefix) :]: line for loc, line in lines.items() if loc[: len(prefix)] == prefix
-    }
-    return table
+    return read_option(KioskConfig, "kiosk", raw, config_file, report)

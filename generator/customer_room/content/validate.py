@@ -29,6 +29,7 @@ RESERVED_SLUGS = {
     "onboarding",
     "onboarding-print",
     "balance",
+    "print",
 }
 
 

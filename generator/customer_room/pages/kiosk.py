@@ -197,6 +197,17 @@ _clips: Memo[dict[str, Any]] = Memo()
 
 def _line(turn: Turn) -> dict[str, Any]:
     """A transcript line as words and typed markers for what was removed."""
+    return {
+        "who": turn.speaker,
+        "start": round(turn.start or 0, 2),
+        "end": round(turn.end or 0, 2),
+        "parts": line_parts(turn),
+    }
+
+
+def line_parts(turn: Turn) -> list[list[str]]:
+    """A transcript line as it is published: runs of words said, and typed markers for what was
+    removed (["said", "…"], ["removed", "name"])."""
     parts: list[list[str]] = []
     for word in shown_words(turn):
         kind = "removed" if word.redacted else "said"
@@ -205,12 +216,7 @@ def _line(turn: Turn) -> dict[str, Any]:
             parts[-1][1] += " " + text
         else:
             parts.append([kind, text])
-    return {
-        "who": turn.speaker,
-        "start": round(turn.start or 0, 2),
-        "end": round(turn.end or 0, 2),
-        "parts": parts,
-    }
+    return parts
 
 
 def _bars(peaks: list[float], count: int) -> list[float]:

@@ -105,3 +105,11 @@ def _rgb(text: str) -> RGB:
 
 def _hex(colour: RGB) -> str:
     return "#" + "".join(f"{round(c * 255):02x}" for c in colour)
+
+
+def paper_colours(primary: str | None) -> tuple[str, str]:
+    """The site's primary colour on paper: an accent that reads on white at AA, and a light
+    tint of it for panels (Material's default, indigo, where the site names none)."""
+    colour = _rgb(MATERIAL_PRIMARY.get(primary or "", MATERIAL_PRIMARY["indigo"]))
+    accent = _readable(colour, (1.0, 1.0, 1.0), towards=(0.0, 0.0, 0.0))
+    return _hex(accent), _hex(_mix(colour, (1.0, 1.0, 1.0), 0.88))

@@ -11,8 +11,9 @@ from ..content.room import Room
 HOME_INTRO = "home"
 
 
-def site_nav(room: Room) -> list[dict[str, Any]]:
-    """The menu: index pages only, so every page does not carry every persona and quote."""
+def site_nav(room: Room, *, prints: bool = False) -> list[dict[str, Any]]:
+    """The menu: index pages only, so every page does not carry every persona and quote;
+    ``prints``: the room has its print page."""
     nav: list[dict[str, Any]] = [
         {"Home": "index.md"},
         {"Personas": "personas/index.md"},
@@ -27,6 +28,8 @@ def site_nav(room: Room) -> list[dict[str, Any]]:
     if room.reading_list is not None:
         nav.append({"Reading list": "onboarding.md"})
     nav.append({"Balance": "balance.md"})
+    if prints:
+        nav.append({"Print": "print/index.md"})
     # MkDocs writes menu titles as they are: a content title is escaped here
     guides = [
         {html.escape(page.title): f"{page.slug}.md"}

@@ -11,11 +11,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
@@ -23,45 +22,20 @@ import orjson
 from ..cache import code_version
 from ..memo import Memo, is_link_of, settling, stamp_of
 from .as_read import as_read
-from .media_leaks import has_metadata, holds_source
+from .leaks import Leak
+from .media_leaks import has_metadata, holds_source, pdf_metadata, pdf_pages
 from .pii import Detector
 from .privacy_log import Secret
 from .scan_memory import ScanMemory
+from .site_walk import site_files
 from .spoken_numbers import as_digits
 
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".ics", ".md", ".csv", ".vtt", ".srt"}
+TEXT_SUFFIXES |= {".pdf"}  # read as the text a reader sees on each page
 AUDIO_SUFFIXES = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".opus", ".flac"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
-THEME_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 OWN_URL = re.compile(r"https?://[^\s<>\"']+")
 ATTRIBUTE_TEXT = re.compile(r'\b(?:alt|title|aria-label|content|placeholder)="([^"]*)"')
-
-
-@dataclass(frozen=True)
-class Leak:
-    path: str
-    kind: str
-    origin: str = ""  # for a value that was hidden: where it was hidden (never the value)
-    source: str = ""  # and the content file and line that put it in the site, once found
-    secret: Secret | None = field(default=None, repr=False, compare=False)
-    also: tuple[str, ...] = ()  # other built files showing the same, from the same place
-
-    def __str__(self) -> str:
-        if not self.origin:
-            return (
-                f"{self.path}: {self.kind} found in the built site — nothing was published; "
-                "find where it comes from in the content and hide it"
-            )
-        put = f", put there by {self.source}" if self.source else ""
-        more = len(self.also)
-        where = (
-            f"{self.path} (and {more} other file{'s' if more > 1 else ''})" if more else self.path
-        )
-        return (
-            f"{where}: a value hidden in {self.origin} is shown in the built site{put} — "
-            "nothing was published; hide it there too, or, if it may be shown (a persona's "
-            "name, a team's), take it out of what is hidden"
-        )
 
 
 # Each site file's digest, by its stamp: a site folder built again in place (the live
@@ -93,6 +67,7 @@ class SiteScan:
         memory_file: Path | None = None,
         digest_of: Callable[[Path], str] | None = None,
         linked_from: dict[str, Path] | None = None,
+        pages_on_paper: dict[str, tuple[tuple[str, ...], ...]] | None = None,
     ) -> None:
         wanted = {s if isinstance(s, Secret) else Secret(s) for s in secrets}
         self.site = site
@@ -117,6 +92,7 @@ class SiteScan:
             ScanMemory(memory_file, hashlib.sha256(fingerprint.encode()).hexdigest()),
             sources,
             own_audio or {},
+            pages_on_paper or {},
         )
         self.linked = linked_from or {}
         self.scanned: set[str] = set()
@@ -126,7 +102,7 @@ class SiteScan:
         leaks: list[Leak] = []
         memory = self.files.memory
         unreadable: list[Leak] = []
-        for name, entry in _site_files(str(self.site), "", unreadable):
+        for name, entry in site_files(str(self.site), "", unreadable):
             if name in self.scanned:
                 continue
             path = Path(entry.path)
@@ -168,45 +144,6 @@ class SiteScan:
 _Wanted = tuple[re.Pattern[str], Secret]
 
 
-def _site_files(
-    site: str, under: str, unreadable: list[Leak]
-) -> list[tuple[str, os.DirEntry[str]]]:
-    """Every file of the site but the theme's own scripts and styles, by its name in the site,
-    in order of name. What cannot be read, and links to folders (not followed), are added to
-    ``unreadable``: the guard cannot vouch for them."""
-    found: list[tuple[str, os.DirEntry[str]]] = []
-    try:
-        with os.scandir(site) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError:
-        unreadable.append(Unreadable(under or ".", "a folder the guard cannot read"))
-        return found
-    for entry in entries:
-        name = f"{under}{entry.name}"
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                if f"{name}/" not in THEME_FOLDERS:
-                    found += _site_files(entry.path, f"{name}/", unreadable)
-            elif entry.is_symlink() and entry.is_dir():
-                unreadable.append(Unreadable(name, "a link to a folder"))
-            elif entry.is_file():  # a link to a file is read as the file it leads to
-                found.append((name, entry))
-        except OSError:  # a link that leads round in a loop
-            unreadable.append(Unreadable(name, "a link the guard cannot follow"))
-    return found
-
-
-@dataclass(frozen=True)
-class Unreadable(Leak):
-    """Something in the site the guard cannot read, so cannot let through."""
-
-    def __str__(self) -> str:
-        return (
-            f"{self.path}: {self.kind} in the built site — nothing was published; the guard "
-            "reads every file it publishes: remove it, or put the file itself there"
-        )
-
-
 def _order(secret: Secret) -> tuple[str, str]:
     return secret.origin, secret.value
 
@@ -219,6 +156,7 @@ class _Scan:
     memory: ScanMemory
     sources: dict[Path, str]  # recording -> its SHA-256
     own: dict[str, Path]  # the site's clip file -> the recording it was made from
+    on_paper: dict[str, tuple[tuple[str, ...], ...]]  # a PDF -> the clip pages on each page
 
     def file(self, path: Path, name: str, data: bytes) -> tuple[list[Leak], list[str]]:
         """The leaks in one file, and the keys of its pieces (a text file's)."""
@@ -226,6 +164,12 @@ class _Scan:
         if suffix in TEXT_SUFFIXES:
             kinds, shown, pieces = self.text_kinds(path, data, name)
             hidden = {secret.origin: secret for secret in shown}
+            if suffix == ".pdf" and (told := pdf_metadata(data)) != []:
+                kinds.add(
+                    "a PDF the guard cannot read"
+                    if told is None
+                    else f"PDF metadata beyond a title ({', '.join(told)})"
+                )
             return [Leak(name, kind) for kind in sorted(kinds)] + [
                 Leak(name, "a value that was redacted", origin, secret=secret)
                 for origin, secret in sorted(hidden.items())
@@ -247,7 +191,7 @@ class _Scan:
         kinds: set[str] = set()
         shown: list[Secret] = []
         keys = []
-        for piece in _pieces(path, data):
+        for number, piece in enumerate(_pieces(path, data)):
             key = _digest("\x00".join([piece.markup, *piece.raw]).encode())
             keys.append(key)
             if self.memory.recall(key):
@@ -264,7 +208,7 @@ class _Scan:
                 if not (hit.guessed and len(hit.value.split()) == 1)
             }
             patterns = self.patterns + [
-                p for page in self._pages_of(name, piece) for p in self.scoped[page]
+                p for page in self._pages_of(name, piece, number) for p in self.scoped.get(page, [])
             ]
             seen = [secret for pattern, secret in patterns if pattern.search(text)]
             if not found and not seen:
@@ -273,11 +217,15 @@ class _Scan:
             shown += seen
         return kinds, shown, keys
 
-    def _pages_of(self, name: str, piece: _Piece) -> list[str]:
-        """The clips whose names are looked for in ``piece``: the clip's own page, and the
-        records of a JSON file (search index, kiosk) that point to it."""
+    def _pages_of(self, name: str, piece: _Piece, number: int) -> list[str]:
+        """The clips whose names are looked for in ``piece``: the clip's own page, the
+        records of a JSON file (search index, kiosk) that point to it, and the clips a page of
+        a printed file shows."""
         if not self.scoped:
             return []
+        if name in self.on_paper:
+            pages = self.on_paper[name]
+            return list(pages[number]) if number < len(pages) else list(self.scoped)
         if piece.markup == "strings":
             joined = "\n".join(piece.raw)
             return [page for page in self.scoped if _points_to(joined, page)]
@@ -324,6 +272,8 @@ def _pieces(path: Path, data: bytes) -> list[_Piece]:
     file (a search index entry, a kiosk slide), so a changed page rescans its own entry only;
     any other file whole."""
     suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return [_Piece([page], "plain") for page in pdf_pages(data)]
     if suffix == ".json":
         try:
             document = orjson.loads(data)

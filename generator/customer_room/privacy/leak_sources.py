@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .leak_scan import Leak, secret_pattern
+from .leak_scan import secret_pattern
+from .leaks import Leak
 
 CONTENT_GLOBS = (
     "mkdocs.yml",

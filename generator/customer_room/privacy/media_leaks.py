@@ -3,6 +3,7 @@ metadata in an image."""
 
 from __future__ import annotations
 
+import io
 import zlib
 from pathlib import Path
 
@@ -51,3 +52,43 @@ def has_metadata(path: Path, data: bytes) -> bool:
             )
     except OSError:
         return False
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page of a PDF, line by line as a reader sees it (PDFium places each
+    line where it is drawn; a PDF that cannot be read has none — and :func:`pdf_metadata`
+    refuses it)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return []
+    try:
+        pages = []
+        for page in document:
+            text = page.get_textpage()
+            pages.append(text.get_text_range().replace("\r\n", "\n"))
+            text.close()
+            page.close()
+        return pages
+    finally:
+        document.close()
+
+
+def pdf_metadata(data: bytes) -> list[str] | None:
+    """What a PDF says about itself beyond its title (its author, the program that made it,
+    dates, an XMP stream), by name; None for a PDF that cannot be read."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        info = dict(reader.metadata or {})
+        told = sorted(str(key).lstrip("/") for key in info if key != "/Title")
+        root = reader.trailer["/Root"].get_object()
+        if isinstance(root, dict) and "/Metadata" in root:
+            told.append("XMP")
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return told

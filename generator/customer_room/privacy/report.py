@@ -12,7 +12,7 @@ import orjson
 
 from ..content.room import Room
 from .hidden_spans import Span
-from .leak_scan import Leak
+from .leaks import Leak
 from .privacy_log import PrivacyLog
 
 

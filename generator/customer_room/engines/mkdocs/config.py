@@ -73,6 +73,9 @@ class RoomPluginConfig(base.Config):
     """Warn (fail with --strict) when a larger share of quotes and clips is negative."""
     min_positive_share = c.Type(float, default=0.5)
     """Least share of positive items in the home page's and the kiosk's mix (0 to turn off)."""
+    print = c.Type(dict, default={})
+    """What the room prints (PDFs under print/): posters, poster_sizes, quote_cards,
+    quote_card_sets, clip_cards, week_notice (see the README)."""
     kiosk = c.Type(dict, default={})
     """The kiosk screen at /kiosk/: slides, seconds, order, dayparts, open, orientation, theme,
     poll_minutes, shift_pixels, shift_minutes, sound (see the README)."""

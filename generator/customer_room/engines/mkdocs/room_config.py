@@ -64,6 +64,8 @@ def settings_from(options: RoomPluginConfig, config: MkDocsConfig) -> Settings:
         balance_max_negative=_share(options.balance_max_negative, "balance_max_negative"),
         min_positive_share=_share(options.min_positive_share, "min_positive_share"),
         kiosk=dict(options.kiosk),
+        printing=dict(options.print),
+        site_url=config.site_url or None,
         config_file=Path(config.config_file_path).resolve() if config.config_file_path else None,
         privacy_report=base / options.privacy_report,
         engine=options.engine,
