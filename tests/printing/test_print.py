@@ -398,6 +398,7 @@ def test_a_persona_never_positive_gets_a_poster_without_a_quote(
     assert poster.source is not None
     text = pdf_text(poster.source)
     assert "Nell Quiet" in text and "Just tell me once." in text
+    assert "NQ" in text, "no photo: the initials avatar"
     assert "at their best" not in text.lower()
     assert pdf_info(poster.source)["Pages"] == "1"
 
@@ -428,3 +429,20 @@ def test_a_name_hidden_in_a_call_is_looked_for_on_the_sheet_that_shows_the_call(
     }
     # Not on the sheet of another call (there, it is a colleague's name).
     assert found({"print/clip-cards.pdf": (("clips/maria-card-blocked",), ())}) == set()
+
+
+def test_a_machine_that_cannot_print_says_how_to_fix_it_once(
+    copy_room: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import run_cli
+
+    monkeypatch.setattr(
+        print_stage, "printer_problem", lambda: "the room cannot be printed here: install Pango"
+    )
+    root = copy_room("sample")
+    result = run_cli("build", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "site"))
+    assert result.exit_code == 1
+    said = [line for line in result.output.splitlines() if "install Pango" in line]
+    assert said == ["error: mkdocs.yml: print: the room cannot be printed here: install Pango"]
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site").exists(), "nothing was published"
