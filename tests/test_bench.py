@@ -53,3 +53,19 @@ def test_the_room_benchmark_runs_and_reports_every_ratio(tmp_path: Path) -> None
     assert "growth with size" in out and out.count("the fastest of 1 runs each") == 2
     edited = tmp_path / "room-2-3-12" / "site" / "personas" / "person-0000" / "index.html"
     assert "I really want" in edited.read_text(encoding="utf-8"), "the persona edit was built"
+
+
+def test_the_print_benchmark_runs_and_reports_its_ratio() -> None:
+    done = subprocess.run(
+        [
+            sys.executable, str(ROOT / "bench" / "print_bench.py"), "--personas", "2",
+            "--clips", "3", "--quotes", "12", "--seconds", "4",
+        ],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    made = re.search(r"PDFs: (\d+) \((\d+) pages", out)
+    assert made and int(made.group(1)) >= 2 * 2 + 3, out  # posters, quote cards, notice, clips
+    assert re.search(r"print stage, cold: [\d.]+ s \([\d.]+x b\)", out), out
+    assert "0 PDFs made again" in out, out
