@@ -280,6 +280,48 @@ def test_rebuild_is_picked_up_without_a_reload_or_a_blank_frame(
         assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_a_change_shows_one_slide_at_a_time(new_page: Callable[..., Page], sample_url: str) -> None:
+    """At 2 s a slide, no animation frame shows two slides at once (the second at more than a
+    trace), none shows nothing, and with reduced motion a change is a cut."""
+    for motion, limit in (("no-preference", 0.05), ("reduce", 0.0)):
+        page = new_page(reduced_motion=motion)
+        page.goto(sample_url + "?seconds=2&open=always&sound=off")
+        page.wait_for_function(f"{KIOSK} && {KIOSK}.changes >= 1")
+        # Watched from when the first slide is up (before it, the page was loading).
+        page.wait_for_function(
+            "getComputedStyle(document.querySelector('.kiosk__slide.is-shown')).opacity === '1'"
+        )
+        page.evaluate(SLIDES_WATCH)
+        page.wait_for_function(f"{KIOSK}.changes >= 5", timeout=30000)
+        watched = page.evaluate("window.watched")
+        assert watched["frames"] > 100, watched
+        assert watched["changes"] >= 3, watched  # frames where the slide on show changed
+        assert watched["double"] <= limit, (motion, watched)
+        assert watched["blank"] == 0, (motion, watched)
+        assert page.errors == []  # type: ignore[attr-defined]
+
+
+# Per animation frame, the slides with content on show: the most the second one was seen at
+# (a double image), frames with none (a blank screen), and changes of the one on top.
+SLIDES_WATCH = """() => {
+  const watched = window.watched = {frames: 0, double: 0, blank: 0, changes: 0};
+  let top = null;
+  const watch = () => {
+    const shown = [...document.querySelectorAll('.kiosk__slide')]
+      .filter((f) => getComputedStyle(f).visibility === 'visible' && f.children.length)
+      .map((f) => [parseFloat(getComputedStyle(f).opacity), f.firstElementChild])
+      .filter(([opacity]) => opacity > 0)
+      .sort((a, b) => b[0] - a[0]);
+    if (!shown.length) watched.blank += 1;
+    if (shown.length > 1) watched.double = Math.max(watched.double, shown[1][0]);
+    if (shown.length && shown[0][1] !== top) { watched.changes += 1; top = shown[0][1]; }
+    watched.frames += 1;
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}"""
+
+
 # Counts animation frames in which no slide with content is on show.
 BLANK_FRAME_WATCH = """() => {
   window.blankFrames = 0; window.framesWatched = 0;

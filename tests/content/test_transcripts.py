@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,27 @@ def test_bad_transcripts_are_explained(
         read_transcript(tmp_path / name, text)
     if line is not None:
         assert caught.value.line == line
+
+
+def test_an_export_without_punctuation_items_keeps_the_lines_punctuation(tmp_path: Path) -> None:
+    """Call analytics exports whose words come without their punctuation items still read
+    "Lakeside Health, this is Farah." — the line's written form — where the words agree."""
+    said = ["Lakeside", "Health", "this", "is", "Farah", "how", "can", "I", "help"]
+    part = {
+        "ParticipantRole": "AGENT",
+        "Content": "Lakeside Health, this is Farah. How can I help?",
+        "BeginOffsetMillis": 800,
+        "EndOffsetMillis": 4000,
+        "Items": [
+            {"Content": word, "Type": "pronunciation", "BeginOffsetMillis": 800 + 300 * i,
+             "EndOffsetMillis": 1100 + 300 * i}
+            for i, word in enumerate(said)
+        ],
+    }  # fmt: skip
+    path = tmp_path / "call.json"
+    path.write_text(json.dumps({"Transcript": [part]}), encoding="utf-8")
+    [turn] = read_transcript(path, path.read_text()).turns
+    assert [w.text for w in turn.words] == [
+        "Lakeside", "Health,", "this", "is", "Farah.", "How", "can", "I", "help?",
+    ]  # fmt: skip
+    assert [w.start for w in turn.words][:2] == [0.8, 1.1], "the times stay the words'"

@@ -164,8 +164,24 @@ def test_transcript_line_keeps_removed_parts_typed() -> None:
         "who": "Customer",
         "start": 1.0,
         "end": 3.0,
-        "parts": [["said", "my card"], ["removed", "card number"], ["said", "thanks"]],
+        "parts": [["said", "my card "], ["removed", "card number"], ["said", " thanks"]],
     }
+
+
+def test_transcript_line_keeps_its_punctuation_around_what_was_removed() -> None:
+    """The kiosk shows a line as the clip page does: "It's [name]. My renewal…", not
+    "It's [name] My renewal"."""
+    words = [Word("Hi,", 0, 1), Word("it's", 1, 2), Word("(Dev).", 2, 3, redacted="name")]
+    words += [Word("My", 3, 4), Word("renewal", 4, 5)]
+    parts = _line(Turn("Customer", words, 0.0, 5.0))["parts"]
+    assert parts == [
+        ["said", "Hi, it's ("],
+        ["removed", "name"],
+        ["said", "). My renewal"],
+    ]
+    assert "".join(f"[{t}]" if kind == "removed" else t for kind, t in parts) == (
+        "Hi, it's ([name]). My renewal"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(MATERIAL_PRIMARY))

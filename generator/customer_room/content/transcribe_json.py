@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import orjson
@@ -95,11 +96,32 @@ def _call_analytics(parts: list[Any]) -> Transcript:
             )
         if not words:
             words = [_word(w, None, None) for w in str(part.get("Content", "")).split()]
+        else:
+            _punctuate(words, str(part.get("Content", "")))
         if words:
             turns.append(Turn(speaker, words, start, end))
     if not turns:
         raise SourceError("has no spoken lines in 'Transcript'")
     return Transcript(turns)
+
+
+def _punctuate(words: list[Word], content: str) -> None:
+    """Give timed words the punctuation of the line as written ("Farah" -> "Farah." from
+    "…this is Farah."): some exports list a line's words without their punctuation items. A
+    word takes its written form only where the two agree, in order."""
+    written = content.split()
+    at = 0
+    for word in words:
+        bare = _bare(word.text)
+        for index in range(at, min(at + 3, len(written))):  # a word or two the export dropped
+            if _bare(written[index]) == bare and bare:
+                word.text = written[index]
+                at = index + 1
+                break
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", text).lower()
 
 
 def _millis(value: Any) -> float | None:

@@ -18,7 +18,7 @@ from ..content.models import Tone
 from ..content.room import ClipEntry, PersonaEntry, QuoteEntry, Room
 from ..content.schedule_models import Status
 from ..content.schedules import LendTime, VisitTime
-from ..content.transcript import Turn
+from ..content.transcript import LEADING, TRAILING, Turn, word_edge
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
 from ..memo import Memo
@@ -206,16 +206,25 @@ def _line(turn: Turn) -> dict[str, Any]:
 
 
 def line_parts(turn: Turn) -> list[list[str]]:
-    """A transcript line as it is published: runs of words said, and typed markers for what was
-    removed (["said", "…"], ["removed", "name"])."""
+    """A transcript line as it is published: runs of what was said, and typed markers for what
+    was removed (["said", "It's "], ["removed", "name"], ["said", ". My renewal…"]), to be put
+    together as they are: the spaces and the punctuation around a marker are in the runs."""
     parts: list[list[str]] = []
-    for word in shown_words(turn):
-        kind = "removed" if word.redacted else "said"
-        text = word.redacted or word.text
-        if parts and parts[-1][0] == kind == "said":
-            parts[-1][1] += " " + text
+
+    def said(text: str) -> None:
+        if parts and parts[-1][0] == "said":
+            parts[-1][1] += text
+        elif text:
+            parts.append(["said", text])
+
+    for number, word in enumerate(shown_words(turn)):
+        space = " " if number else ""
+        if word.redacted:
+            said(space + word_edge(word.text, LEADING))
+            parts.append(["removed", word.redacted])
+            said(word_edge(word.text, TRAILING))
         else:
-            parts.append([kind, text])
+            said(space + word.text)
     return parts
 
 

@@ -257,8 +257,8 @@
         li.setAttribute("data-end", line.end);
         li.appendChild(el("span", "k-line__who", line.who));
         var text = el("span", "k-line__text");
-        line.parts.forEach(function (part, i) {
-          if (i) text.appendChild(document.createTextNode(" "));
+        // The parts carry their own spaces and punctuation ("It's ", [name], ". My renewal").
+        line.parts.forEach(function (part) {
           if (part[0] === "removed") {
             var marker = el("span", "k-removed", "[" + part[1] + "]");
             marker.setAttribute("role", "img");
@@ -463,11 +463,13 @@
       var shown = frames[front];
       stopSlideWork();
       clearTimeout(clearTimer);
-      back.classList.remove("is-leaving", "is-shown");
+      back.classList.remove("is-leaving", "is-shown", "is-first");
       back.replaceChildren(slide);
       back.setAttribute("data-type", pick.type);
-      // The new slide fades in over the old one, which stays fully shown beneath it until the
-      // fade is over: there is never a blank frame between two slides.
+      // With nothing on show to fade out first (the first slide), it fades in at once.
+      if (!shown.classList.contains("is-shown")) back.classList.add("is-first");
+      // The old slide fades out, then the new one in (kiosk.css): one slide at a time, and
+      // never an empty screen between them.
       shown.classList.replace("is-shown", "is-leaving");
       shown.setAttribute("aria-hidden", "true");
       back.classList.add("is-shown");
@@ -526,6 +528,12 @@
     var x = Math.round(Math.cos(angle) * pixels), y = Math.round(Math.sin(angle) * pixels);
     stage.style.setProperty("--k-shift-x", x + "px");
     stage.style.setProperty("--k-shift-y", y + "px");
+  }
+
+  function fadeMs() {
+    // How long a change takes: none with reduced motion (a cut).
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return calm ? 0 : FADE_MS;
   }
 
   function record(pick) {
@@ -592,7 +600,8 @@
         state.busy = false;
         record(pick);
         if (state.paused) return;
-        schedule(state.config.seconds[pick.type] * 1000);
+        // A slide stays at least as long as a change takes to fade (one slide at a time).
+        schedule(Math.max(state.config.seconds[pick.type] * 1000, fadeMs()));
       }, function (error) {
         state.skipped += 1;
         if (window.console) console.warn("kiosk: skipped a slide —", error && error.message);
