@@ -301,6 +301,36 @@ def test_a_change_shows_one_slide_at_a_time(new_page: Callable[..., Page], sampl
         assert page.errors == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_visits_line_up_in_one_column(
+    new_page: Callable[..., Page], kiosk_url: str, width: int, height: int
+) -> None:
+    """Every visitor's name starts at one place, in both lists of the slide ("10:00" today,
+    "Thursday 14:00" later), no time runs into its name, and a wrapped line stays under the
+    name, not under the time."""
+    page = new_page(width, height)
+    open_at(page, kiosk_url + "?slides=visits", TUESDAY_NOON)
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.kiosk__slide.is-shown .k-visits li')]
+          .filter((li) => li.querySelector('.k-list__what')).map((li) => {
+            const when = li.querySelector('.k-list__when');
+            const what = li.querySelector('.k-list__what');
+            const said = document.createRange(); said.selectNodeContents(what);
+            const lines = [...said.getClientRects()].filter((r) => r.width > 1);
+            const time = document.createRange(); time.selectNodeContents(when);
+            return {when: when.textContent, whenRight: time.getBoundingClientRect().right,
+                    whatLeft: what.getBoundingClientRect().left,
+                    lefts: [...new Set(lines.map((r) => Math.round(r.left)))]};
+          })"""
+    )
+    assert len(rows) >= 2 and any(" " in row["when"] for row in rows), rows  # a day and a time
+    assert len({round(row["whatLeft"]) for row in rows}) == 1, rows
+    for row in rows:
+        assert row["whenRight"] < row["whatLeft"], row  # the time ends before the name starts
+        # Each line of it starts in its column (the first at the name, a wrapped one under it).
+        assert min(row["lefts"]) >= round(row["whatLeft"]), row
+
+
 # Per animation frame, the slides with content on show: the most the second one was seen at
 # (a double image), frames with none (a blank screen), and changes of the one on top.
 SLIDES_WATCH = """() => {

@@ -326,10 +326,13 @@
       var start = new Date(visit.start);
       var when = (withDay ? weekdayFormat().format(start) + " " : "") + clockFormat().format(start);
       li.appendChild(el("span", "k-list__when", when));
-      li.appendChild(el("strong", null, visit.visitor));
-      li.appendChild(document.createTextNode(
+      // Who and why in a column of their own: a wrapped line stays under the name.
+      var what = el("span", "k-list__what");
+      what.appendChild(el("strong", null, visit.visitor));
+      what.appendChild(document.createTextNode(
         " (" + [visit.role, visit.department].filter(Boolean).join(", ") + ") sits with " + visit.host +
         (visit.focus ? " — " + visit.focus : "")));
+      li.appendChild(what);
       list.appendChild(li);
     });
     if (visits.length > 5) {
