@@ -331,6 +331,25 @@ def test_visits_line_up_in_one_column(
         assert min(row["lefts"]) >= round(row["whatLeft"]), row
 
 
+def test_portrait_persona_is_one_centred_column(
+    new_page: Callable[..., Page], kiosk_url: str
+) -> None:
+    page = new_page(1080, 1920)
+    open_at(page, kiosk_url + "?slides=personas", TUESDAY_NOON)
+    centres = page.evaluate(
+        """() => Object.fromEntries(['.k-persona__name', '.k-persona__tagline',
+            '.k-persona__quote'].map((s) => {
+          const e = document.querySelector('.kiosk__slide.is-shown ' + s);
+          const r = e.getBoundingClientRect();
+          return [s, {centre: (r.left + r.right) / 2, align: getComputedStyle(e).textAlign}];
+        }))"""
+    )
+    name = centres[".k-persona__name"]["centre"]
+    for part, seen in centres.items():
+        assert abs(seen["centre"] - name) <= 4, (part, centres)
+        assert seen["align"] == "center", (part, centres)
+
+
 # Per animation frame, the slides with content on show: the most the second one was seen at
 # (a double image), frames with none (a blank screen), and changes of the one on top.
 SLIDES_WATCH = """() => {
