@@ -4,6 +4,7 @@ which slides, how long each shows, in what order, at which hours, and when the s
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,12 @@ class KioskConfig(_Strict):
     )
     shift_minutes: float = Field(2.0, gt=0, description="how often the picture drifts")
     sound: bool = Field(False, description="true to play clip audio (muted by default)")
+    screen_inches: float = Field(
+        43, ge=10, le=300, description="the screen's diagonal in inches (type is sized for it)"
+    )
+    viewing_metres: float = Field(
+        3, gt=0, le=50, description="how far away people read the screen, in metres"
+    )
 
     @field_validator("open", mode="before")
     @classmethod
@@ -144,6 +151,18 @@ class KioskConfig(_Strict):
                     raise ValueError(f"{key}: give a number of seconds above 0")
         return value
 
+    @model_validator(mode="after")
+    def _readable(self) -> KioskConfig:
+        if type_scale(self.screen_inches, self.viewing_metres) > MAX_TYPE:
+            widest = MAX_TYPE / type_scale(self.screen_inches, 1)
+            inches = self.screen_inches * type_scale(self.screen_inches, self.viewing_metres) / MAX_TYPE
+            raise ValueError(
+                f"a {self.screen_inches:g}-inch screen cannot be read from "
+                f"{self.viewing_metres:g} m with a slide's words on it — use a screen of at "
+                f"least {math.ceil(inches)} inches, or set viewing_metres to {math.floor(widest * 10) / 10:g} or less"
+            )
+        return self
+
     def durations(self) -> dict[str, float]:
         """Seconds per slide type, the defaults filled in."""
         table = {**SECONDS_DEFAULTS, **self.seconds}
@@ -163,7 +182,21 @@ class KioskConfig(_Strict):
             "shift_pixels": self.shift_pixels,
             "shift_minutes": self.shift_minutes,
             "sound": self.sound,
+            "screen_inches": self.screen_inches,
+            "viewing_metres": self.viewing_metres,
         }
+
+
+# Type is sized by the angle it takes at the reader's eye: body text at 20 arcminutes, nothing
+# under 16 (the usual minimum for reading a screen at a distance). kiosk.js works out the same.
+BODY_ARCMIN = 20
+MAX_TYPE = 0.044  # body text above 4.4% of the screen's short side leaves a slide no room
+
+
+def type_scale(screen_inches: float, metres: float) -> float:
+    """Body text's height as a share of a 16:9 screen's short side."""
+    short_side = screen_inches * 0.0254 * 9 / math.hypot(16, 9)
+    return BODY_ARCMIN * metres * math.tan(math.radians(1 / 60)) / short_side
 
 
 def _minutes(time: dt.time) -> int:

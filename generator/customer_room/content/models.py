@@ -21,6 +21,8 @@ from pydantic import (
     field_validator,
 )
 
+from .photo_focus import DEFAULT_FOCUS, Focus, normal_focus, parse_focus
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
@@ -157,6 +159,11 @@ class Persona(ContentModel):
         None, description="describe the photo for people who cannot see it"
     )
     photo_credit: Text | None = Field(None, description="who made the photo, and its licence")
+    photo_focus: Annotated[str, AfterValidator(normal_focus)] | None = Field(
+        None,
+        description="where the face is, so square crops keep it: top (the default), center, "
+        "bottom, or two percentages across then down, like '50% 20%'",
+    )
     at_a_glance: dict[str, str] = Field(
         default_factory=dict, description="short facts as 'label: value' lines (age, products...)"
     )
@@ -172,6 +179,11 @@ class Persona(ContentModel):
     life: Text | None = Field(None, description="a few sentences on their life beyond the call")
     tags: list[Text] = Field(default_factory=list, description="a list of tags")
     order: int | None = Field(None, description="a number to order personas (lowest first)")
+
+    @property
+    def focus(self) -> Focus:
+        """Where square crops of the photo are centred."""
+        return parse_focus(self.photo_focus) if self.photo_focus else DEFAULT_FOCUS
 
 
 class Quote(ContentModel):

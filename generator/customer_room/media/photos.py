@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 from PIL.Image import Resampling
 
 from ..cache import code_version
+from ..content.photo_focus import DEFAULT_FOCUS, Focus
 from ..content.room import PersonaEntry, Room
 from ..errors import Report
 from ..settings import Settings
@@ -41,6 +42,7 @@ class PersonaImage:
     credit: str | None
     variants: tuple[PhotoVariant, ...] = ()
     avatar: str | None = None
+    focus: Focus = DEFAULT_FOCUS  # where square crops of the photo are centred
 
     @property
     def fallback(self) -> str:
@@ -110,6 +112,7 @@ def process_photos(
             persona.persona.photo_alt or "",
             persona.persona.photo_credit,
             tuple(site_variants),
+            focus=persona.persona.focus,
         )
     return images, files
 

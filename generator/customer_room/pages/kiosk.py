@@ -134,6 +134,7 @@ def _persona(entry: PersonaEntry, room: Room, image: PersonaImage) -> dict[str, 
         "tagline": persona.tagline,
         "photo": photo,
         "alt": image.alt,
+        "focus": image.focus.css(),
         "quote": best.quote.text if best else None,
     }
 

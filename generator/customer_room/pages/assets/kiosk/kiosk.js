@@ -2,13 +2,17 @@
  *
  * - data.json holds every slide and the settings from mkdocs.yml; the address can override them
  *   for one screen: ?seconds=8 (or quotes:5,personas:8), slides=quotes,personas, order=shuffle,
- *   orientation=portrait, theme=dark, poll_minutes=1, shift=0, sound=on.
+ *   orientation=portrait, theme=dark, poll_minutes=1, shift=0, sound=on, screen_inches=55,
+ *   viewing_metres=4.
  * - Two slide frames take turns: the next slide is built and its photo decoded in the hidden
  *   frame, then laid over the shown one, so there is never a blank frame.
  * - version.json is polled; a new build's data is loaded and its photos fetched in the
  *   background, then it replaces the old data at the next slide, without reloading the page.
  * - When the server cannot be reached, the screen keeps rotating what it has (photos are kept
- *   in memory as blobs); a slide that cannot be shown is skipped.
+ *   in memory as blobs) and says so in a corner; a slide that cannot be shown is skipped. The
+ *   server is asked every 15 s whether it is there (version.json, a few bytes), so the sign comes
+ *   and goes within seconds, whatever poll_minutes is.
+ * - Type is sized for the screen and how far away it is read (see kiosk.css).
  * - Times of day (dayparts, opening hours, "today") are read in the room's time zone.
  */
 (function () {
@@ -24,6 +28,9 @@
   var MAX_TRIES = 12;
   var LOG_SIZE = 50;
   var FADE_MS = 800; // keep in step with kiosk.css
+  var ALIVE_MS = 15000;
+  var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
+  var MAX_TYPE = 0.044; // body text as a share of the short side, at most
 
   var stage = root.querySelector(".kiosk__stage");
   var frames = root.querySelectorAll(".kiosk__slide");
@@ -105,6 +112,9 @@
       config.shift_pixels = Math.max(0, parseInt(params.get("shift"), 10));
     }
     if (params.get("sound")) config.sound = /^(on|1|true|yes)$/i.test(params.get("sound"));
+    ["screen_inches", "viewing_metres"].forEach(function (name) {
+      if (number(params.get(name))) config[name] = number(params.get(name));
+    });
     if (params.get("open") === "always") config.open = [];
     return config;
   }
@@ -220,6 +230,8 @@
       var img = el("img");
       img.alt = item.alt || "";
       img.setAttribute("data-src", item.photo);
+      // The square crop is centred where the persona says the face is (the top by default).
+      if (item.focus) img.style.objectPosition = item.focus;
       figure.appendChild(img);
       var words = el("div", "k-persona__words");
       words.appendChild(el("p", "k-kicker", "Meet"));
@@ -276,22 +288,27 @@
     },
 
     visits: function (item, time) {
-      var today = [], week = [];
+      var today = [], week = [], later = [];
       var weekEnd = addDays(time.day, 7 - ((DAYS.indexOf(time.weekday) + 6) % 7));
       state.data.visits.forEach(function (visit) {
-        var start = new Date(visit.start);
-        var day = roomTime(start).day;
+        var day = roomTime(new Date(visit.start)).day;
         if (day === time.day) today.push(visit);
         else if (day > time.day && day < weekEnd) week.push(visit);
+        else if (day >= weekEnd) later.push(visit);
       });
       if (!today.length && !week.length) return null;
-      var slide = el("article", "k-list k-visits");
+      var rows = Math.min(today.length, 5) + Math.min(week.length, 5);
+      var slide = el("article", "k-list k-visits" + (rows <= 2 ? " is-few" : ""));
       slide.appendChild(el("p", "k-kicker", "Peer visits"));
       slide.appendChild(el("h1", "k-list__title", today.length ? "Visiting us today" : "Visiting us this week"));
-      slide.appendChild(visitList(today.length ? today : week, !today.length));
+      slide.appendChild(visitList(today.length ? today : week, today.length ? "time" : "weekday"));
       if (today.length && week.length) {
         slide.appendChild(el("h2", "k-list__subtitle", "Later this week"));
-        slide.appendChild(visitList(week, true));
+        slide.appendChild(visitList(week, "weekday"));
+      }
+      if (rows < 4 && later.length) { // a short week: what comes after it, so the screen is full
+        slide.appendChild(el("h2", "k-list__subtitle", "Coming up"));
+        slide.appendChild(visitList(later.slice(0, 4 - rows), "date"));
       }
       return slide;
     },
@@ -301,30 +318,66 @@
         return lend.first <= time.day && time.day <= lend.last;
       });
       if (!away.length) return null;
-      var slide = el("article", "k-list k-lending");
+      var next = state.data.lending.filter(function (lend) { return lend.first > time.day; });
+      var slide = el("article", "k-list k-lending" + (away.length <= 2 ? " is-few" : ""));
       slide.appendChild(el("p", "k-kicker", "Lending program"));
       slide.appendChild(el("h1", "k-list__title", "Away learning with other teams"));
-      var list = el("ul", "k-list__items");
-      away.slice(0, 6).forEach(function (lend) {
-        var li = el("li");
-        li.appendChild(el("strong", null, lend.agent));
-        li.appendChild(document.createTextNode(" (" + lend.home_team + ") is with "));
-        li.appendChild(el("strong", null, lend.host_function));
-        li.appendChild(document.createTextNode(" until " + dayName(lend.last)));
-        list.appendChild(li);
-      });
-      slide.appendChild(list);
+      // One card each, as large as the screen allows: who, from where to where, how far along.
+      var cards = el("ul", "k-lends");
+      away.slice(0, 6).forEach(function (lend) { cards.appendChild(lendCard(lend, time)); });
+      slide.appendChild(cards);
       if (away.length > 6) slide.appendChild(el("p", "k-list__more", "and " + (away.length - 6) + " more"));
+      if (next.length && away.length <= 4) {
+        slide.appendChild(el("h2", "k-list__subtitle", "Coming up"));
+        var list = el("ul", "k-list__items k-list--two");
+        next.slice(0, away.length <= 2 ? 3 : 2).forEach(function (lend) {
+          var li = el("li");
+          li.appendChild(el("span", "k-list__when", shortDay(lend.first)));
+          var what = el("span", "k-list__what");
+          what.appendChild(el("strong", null, lend.agent));
+          what.appendChild(document.createTextNode(" (" + lend.home_team + ") with " + lend.host_function));
+          li.appendChild(what);
+          list.appendChild(li);
+        });
+        slide.appendChild(list);
+      }
       return slide;
     },
   };
 
-  function visitList(visits, withDay) {
+  function lendCard(lend, time) {
+    var card = el("li", "k-lend");
+    card.appendChild(el("p", "k-lend__agent", lend.agent));
+    var move = el("p", "k-lend__move");
+    move.appendChild(document.createTextNode("from " + lend.home_team + ", with "));
+    move.appendChild(el("strong", null, lend.host_function));
+    card.appendChild(move);
+    var days = daysBetween(lend.first, lend.last) + 1;
+    var day = Math.min(daysBetween(lend.first, time.day) + 1, days);
+    card.appendChild(el("p", "k-lend__when", "until " + dayName(lend.last) + " · day " + day + " of " + days));
+    var bar = el("div", "k-lend__bar");
+    bar.setAttribute("role", "img");
+    bar.setAttribute("aria-label", "day " + day + " of " + days);
+    var done = el("span");
+    done.style.width = (100 * day / days).toFixed(1) + "%";
+    bar.appendChild(done);
+    card.appendChild(bar);
+    return card;
+  }
+
+  function daysBetween(fromDay, toDay) {
+    return Math.round((new Date(toDay + "T12:00:00Z") - new Date(fromDay + "T12:00:00Z")) / 86400000);
+  }
+
+  function visitList(visits, dated) {
+    // dated: "time" (today), "weekday" (this week) or "date" (after it).
     var list = el("ul", "k-list__items");
     visits.slice(0, 5).forEach(function (visit) {
       var li = el("li");
       var start = new Date(visit.start);
-      var when = (withDay ? weekdayFormat().format(start) + " " : "") + clockFormat().format(start);
+      var day = dated === "weekday" ? weekdayFormat().format(start) + " "
+        : dated === "date" ? shortDay(roomTime(start).day) + " " : "";
+      var when = day + clockFormat().format(start);
       li.appendChild(el("span", "k-list__when", when));
       // Who and why in a column of their own: a wrapped line stays under the name.
       var what = el("span", "k-list__what");
@@ -349,6 +402,10 @@
   }
   function clockFormat() { return cachedFormat("clock", { hour: "2-digit", minute: "2-digit" }); }
   function weekdayFormat() { return cachedFormat("weekday", { weekday: "long" }); }
+  function shortDay(isoDay) {
+    return cachedFormat("short", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })
+      .format(new Date(isoDay + "T12:00:00Z"));
+  }
   function dayName(isoDay) {
     return cachedFormat("day", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
       .format(new Date(isoDay + "T12:00:00Z"));
@@ -362,13 +419,16 @@
   var SVG = "http://www.w3.org/2000/svg";
 
   function waveform(item) {
+    // The whole call, with its moment plain to see from across the floor: the moment's bars at
+    // full strength over a tinted band and a thick rule under it, the rest of the call faint.
     var bars = item.peaks.length;
     var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "k-wave");
-    svg.setAttribute("viewBox", "0 0 " + bars + " 40");
+    svg.setAttribute("class", "k-wave" + (item.window ? " has-moment" : ""));
+    svg.setAttribute("viewBox", "0 0 " + bars + " 48");
     svg.setAttribute("preserveAspectRatio", "none");
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Waveform of the call; shaded parts are hidden for privacy");
+    svg.setAttribute("aria-label", "Waveform of the call" + (item.window ? "; the moment shown is marked" : "") +
+      "; shaded parts are hidden for privacy");
     var scale = bars / item.duration;
     function rect(className, x, y, w, h) {
       var r = document.createElementNS(SVG, "rect");
@@ -378,17 +438,21 @@
       svg.appendChild(r);
       return r;
     }
+    var from = item.window ? item.window[0] * scale : 0;
+    var to = item.window ? Math.max(item.window[1] * scale, from + 1) : 0;
     if (item.window) {
-      rect("k-wave__window", item.window[0] * scale, 0, Math.max((item.window[1] - item.window[0]) * scale, 1), 40);
+      rect("k-wave__window", from, 0, to - from, 40);
+      rect("k-wave__mark", from, 42, to - from, 6);
     }
     item.hidden.forEach(function (span) {
       rect("k-wave__hidden", span[0] * scale, 0, Math.max((span[1] - span[0]) * scale, 0.5), 40);
     });
     item.peaks.forEach(function (p, i) {
       var h = Math.max(p * 38, 1);
-      rect("k-wave__bar", i, 20 - h / 2, 0.7, h);
+      var inMoment = item.window && i + 0.35 >= from && i + 0.35 < to;
+      rect("k-wave__bar" + (inMoment ? " is-moment" : ""), i, 20 - h / 2, 0.7, h);
     });
-    var head = rect("k-wave__head", item.window ? item.window[0] * scale : 0, 0, 0.6, 40);
+    var head = rect("k-wave__head", from, 0, 0.6, 40);
     head.setAttribute("data-scale", scale);
     return svg;
   }
@@ -631,15 +695,21 @@
     statusLine.textContent = online ? "" : "Offline — showing the room as last loaded";
   }
 
-  function poll() {
-    clearTimeout(pollTimer);
-    fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store" })
+  function fetchVersion() {
+    // The version on the server; the same few bytes tell whether the server is there at all.
+    return fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store" })
       .then(function (response) {
         if (!response.ok) throw new Error("version: HTTP " + response.status);
         return response.json();
       })
+      .then(function (found) { setOnline(true); return found; },
+            function (error) { setOnline(false); throw error; });
+  }
+
+  function poll() {
+    clearTimeout(pollTimer);
+    fetchVersion()
       .then(function (found) {
-        setOnline(true);
         var known = state.pending ? state.pending.version : state.version;
         if (!found.version || found.version === known) return null;
         return loadData(found.version).then(function (data) {
@@ -649,16 +719,32 @@
           });
         });
       })
-      .catch(function () { setOnline(false); })
+      .catch(function () {})
       .then(function () {
         pollTimer = setTimeout(poll, state.config.poll_minutes * 60000);
       });
   }
 
+  function alive() {
+    // Between polls for new builds: is the server there? So "Offline" comes and goes in seconds.
+    var wasOffline = !state.online;
+    fetchVersion()
+      .then(function () { if (wasOffline) poll(); }, function () {}) // back: a build may be new
+      .then(function () { setTimeout(alive, ALIVE_MS); });
+  }
+
   /* ---------- look: theme, orientation ---------- */
+
+  function typeScale(config) {
+    // Body text's height as a share of a 16:9 screen's short side (as kiosk_config.type_scale).
+    var shortSide = config.screen_inches * 0.0254 * 9 / Math.sqrt(16 * 16 + 9 * 9);
+    var scale = BODY_ARCMIN * config.viewing_metres * Math.tan(Math.PI / 10800) / shortSide;
+    return Math.min(scale, MAX_TYPE);
+  }
 
   function applyLook() {
     var config = state.config;
+    document.documentElement.style.setProperty("--k-body", (typeScale(config) * 100).toFixed(3) + "vmin");
     document.documentElement.setAttribute("data-theme", config.theme);
     var portraitScreen = window.innerHeight > window.innerWidth;
     var layout = config.orientation === "auto" ? (portraitScreen ? "portrait" : "landscape") : config.orientation;
@@ -697,6 +783,7 @@
     applyLook();
     advance();
     pollTimer = setTimeout(poll, state.config.poll_minutes * 60000);
+    setTimeout(alive, ALIVE_MS);
     fetchAll(photosOf(data));
   }
 
