@@ -18,6 +18,9 @@ from customer_room.build import RoomBuild, start_room
 from customer_room.cli import main
 from customer_room.settings import Settings
 
+# The kiosk's browser tests share their fixtures (the kiosk room, pages in fresh contexts).
+pytest_plugins = ["kioskhelpers"]
+
 ROOT = Path(__file__).resolve().parent.parent
 ROOMS = Path(__file__).resolve().parent / "rooms"
 

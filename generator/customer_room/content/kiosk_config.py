@@ -153,13 +153,14 @@ class KioskConfig(_Strict):
 
     @model_validator(mode="after")
     def _readable(self) -> KioskConfig:
-        if type_scale(self.screen_inches, self.viewing_metres) > MAX_TYPE:
-            widest = MAX_TYPE / type_scale(self.screen_inches, 1)
-            inches = self.screen_inches * type_scale(self.screen_inches, self.viewing_metres) / MAX_TYPE
+        scale = type_scale(self.screen_inches, self.viewing_metres)
+        if scale > MAX_TYPE:
+            farthest = math.floor(self.viewing_metres * MAX_TYPE / scale * 10) / 10
             raise ValueError(
                 f"a {self.screen_inches:g}-inch screen cannot be read from "
                 f"{self.viewing_metres:g} m with a slide's words on it — use a screen of at "
-                f"least {math.ceil(inches)} inches, or set viewing_metres to {math.floor(widest * 10) / 10:g} or less"
+                f"least {math.ceil(self.screen_inches * scale / MAX_TYPE)} inches, or set "
+                f"viewing_metres to {farthest:g} or less"
             )
         return self
 

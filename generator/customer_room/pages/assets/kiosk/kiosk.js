@@ -220,7 +220,7 @@
 
   function sizeClass(text) {
     var n = (text || "").length;
-    return n > 320 ? " is-very-long" : n > 160 ? " is-long" : "";
+    return n > 320 ? " is-very-long" : n > 160 ? " is-long" : n <= 90 ? " is-short" : "";
   }
 
   var build = {
@@ -371,7 +371,7 @@
 
   function visitList(visits, dated) {
     // dated: "time" (today), "weekday" (this week) or "date" (after it).
-    var list = el("ul", "k-list__items");
+    var list = el("ul", "k-list__items" + (dated === "time" ? "" : " k-list--dated"));
     visits.slice(0, 5).forEach(function (visit) {
       var li = el("li");
       var start = new Date(visit.start);
@@ -533,6 +533,11 @@
       back.classList.remove("is-leaving", "is-shown", "is-first");
       back.replaceChildren(slide);
       back.setAttribute("data-type", pick.type);
+      // A few entries are set large to fill the screen; where their words run long, the usual
+      // sizes (the frame is laid out while hidden, so this is measured before it shows).
+      if (slide.classList.contains("is-few") && slide.scrollHeight > slide.clientHeight + 1) {
+        slide.classList.remove("is-few");
+      }
       // With nothing on show to fade out first (the first slide), it fades in at once.
       if (!shown.classList.contains("is-shown")) back.classList.add("is-first");
       // The old slide fades out, then the new one in (kiosk.css): one slide at a time, and
