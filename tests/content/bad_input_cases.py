@@ -279,6 +279,21 @@ MORE_CASES: dict[str, tuple[dict[str, str], int, str]] = {
         1,
         "personas/ann/persona.md:5: photo_alt: required with a photo",
     ),
+    "persona photo focus nonsense": (
+        {
+            "personas/ann/persona.md": "---\nname: Ann\nsegment: s\ntagline: t\nphoto_focus: up a bit\n---\n"
+        },
+        1,
+        "personas/ann/persona.md:5: photo_focus: 'up a bit' is not a place in the photo — write "
+        "where the face is: top, center or bottom",
+    ),
+    "persona photo focus past the edge": (
+        {
+            "personas/ann/persona.md": "---\nname: Ann\nsegment: s\ntagline: t\nphoto_focus: 50% 140%\n---\n"
+        },
+        1,
+        "personas/ann/persona.md:5: photo_focus: '50% 140%' is not a place in the photo",
+    ),
     "persona no front matter": (
         {"personas/ann/persona.md": "Ann is a customer.\n"},
         1,

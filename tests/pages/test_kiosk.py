@@ -14,6 +14,7 @@ from click.testing import Result
 from PIL import Image
 
 from conftest import ROOMS
+from customer_room.content.photo_focus import parse_focus
 from customer_room.content.transcript import Turn, Word
 from customer_room.pages.kiosk import _line
 from customer_room.pages.kiosk_palette import MATERIAL_PRIMARY, _rgb, contrast, palette_css
@@ -145,6 +146,62 @@ def test_problems_in_the_kiosk_settings_name_their_line(cli: Cli, kiosk_room: Pa
     check = cli("check", "-f", str(config))
     assert check.exit_code == 1
     assert "kiosk.slides.1" in check.output + check.stderr
+
+
+def test_a_screen_too_small_for_its_distance_says_what_to_change(
+    cli: Cli, kiosk_room: Path
+) -> None:
+    config = kiosk_room / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("shift_pixels: 8", "shift_pixels: 8\n        viewing_metres: 6")
+    config.write_text(text, encoding="utf-8")
+    result = cli("check", "-f", str(config))
+    assert result.exit_code == 1
+    said = result.output + result.stderr
+    assert "a 43-inch screen cannot be read from 6 m" in said, said
+    assert "use a screen of at least 64 inches, or set viewing_metres to 4 or less" in said, said
+    assert "Traceback" not in said
+
+
+@pytest.mark.parametrize(
+    ("written", "point"),
+    [
+        ("top", (50, 0)),
+        ("Center", (50, 50)),
+        ("bottom left", (0, 100)),
+        ("left top", (0, 0)),
+        ("right", (100, 50)),
+        ("50% 20%", (50, 20)),
+        ("30 70", (30, 70)),
+        ("left 30%", (0, 30)),
+        ("30% top", (30, 0)),
+        ("centre, bottom", (50, 100)),
+    ],
+)
+def test_photo_focus_reads_words_and_percentages(written: str, point: tuple[int, int]) -> None:
+    assert parse_focus(written) == point
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["", "up", "30%", "top bottom", "left right", "1 2 3", "101% 0%", "-5% 10%", "x" * 9000],
+)
+def test_photo_focus_refuses_what_is_not_a_place(written: str) -> None:
+    with pytest.raises(ValueError, match="is not a place in the photo — write where the face is"):
+        parse_focus(written)
+
+
+def test_the_focus_reaches_the_kiosk_and_the_cards(cli: Cli, kiosk_room: Path) -> None:
+    persona = kiosk_room / "personas" / "lena-moss" / "persona.md"
+    text = persona.read_text(encoding="utf-8")
+    persona.write_text(text.replace("photo: lena.jpg", "photo: lena.jpg\nphoto_focus: 30% 70%"))
+    site = build(cli, kiosk_room)
+    data = json.loads((site / "kiosk" / "data.json").read_text(encoding="utf-8"))
+    focus = {p["id"]: p.get("focus") for p in data["personas"]}
+    assert focus["personas/lena-moss"] == "30% 70%"
+    assert focus["personas/omar-haddad"] == "50% 0%"  # an avatar: the default, harmless
+    cards = (site / "personas" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="cr-face cr-fx-30 cr-fy-70"[^>]*alt="Drawing of a woman', cards)
 
 
 def test_transcript_line_keeps_removed_parts_typed() -> None:
