@@ -1,5 +1,7 @@
 """Take the README's kiosk screenshots: the sample room's kiosk at 1920x1080 and 1080x1920,
-on a Tuesday at noon (the same way tests/browser/test_kiosk_browser.py takes and checks them).
+on a Tuesday at noon (the same way tests/browser/test_kiosk_browser.py takes and checks them),
+and one of every slide type in both orientations (kiosk-<type>-<orientation>.png), on the
+Thursday after next at noon, when someone is away on a lend and a visitor comes that day.
 
     .venv/bin/python scripts/kiosk_screenshots.py
 """
@@ -22,7 +24,10 @@ from customer_room.cli import main  # noqa: E402
 from sitehelpers import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 
 NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+THURSDAY = dt.datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Europe/London"))
 SHOTS = [(1920, 1080, "kiosk-landscape.png"), (1080, 1920, "kiosk-portrait.png")]
+TYPES = ["personas", "quotes", "clips", "visits", "lending"]
+ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
 
 def take() -> None:
@@ -36,15 +41,23 @@ def take() -> None:
             sys.exit(result.output)
         with serve_folder(site) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width, height, name in SHOTS:
+            shots = [("", NOON, width, height, name) for width, height, name in SHOTS]
+            shots += [
+                (f"?slides={kind}&open=always", THURSDAY, *size, f"kiosk-{kind}-{side}.png")
+                for kind in TYPES
+                for side, size in ORIENTATIONS.items()
+            ]
+            for query, when, width, height, name in shots:
                 context = browser.new_context(
                     viewport={"width": width, "height": height}, reduced_motion="reduce"
                 )
                 page = context.new_page()
-                page.clock.install(time=NOON)
-                page.clock.pause_at(NOON)
-                page.goto(url + "kiosk/")
-                page.wait_for_selector(".kiosk__slide.is-shown img")
+                page.clock.install(time=when)
+                page.clock.pause_at(when)
+                page.goto(url + "kiosk/" + query)
+                page.wait_for_selector(".kiosk__slide.is-shown article", state="attached")
+                for photo in page.locator(".kiosk__slide.is-shown img").all():
+                    photo.evaluate("img => img.decode()")
                 page.screenshot(path=str(ROOT / "screenshots" / name))
                 print("wrote", f"screenshots/{name}")
                 context.close()

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Page
 
-from conftest import ROOMS
+from conftest import ROOMS, ROOT
 from kioskhelpers import KIOSK, TUESDAY_NOON, build, open_at, run
 from sitehelpers import serve_folder
 
@@ -258,3 +258,18 @@ def test_the_calls_moment_shows_from_across_the_room(
     assert inside and outside, found
     light, dark = sum(outside) / len(outside), sum(inside) / len(inside)
     assert light - dark >= 40, f"moment {dark:.0f}, rest of the call {light:.0f} (of 255)"
+
+
+@pytest.mark.parametrize("kind", ["personas", "quotes", "clips", "visits", "lending"])
+@pytest.mark.parametrize(
+    ("side", "size"), [("landscape", (1920, 1080)), ("portrait", (1080, 1920))]
+)
+def test_every_slide_type_has_a_screenshot_in_the_readme(
+    kind: str, side: str, size: tuple[int, int]
+) -> None:
+    """scripts/kiosk_screenshots.py takes them; the README shows where they are."""
+    name = f"kiosk-{kind}-{side}.png"
+    assert f"(screenshots/{name})" in (ROOT / "README.md").read_text(encoding="utf-8")
+    with Image.open(ROOT / "screenshots" / name) as shot:
+        assert shot.size == size
+        assert len(shot.convert("L").getcolors(maxcolors=1_000_000) or []) > 50  # not blank
