@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -41,27 +41,33 @@ def take() -> None:
             sys.exit(result.output)
         with serve_folder(site) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            shots = [("", NOON, width, height, name) for width, height, name in SHOTS]
-            shots += [
-                (f"?slides={kind}&open=always", THURSDAY, *size, f"kiosk-{kind}-{side}.png")
-                for kind in TYPES
-                for side, size in ORIENTATIONS.items()
-            ]
-            for query, when, width, height, name in shots:
-                context = browser.new_context(
-                    viewport={"width": width, "height": height}, reduced_motion="reduce"
-                )
-                page = context.new_page()
-                page.clock.install(time=when)
-                page.clock.pause_at(when)
-                page.goto(url + "kiosk/" + query)
-                page.wait_for_selector(".kiosk__slide.is-shown article", state="attached")
-                for photo in page.locator(".kiosk__slide.is-shown img").all():
-                    photo.evaluate("img => img.decode()")
-                page.screenshot(path=str(ROOT / "screenshots" / name))
+            for name in shoot(browser, url, ROOT / "screenshots"):
                 print("wrote", f"screenshots/{name}")
-                context.close()
             browser.close()
+
+
+def shoot(browser: Browser, url: str, out: Path) -> list[str]:
+    """Every screenshot of the sample site served at ``url``, into ``out``; their names."""
+    shots = [("", NOON, width, height, name) for width, height, name in SHOTS]
+    shots += [
+        (f"?slides={kind}&open=always", THURSDAY, *size, f"kiosk-{kind}-{side}.png")
+        for kind in TYPES
+        for side, size in ORIENTATIONS.items()
+    ]
+    for query, when, width, height, name in shots:
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, reduced_motion="reduce"
+        )
+        page = context.new_page()
+        page.clock.install(time=when)
+        page.clock.pause_at(when)
+        page.goto(url + "kiosk/" + query)
+        page.wait_for_selector(".kiosk__slide.is-shown article", state="attached")
+        for photo in page.locator(".kiosk__slide.is-shown img").all():
+            photo.evaluate("img => img.decode()")
+        page.screenshot(path=str(out / name))
+        context.close()
+    return [name for *_, name in shots]
 
 
 if __name__ == "__main__":

@@ -89,7 +89,8 @@ def test_search_a_clip_and_the_kiosk_work_under_the_policy(deployed: str, browse
     page, refused = _watched(browser)
     page.goto(deployed)
     page.locator(".md-search__input").fill("prescription")
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    # The search worker builds its index first: slow on a loaded machine, so a generous wait.
+    page.wait_for_selector(".md-search-result__item", timeout=45_000)
     page.goto(deployed + "clips/")
     page.locator("a[href*='clips/'], a[href$='/']").first.wait_for()
     first_clip = page.locator("article a[href]").filter(has_text=re.compile(r"\w")).first

@@ -227,7 +227,8 @@ def test_visits_line_up_in_one_column(
 ) -> None:
     """Every visitor's name starts at one place, in both lists of the slide ("10:00" today,
     "Thursday 14:00" later), no time runs into its name, and a wrapped line stays under the
-    name, not under the time."""
+    name, not under the time. Landscape: the time in a column of its own; portrait (the
+    height, not the width): the time above the name, at the same edge."""
     page = new_page(width, height)
     open_at(page, kiosk_url + "?slides=visits", TUESDAY_NOON)
     rows = page.evaluate(
@@ -238,15 +239,21 @@ def test_visits_line_up_in_one_column(
             const said = document.createRange(); said.selectNodeContents(what);
             const lines = [...said.getClientRects()].filter((r) => r.width > 1);
             const time = document.createRange(); time.selectNodeContents(when);
-            return {when: when.textContent, whenRight: time.getBoundingClientRect().right,
-                    whatLeft: what.getBoundingClientRect().left,
+            const box = time.getBoundingClientRect();
+            return {when: when.textContent, whenRight: box.right, whenLeft: box.left,
+                    whenBottom: box.bottom, whatLeft: what.getBoundingClientRect().left,
+                    whatTop: what.getBoundingClientRect().top,
                     lefts: [...new Set(lines.map((r) => Math.round(r.left)))]};
           })"""
     )
     assert len(rows) >= 2 and any(" " in row["when"] for row in rows), rows  # a day and a time
     assert len({round(row["whatLeft"]) for row in rows}) == 1, rows
     for row in rows:
-        assert row["whenRight"] < row["whatLeft"], row  # the time ends before the name starts
+        if width > height:
+            assert row["whenRight"] < row["whatLeft"], row  # the time ends before the name
+        else:
+            assert row["whenBottom"] <= row["whatTop"] + 1, row  # the time above the name
+            assert abs(row["whenLeft"] - row["whatLeft"]) <= 1, row  # at the same edge
         # Each line of it starts in its column (the first at the name, a wrapped one under it).
         assert min(row["lefts"]) >= round(row["whatLeft"]), row
 

@@ -4,6 +4,7 @@ the room, and a sign when the server is gone."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import math
 import shutil
@@ -12,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageDraw
-from playwright.sync_api import Page
+from PIL import Image, ImageChops, ImageDraw
+from playwright.sync_api import Browser, Page
 
 from conftest import ROOMS, ROOT
 from kioskhelpers import KIOSK, TUESDAY_NOON, build, open_at, run
@@ -198,6 +199,26 @@ def test_the_offline_sign_comes_and_goes_within_seconds(
     assert sign.inner_text().strip() == ""
 
 
+def test_a_server_that_never_answers_is_offline_too(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    """A server that takes the request and hangs (a proxy, a stuck process) counts as gone
+    once a few bytes take it more than 8 s: the sign is up within 15 + 8 s."""
+    page = new_page()
+    open_at(page, sample_url + "?open=always", TUESDAY_NOON)
+    hung: list[Any] = []
+    page.route("**/version.json*", lambda route: hung.append(route))  # never answered
+    page.clock.run_for(15_500)
+    page.wait_for_function("() => true")
+    assert hung, "the kiosk did not ask the server"
+    assert page.evaluate(f"{KIOSK}.online") is True  # still waiting for an answer
+    page.clock.run_for(8_500)
+    page.wait_for_function(f"{KIOSK}.online === false", timeout=5000)
+    assert "Offline" in page.locator(".kiosk__status").inner_text()
+    for route in hung:
+        route.abort()
+
+
 FILL_CHECK = """() => {
   const slide = document.querySelector('.kiosk__slide.is-shown > article');
   const stage = document.querySelector('.kiosk__stage').getBoundingClientRect();
@@ -230,6 +251,95 @@ def test_no_slide_is_mostly_empty(
         assert fill["tall"] >= least, f"{kind}: content fills {fill['tall']:.0%} of the height"
 
 
+LONG = "and then, because nobody had written it down anywhere, we went through it again "
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kiosk room on a busy Tuesday, with content far longer than a slide: five agents
+    away, six visitors today and three later in the week, a quote and a
+    tagline thousands of characters long, and a segment without a space in it."""
+    room = tmp_path_factory.mktemp("crowded") / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    lends = "".join(
+        f"  - id: away-{n}\n    agent: Agent Number {n} Fitzgerald-Okonkwo\n"
+        f"    home_team: Retention and renewals line {n}\n"
+        f"    host_function: Pricing, product and digital team {n}\n"
+        f"    start: 2026-11-{16 + n}\n    end: 2026-12-{4 + n:02d}\n"
+        for n in range(1, 5)
+    )
+    with (room / "content/lending.yml").open("a", encoding="utf-8") as file:
+        file.write(lends)
+    visits = "".join(
+        f"  - id: busy-{n}\n    visitor: Visitor {n} Abernathy-Castellanos\n"
+        f"    role: Senior product manager\n    department: Digital channels\n"
+        f'    date: 2026-11-{24 if n < 6 else 26}\n    start: "{9 + n:02d}:00"\n'
+        f'    end: "{10 + n:02d}:00"\n    host: Claims team (Moira)\n    focus: {LONG * 3}\n'
+        for n in range(9)
+    )
+    with (room / "content/visits.yml").open("a", encoding="utf-8") as file:
+        file.write(visits)
+    with (room / "content/quotes.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            f'  - id: huge\n    text: "{LONG * 60}"\n    persona: omar-haddad\n'
+            "    tone: positive\n    source: call\n"
+        )
+    lena = room / "personas/lena-moss/persona.md"
+    text = lena.read_text(encoding="utf-8")
+    text = text.replace("segment: Home insurance", "segment: " + "homeandcontentsinsurance" * 6)
+    lena.write_text(
+        text.replace(
+            'tagline: "Tell me what happens next, and I\'ll be fine."', f'tagline: "{LONG * 50}"'
+        ),
+        encoding="utf-8",
+    )
+    build(room, room / "site")
+    return room / "site"
+
+
+OVERFLOW_CHECK = """() => {
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const entries = '.k-lends > li, .k-list__items > li:not(.k-list__more)';
+  const counted = [...slide.querySelectorAll('.k-list__more')]
+    .map((e) => parseInt(e.textContent.replace(/\\D+/g, ''), 10));
+  return {type: slide.parentElement.getAttribute('data-type'),
+          over: slide.scrollHeight - slide.clientHeight,
+          wide: slide.scrollWidth - slide.clientWidth,
+          entries: slide.querySelectorAll(entries).length,
+          more: counted.reduce((a, b) => a + b, 0)};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_everything_on_a_crowded_slide_shows_or_is_counted(
+    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
+) -> None:
+    """No slide runs off the screen, whatever its content: long words break, long fields are
+    cut short, the large type comes down, and entries that do not fit are counted ("and 4
+    more"): what shows and what is counted add up to all there is."""
+    with serve_folder(crowded_site) as url:
+        page = new_page(width, height, reduced_motion="reduce")
+        open_at(
+            page, url + "kiosk/?open=always&slides=personas,quotes,visits,lending", TUESDAY_NOON
+        )
+        seen: dict[str, list[Any]] = {}
+        for _ in range(12):
+            check = page.evaluate(OVERFLOW_CHECK)
+            seen.setdefault(check["type"], []).append(check)
+            next_slide(page)
+    assert set(seen) == {"personas", "quotes", "visits", "lending"}, seen.keys()
+    for kind, checks in seen.items():
+        for check in checks:
+            assert check["over"] <= 1 and check["wide"] <= 1, (kind, check)
+    # 1 + 4 agents away (with five away, who comes next is left to the site); 1 + 6 visitors
+    # today and 1 + 3 later in the week.
+    lending = seen["lending"][0]
+    assert lending["entries"] + lending["more"] == 5, lending
+    visits = seen["visits"][0]
+    assert visits["entries"] + visits["more"] == 11, visits
+    assert visits["more"] > 0, visits
+
+
 MOMENT_CHECK = """() => {
   const wave = document.querySelector('.kiosk__slide.is-shown .k-wave');
   const box = wave.getBoundingClientRect();
@@ -260,16 +370,29 @@ def test_the_calls_moment_shows_from_across_the_room(
     assert light - dark >= 40, f"moment {dark:.0f}, rest of the call {light:.0f} (of 255)"
 
 
-@pytest.mark.parametrize("kind", ["personas", "quotes", "clips", "visits", "lending"])
-@pytest.mark.parametrize(
-    ("side", "size"), [("landscape", (1920, 1080)), ("portrait", (1080, 1920))]
-)
-def test_every_slide_type_has_a_screenshot_in_the_readme(
-    kind: str, side: str, size: tuple[int, int]
+def test_the_screenshots_are_what_the_kiosk_shows_now(
+    browser: Browser, sample_site_url: str, tmp_path: Path
 ) -> None:
-    """scripts/kiosk_screenshots.py takes them; the README shows where they are."""
-    name = f"kiosk-{kind}-{side}.png"
-    assert f"(screenshots/{name})" in (ROOT / "README.md").read_text(encoding="utf-8")
-    with Image.open(ROOT / "screenshots" / name) as shot:
-        assert shot.size == size
-        assert len(shot.convert("L").getcolors(maxcolors=1_000_000) or []) > 50  # not blank
+    """Every slide type in both orientations is in screenshots/ and in the README, and each is
+    what the kiosk shows today: taken again the same way (scripts/kiosk_screenshots.py), it
+    differs from the committed one by no more than font smoothing does."""
+    spec = importlib.util.spec_from_file_location("shots", ROOT / "scripts/kiosk_screenshots.py")
+    assert spec is not None and spec.loader is not None
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    names = shots.shoot(browser, sample_site_url, tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in ("personas", "quotes", "clips", "visits", "lending"):
+        for side in ("landscape", "portrait"):
+            assert f"kiosk-{kind}-{side}.png" in names
+    for name in names:
+        assert f"(screenshots/{name})" in readme, name
+        with Image.open(ROOT / "screenshots" / name) as kept, Image.open(tmp_path / name) as now:
+            assert kept.size == now.size, name
+            difference = ImageChops.difference(kept.convert("L"), now.convert("L"))
+            changed = sum(count for count, level in difference.getcolors(256) or [] if level > 64)
+            share = changed / (now.width * now.height)
+            assert share < 0.002, (
+                f"screenshots/{name} is not what the kiosk shows now ({share:.1%} of it "
+                "differs): run .venv/bin/python scripts/kiosk_screenshots.py and look at it"
+            )

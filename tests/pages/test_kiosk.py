@@ -176,16 +176,19 @@ def test_a_screen_too_small_for_its_distance_says_what_to_change(
         ("left 30%", (0, 30)),
         ("30% top", (30, 0)),
         ("centre, bottom", (50, 100)),
+        ("20% center", (20, 50)),
+        ("center 20%", (50, 20)),
+        ("top 30%", (30, 0)),
     ],
 )
 def test_photo_focus_reads_words_and_percentages(written: str, point: tuple[int, int]) -> None:
     assert parse_focus(written) == point
 
 
-@pytest.mark.parametrize(
-    "written",
-    ["", "up", "30%", "top bottom", "left right", "1 2 3", "101% 0%", "-5% 10%", "x" * 9000],
-)
+NOT_PLACES = ["", "up", "30%", "top bottom", "left right", "top top", "1 2 3", "101% 0%"]
+
+
+@pytest.mark.parametrize("written", [*NOT_PLACES, "-5% 10%", "x" * 9000])
 def test_photo_focus_refuses_what_is_not_a_place(written: str) -> None:
     with pytest.raises(ValueError, match="is not a place in the photo — write where the face is"):
         parse_focus(written)

@@ -37,32 +37,30 @@ DEFAULT_FOCUS = Focus(50, 0)
 
 def parse_focus(text: str) -> Focus:
     """``text`` as a point, or ValueError saying what to write. As in CSS, an axis no word
-    names is centred (``top`` is the middle of the top edge)."""
+    names is centred (``top`` is the middle of the top edge), and a percentage takes the axis
+    the word beside it leaves, or else its place: across first, then down."""
     words = [w for w in re.split(r"[\s,]+", text.strip().lower()) if w]
-    across: float | None = None
-    down: float | None = None
-    numbers: list[float] = []
-    for word in words:
-        if word in _ACROSS and across is None:
-            across = _ACROSS[word]
-        elif word in _DOWN and down is None:
-            down = _DOWN[word]
-        elif word in _CENTRE:
-            continue
-        elif (match := _PERCENT.match(word)) and float(match[1]) <= 100:
-            numbers.append(float(match[1]))
-        else:
-            raise ValueError(f"'{_short(text)}' is not a place in the photo — {HINT}")
-    if not 1 <= len(words) <= 2 or (len(words) == 1 and numbers):
+    if not 1 <= len(words) <= 2:
         raise ValueError(f"'{_short(text)}' is not a place in the photo — {HINT}")
-    for number in numbers:  # numbers take the axes no word took: across first
-        if across is None and (len(numbers) == 2 or down is not None):
-            across = number
-        elif down is None:
-            down = number
-        else:
+    axes: dict[str, float] = {}
+    numbers: list[tuple[int, float]] = []
+    for place, word in enumerate(words):
+        if word in _ACROSS and "x" not in axes:
+            axes["x"] = _ACROSS[word]
+        elif word in _DOWN and "y" not in axes:
+            axes["y"] = _DOWN[word]
+        elif (match := _PERCENT.match(word)) and float(match[1]) <= 100:
+            numbers.append((place, float(match[1])))
+        elif word not in _CENTRE:
             raise ValueError(f"'{_short(text)}' is not a place in the photo — {HINT}")
-    return Focus(round(50 if across is None else across), round(50 if down is None else down))
+    if len(words) == 1 and numbers:
+        raise ValueError(f"'{_short(text)}' is not a place in the photo — {HINT}")
+    for place, number in numbers:
+        free = [axis for axis in ("x", "y") if axis not in axes]
+        if not free:
+            raise ValueError(f"'{_short(text)}' is not a place in the photo — {HINT}")
+        axes[free[0] if len(free) == 1 else ("x", "y")[place]] = number
+    return Focus(round(axes.get("x", 50)), round(axes.get("y", 50)))
 
 
 def normal_focus(text: str | None) -> str | None:

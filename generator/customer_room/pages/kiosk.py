@@ -18,6 +18,7 @@ from ..content.models import Tone
 from ..content.room import ClipEntry, PersonaEntry, QuoteEntry, Room
 from ..content.schedule_models import Status
 from ..content.schedules import LendTime, VisitTime
+from ..content.short_text import short
 from ..content.transcript import LEADING, TRAILING, Turn, word_edge
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
@@ -32,6 +33,9 @@ VISIT_DAYS_AHEAD = 35  # the screen may run for weeks between builds
 LEND_DAYS_AHEAD = 120
 WAVE_BARS = 160
 CLIP_LINES = 4
+# What a slide shows of a field at most (characters): a field may hold a whole file, and a
+# slide has one screen. A persona's quote and a transcript line at these lengths still fit.
+QUOTE, TAGLINE, PERSONA_QUOTE, LINE, TITLE, NAME, FOCUS = 600, 240, 320, 320, 160, 80, 200
 
 
 @dataclass
@@ -129,13 +133,13 @@ def _persona(entry: PersonaEntry, room: Room, image: PersonaImage) -> dict[str, 
         photo = _site_url(image.avatar or "")
     return {
         "id": f"personas/{entry.slug}",
-        "name": persona.name,
-        "segment": persona.segment,
-        "tagline": persona.tagline,
+        "name": short(persona.name, NAME),
+        "segment": short(persona.segment, NAME),
+        "tagline": short(persona.tagline, TAGLINE),
         "photo": photo,
         "alt": image.alt,
         "focus": image.focus.css(),
-        "quote": best.quote.text if best else None,
+        "quote": short(best.quote.text, PERSONA_QUOTE) if best else None,
     }
 
 
@@ -151,9 +155,9 @@ def _quote(entry: QuoteEntry, room: Room) -> dict[str, Any]:
     who = room.persona(quote.persona)
     return {
         "id": f"quotes/{quote_id(entry)}",
-        "text": quote.text,
-        "who": who.persona.name if who else None,
-        "segment": who.persona.segment if who else None,
+        "text": short(quote.text, QUOTE),
+        "who": short(who.persona.name, NAME) if who else None,
+        "segment": short(who.persona.segment, NAME) if who else None,
         "tone": entry.tone.value,
         "tone_label": TONE_LABELS[entry.tone.value],
         "source": quote.source.value,
@@ -163,7 +167,7 @@ def _quote(entry: QuoteEntry, room: Room) -> dict[str, Any]:
 def _clip(entry: ClipEntry, room: Room, media: ClipMedia) -> dict[str, Any]:
     clip = entry.clip
     who = room.persona(clip.persona)
-    name = who.persona.name if who else None
+    name = short(who.persona.name, NAME) if who else None
     at = next((q.quote.at for q in room.quotes_in(entry.slug) if q.quote.at is not None), None)
     key = (clip, entry.tone, name, media, at)
     if (kept := _clips.get(entry.slug, key)) is not None:
@@ -176,7 +180,7 @@ def _clip(entry: ClipEntry, room: Room, media: ClipMedia) -> dict[str, Any]:
         key,
         {
             "id": f"clips/{entry.slug}",
-            "title": clip.title,
+            "title": short(clip.title, TITLE),
             "moment": MOMENT_LABELS[clip.moment.value],
             "who": name,
             "tone": entry.tone.value,
@@ -199,11 +203,26 @@ _clips: Memo[dict[str, Any]] = Memo()
 def _line(turn: Turn) -> dict[str, Any]:
     """A transcript line as words and typed markers for what was removed."""
     return {
-        "who": turn.speaker,
+        "who": short(turn.speaker, NAME),
         "start": round(turn.start or 0, 2),
         "end": round(turn.end or 0, 2),
-        "parts": line_parts(turn),
+        "parts": _bounded(line_parts(turn), LINE),
     }
+
+
+def _bounded(parts: list[list[str]], limit: int) -> list[list[str]]:
+    """The first ``limit`` characters or so of a line's parts, cut at a word."""
+    kept: list[list[str]] = []
+    left = limit
+    for kind, text in parts:
+        if len(text) > left:
+            space = text[: len(text) - len(text.lstrip())]  # the parts carry their own spaces
+            cut = short(text, left) if kind == "said" and left > 1 else "…"
+            kept.append(["said", space + cut])
+            break
+        kept.append([kind, text])
+        left -= len(text)
+    return kept
 
 
 def line_parts(turn: Turn) -> list[list[str]]:
@@ -252,11 +271,11 @@ def _visits(source: KioskInput) -> list[dict[str, Any]]:
             {
                 "start": time.start.isoformat(),
                 "end": time.end.isoformat(),
-                "visitor": visit.visitor,
-                "role": visit.role,
-                "department": visit.department,
-                "host": visit.host,
-                "focus": visit.focus,
+                "visitor": short(visit.visitor, NAME),
+                "role": visit.role and short(visit.role, NAME),
+                "department": visit.department and short(visit.department, NAME),
+                "host": short(visit.host, NAME),
+                "focus": visit.focus and short(visit.focus, FOCUS),
             }
         )
     return visits
@@ -274,9 +293,9 @@ def _lends(source: KioskInput) -> list[dict[str, Any]]:
             {
                 "first": time.first.isoformat(),
                 "last": time.last.isoformat(),
-                "agent": lend.agent,
-                "home_team": lend.home_team,
-                "host_function": lend.host_function,
+                "agent": short(lend.agent, NAME),
+                "home_team": short(lend.home_team, NAME),
+                "host_function": short(lend.host_function, NAME),
             }
         )
     return lends

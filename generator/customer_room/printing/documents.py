@@ -23,6 +23,7 @@ from ..content.print_config import CardSet, PrintConfig
 from ..content.room import ClipEntry, PersonaEntry, QuoteEntry, Room
 from ..content.schedule_models import Status
 from ..content.schedules import LendTime, VisitTime
+from ..content.short_text import short
 from ..errors import Report
 from ..media.clips import ClipMedia
 from ..media.photos import PersonaImage
@@ -92,15 +93,6 @@ def _env() -> Environment:
     return env
 
 
-def short(text: str, limit: int) -> str:
-    """``text`` cut at a word before ``limit`` characters, with an ellipsis: paper has room for
-    so much, and a field may hold a whole file."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-
-
 _ENV = _env()
 
 
@@ -165,7 +157,7 @@ def quote_card_sets(source: PrintInput, report: Report) -> list[PrintDoc]:
     room = source.room
     sets = [("all", CardSet(title="Every quote"))]
     sets += [
-        (f"persona-{p.slug}", CardSet(title=p.persona.name, persona=[p.slug]))
+        (f"persona-{p.slug}", CardSet(title=short(p.persona.name, 80), persona=[p.slug]))
         for p in room.personas
     ]
     names: set[str] = set()

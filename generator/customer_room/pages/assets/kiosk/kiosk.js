@@ -29,6 +29,7 @@
   var LOG_SIZE = 50;
   var FADE_MS = 800; // keep in step with kiosk.css
   var ALIVE_MS = 15000;
+  var ANSWER_MS = 8000; // a server slower than this to answer a few bytes counts as gone
   var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
   var MAX_TYPE = 0.044; // body text as a share of the short side, at most
 
@@ -326,7 +327,11 @@
       var cards = el("ul", "k-lends");
       away.slice(0, 6).forEach(function (lend) { cards.appendChild(lendCard(lend, time)); });
       slide.appendChild(cards);
-      if (away.length > 6) slide.appendChild(el("p", "k-list__more", "and " + (away.length - 6) + " more"));
+      if (away.length > 6) {
+        var more = el("p", "k-list__more", "and " + (away.length - 6) + " more");
+        more.setAttribute("data-more", away.length - 6);
+        slide.appendChild(more);
+      }
       if (next.length && away.length <= 4) {
         slide.appendChild(el("h2", "k-list__subtitle", "Coming up"));
         var list = el("ul", "k-list__items k-list--two");
@@ -390,6 +395,7 @@
     });
     if (visits.length > 5) {
       var more = el("li", "k-list__more", "and " + (visits.length - 5) + " more");
+      more.setAttribute("data-more", visits.length - 5);
       list.appendChild(more);
     }
     return list;
@@ -533,15 +539,10 @@
       back.classList.remove("is-leaving", "is-shown", "is-first");
       back.replaceChildren(slide);
       back.setAttribute("data-type", pick.type);
-      // A few entries are set large to fill the screen; where their words run long, the usual
-      // sizes (the frame is laid out while hidden, so this is measured before it shows).
-      if (slide.classList.contains("is-few") && slide.scrollHeight > slide.clientHeight + 1) {
-        slide.classList.remove("is-few");
-      }
+      fit(slide);
       // With nothing on show to fade out first (the first slide), it fades in at once.
       if (!shown.classList.contains("is-shown")) back.classList.add("is-first");
-      // The old slide fades out, then the new one in (kiosk.css): one slide at a time, and
-      // never an empty screen between them.
+      // The old slide fades out, then the new one in (kiosk.css): one slide at a time.
       shown.classList.replace("is-shown", "is-leaving");
       shown.setAttribute("aria-hidden", "true");
       back.classList.add("is-shown");
@@ -552,6 +553,45 @@
       if (pick.type === "clips") playClip(item, slide);
       return true;
     });
+  }
+
+  function overflows(slide) {
+    return slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1;
+  }
+
+  function fit(slide) {
+    // Everything on a slide shows, or it says what it left out. The frame is laid out while
+    // hidden, so this is measured before the slide shows. A few entries are set large; where
+    // their words run long, the usual sizes; then the large display type at its smallest
+    // readable size; then entries are left out from the end ("and 3 more"), transcript lines
+    // too (the next lines of the call).
+    if (!overflows(slide)) return;
+    slide.classList.remove("is-few");
+    if (!overflows(slide)) return;
+    slide.classList.add("is-tight");
+    var note = slide.querySelector(":scope > .k-list__more[data-more]");
+    var left = note ? parseInt(note.getAttribute("data-more"), 10) : 0;
+    while (overflows(slide)) {
+      var items = slide.querySelectorAll(".k-list__items > li:not(.k-list__more), .k-lends > li, .k-clip__lines > li");
+      if (items.length <= 1) break;
+      var last = items[items.length - 1];
+      var list = last.parentNode;
+      list.removeChild(last);
+      if (list.classList.contains("k-clip__lines")) continue;
+      var more = list.querySelector(".k-list__more");
+      left += 1 + (more ? parseInt(more.getAttribute("data-more"), 10) : 0);
+      if (more) more.remove();
+      if (!list.children.length) {
+        var heading = list.previousElementSibling;
+        if (heading && heading.classList.contains("k-list__subtitle")) heading.remove();
+        list.remove();
+      }
+      if (!note) {
+        note = el("p", "k-list__more");
+        slide.appendChild(note);
+      }
+      note.textContent = "and " + left + " more";
+    }
   }
 
   function clearLeaving() {
@@ -702,7 +742,11 @@
 
   function fetchVersion() {
     // The version on the server; the same few bytes tell whether the server is there at all.
-    return fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store" })
+    // A server that takes the request and never answers is as gone as one that refuses it.
+    var control = new AbortController();
+    var late = setTimeout(function () { control.abort(); }, ANSWER_MS);
+    return fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store", signal: control.signal })
+      .finally(function () { clearTimeout(late); })
       .then(function (response) {
         if (!response.ok) throw new Error("version: HTTP " + response.status);
         return response.json();
@@ -783,6 +827,7 @@
   /* ---------- start ---------- */
 
   function start(data) {
+    setOnline(true); // it just answered
     state.data = data;
     state.config = settings(data.config);
     applyLook();
