@@ -64,6 +64,11 @@ class PrintInput:
     def media(self) -> dict[str, GeneratedFile]:
         return {f.path: f for f in self.media_files}
 
+    @functools.cached_property
+    def logo(self) -> str | None:
+        """The site's logo as a data address, read once for every document."""
+        return _logo(self.settings)
+
 
 def print_documents(source: PrintInput, report: Report) -> list[PrintDoc]:
     """Every document the room prints, as ``print:`` asks."""
@@ -102,7 +107,7 @@ def _render(template: str, source: PrintInput, **context: Any) -> str:
         site_name=source.settings.site_name,
         accent=accent,
         tint=tint,
-        logo=_logo(source.settings),
+        logo=source.logo,
         tone_labels=TONE_LABELS,
         moment_labels=MOMENT_LABELS,
         **context,
