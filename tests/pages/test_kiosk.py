@@ -283,3 +283,12 @@ def test_the_kiosk_wears_the_sites_palette_and_logo_and_the_home_page_its_own_wo
     assert "<em>in their words</em>" in home
     assert "Meet the people we serve" not in home
     assert not (site / "home").exists() and 'href="home/"' not in home
+
+
+@pytest.mark.parametrize("text", ["x" * 500, "word " * 100, "a" * 79 + " bc", "short"])
+def test_short_text_stays_within_its_limit(text: str) -> None:
+    from customer_room.content.short_text import short
+
+    cut = short(text, 80)
+    assert len(cut) <= 80
+    assert cut == " ".join(text.split()) or cut.endswith("…")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 
 def short(text: str, limit: int) -> str:
-    """``text`` with its spaces made single, cut at a word before ``limit`` characters, with
-    an ellipsis."""
+    """``text`` with its spaces made single, cut at a word to at most ``limit`` characters,
+    the ellipsis included."""
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
