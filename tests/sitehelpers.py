@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     """Static files with byte ranges, as any real web server serves them (media needs them to
     seek); Python's own handler always sends the whole file."""
 
@@ -83,10 +83,12 @@ def serve_folder(
     folder: Path,
     headers: tuple[tuple[str, str], ...] = (),
     types: tuple[tuple[str, str], ...] = (),
+    base: type[QuietHandler] = QuietHandler,
 ) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port, with a web server's own ``headers`` and
-    MIME ``types`` if given; yield its base URL."""
-    serving = type("Serving", (_QuietHandler,), {"extra_headers": headers, "extra_types": types})
+    MIME ``types`` if given (and ``base``'s behaviour: a subclass of QuietHandler); yield its
+    base URL."""
+    serving = type("Serving", (base,), {"extra_headers": headers, "extra_types": types})
     handler = functools.partial(serving, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -11,7 +11,8 @@
  * - When the server cannot be reached, the screen keeps rotating what it has (photos are kept
  *   in memory as blobs) and says so in a corner; a slide that cannot be shown is skipped. The
  *   server is asked every 15 s whether it is there (version.json, a few bytes), so the sign comes
- *   and goes within seconds, whatever poll_minutes is.
+ *   and goes within seconds, whatever poll_minutes is. Every request gives up after a while
+ *   (giveUpAfter), so a server that hangs can never stop the rotation.
  * - Type is sized for the screen and how far away it is read (see kiosk.css).
  * - Times of day (dayparts, opening hours, "today") are read in the room's time zone.
  */
@@ -30,6 +31,9 @@
   var FADE_MS = 800; // keep in step with kiosk.css
   var ALIVE_MS = 15000;
   var ANSWER_MS = 8000; // a server slower than this to answer a few bytes counts as gone
+  var LOAD_MS = 60000; // data.json: a server slower than this to send it is gone for now
+  var PHOTO_MS = 15000; // one photo (tens of KB): a slide waiting longer is skipped
+  var TICK_MS = 1000;
   var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
   var MAX_TYPE = 0.044; // body text as a share of the short side, at most
 
@@ -467,9 +471,11 @@
 
   function photoURL(address) {
     if (images.has(address)) return Promise.resolve(images.get(address));
-    return fetch(address).then(function (response) {
-      if (!response.ok) throw new Error(address + ": HTTP " + response.status);
-      return response.blob();
+    return giveUpAfter(PHOTO_MS, function (signal) {
+      return fetch(address, { signal: signal }).then(function (response) {
+        if (!response.ok) throw new Error(address + ": HTTP " + response.status);
+        return response.blob();
+      });
     }).then(function (blob) {
       var url = URL.createObjectURL(blob);
       images.set(address, url);
@@ -725,11 +731,28 @@
 
   /* ---------- new builds ---------- */
 
+  function giveUpAfter(ms, work) {
+    // work(signal): a request and the reading of its body, aborted once the page has waited ms
+    // for it. The wait is counted in ticks of a second, so a clock that jumps (a computer
+    // waking from sleep) does not abort at once what was started just before.
+    var control = new AbortController();
+    var left = Math.ceil(ms / TICK_MS);
+    var timer = setTimeout(tick, TICK_MS);
+    function tick() {
+      left -= 1;
+      if (left > 0) timer = setTimeout(tick, TICK_MS);
+      else control.abort();
+    }
+    return work(control.signal).finally(function () { clearTimeout(timer); });
+  }
+
   function loadData(version) {
     var address = root.getAttribute("data-data") + "?v=" + encodeURIComponent(version || "");
-    return fetch(address, { cache: "no-store" }).then(function (response) {
-      if (!response.ok) throw new Error("data: HTTP " + response.status);
-      return response.json();
+    return giveUpAfter(LOAD_MS, function (signal) {
+      return fetch(address, { cache: "no-store", signal: signal }).then(function (response) {
+        if (!response.ok) throw new Error("data: HTTP " + response.status);
+        return response.json();
+      });
     });
   }
 
@@ -743,14 +766,13 @@
   function fetchVersion() {
     // The version on the server; the same few bytes tell whether the server is there at all.
     // A server that takes the request and never answers is as gone as one that refuses it.
-    var control = new AbortController();
-    var late = setTimeout(function () { control.abort(); }, ANSWER_MS);
-    return fetch(root.getAttribute("data-version") + "?t=" + Date.now(), { cache: "no-store", signal: control.signal })
-      .finally(function () { clearTimeout(late); })
-      .then(function (response) {
+    var address = root.getAttribute("data-version") + "?t=" + Date.now();
+    return giveUpAfter(ANSWER_MS, function (signal) {
+      return fetch(address, { cache: "no-store", signal: signal }).then(function (response) {
         if (!response.ok) throw new Error("version: HTTP " + response.status);
         return response.json();
-      })
+      });
+    })
       .then(function (found) { setOnline(true); return found; },
             function (error) { setOnline(false); throw error; });
   }
