@@ -9,6 +9,7 @@ Thursday after next at noon, when someone is away on a lend and a visitor comes 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -46,14 +47,30 @@ def take() -> None:
             browser.close()
 
 
+# What each screenshot shows, beside the picture: the slide's words and where each of its
+# parts is. A test compares these exactly (a changed word, a moved line) and the pictures only
+# coarsely (colours and photos), so a newer Chromium's font smoothing does not fail it.
+LAYOUT = """() => {
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const parts = [...slide.querySelectorAll('*')].map((e) => {
+    const r = e.getBoundingClientRect();
+    return [e.tagName.toLowerCase() + '.' + [...e.classList].join('.'),
+            Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+  }).filter((p) => p[3] && p[4]);
+  return {type: slide.parentElement.getAttribute('data-type'), text: slide.innerText, parts};
+}"""
+
+
 def shoot(browser: Browser, url: str, out: Path) -> list[str]:
-    """Every screenshot of the sample site served at ``url``, into ``out``; their names."""
+    """Every screenshot of the sample site served at ``url``, into ``out`` with what each shows
+    (kiosk-layout.json); the screenshots' names."""
     shots = [("", NOON, width, height, name) for width, height, name in SHOTS]
     shots += [
         (f"?slides={kind}&open=always", THURSDAY, *size, f"kiosk-{kind}-{side}.png")
         for kind in TYPES
         for side, size in ORIENTATIONS.items()
     ]
+    layouts: dict[str, object] = {}
     for query, when, width, height, name in shots:
         context = browser.new_context(
             viewport={"width": width, "height": height}, reduced_motion="reduce"
@@ -66,7 +83,9 @@ def shoot(browser: Browser, url: str, out: Path) -> list[str]:
         for photo in page.locator(".kiosk__slide.is-shown img").all():
             photo.evaluate("img => img.decode()")
         page.screenshot(path=str(out / name))
+        layouts[name] = page.evaluate(LAYOUT)
         context.close()
+    (out / "kiosk-layout.json").write_text(json.dumps(layouts, indent=1) + "\n", encoding="utf-8")
     return [name for *_, name in shots]
 
 

@@ -88,6 +88,12 @@ def run(page: Page, seconds: float, step: float = 0.5) -> None:
         page.wait_for_function(f"!{KIOSK}.busy")
 
 
+def next_slide(page: Page) -> None:
+    """Move the clock on by the slide's own seconds: the next slide shows."""
+    seconds = page.evaluate(f"{KIOSK}.config.seconds[{KIOSK}.current.type]")
+    run(page, seconds, step=seconds)
+
+
 def shown(page: Page) -> list[tuple[str, str, float]]:
     """(type, id, seconds since the first slide) of every slide shown so far."""
     log = page.evaluate(f"{KIOSK}.log")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import math
 import shutil
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from PIL import Image, ImageChops, ImageDraw
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOMS, ROOT
-from kioskhelpers import KIOSK, TUESDAY_NOON, build, open_at, run
+from kioskhelpers import KIOSK, TUESDAY_NOON, build, next_slide, open_at, run
 from sitehelpers import serve_folder
 
 pytestmark = pytest.mark.browser
@@ -113,11 +114,6 @@ def test_the_site_cards_keep_the_face(new_page: Callable[..., Page], faces_site:
             photo.evaluate("img => img.decode()")
             seen, whole = shown_head(photo, rows)
             assert seen >= whole * 0.9, f"{name}: {seen} of {whole:.0f} rows of the face shown"
-
-
-def next_slide(page: Page) -> None:
-    seconds = page.evaluate(f"{KIOSK}.config.seconds[{KIOSK}.current.type]")
-    run(page, seconds, step=seconds)
 
 
 def arcminutes(pixels: float, short_side_px: int, inches: float, metres: float) -> float:
@@ -231,95 +227,6 @@ def test_no_slide_is_mostly_empty(
         assert fill["tall"] >= least, f"{kind}: content fills {fill['tall']:.0%} of the height"
 
 
-LONG = "and then, because nobody had written it down anywhere, we went through it again "
-
-
-@pytest.fixture(scope="module")
-def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The kiosk room on a busy Tuesday, with content far longer than a slide: five agents
-    away, six visitors today and three later in the week, a quote and a
-    tagline thousands of characters long, and a segment without a space in it."""
-    room = tmp_path_factory.mktemp("crowded") / "room"
-    shutil.copytree(ROOMS / "kiosk", room)
-    lends = "".join(
-        f"  - id: away-{n}\n    agent: Agent Number {n} Fitzgerald-Okonkwo\n"
-        f"    home_team: Retention and renewals line {n}\n"
-        f"    host_function: Pricing, product and digital team {n}\n"
-        f"    start: 2026-11-{16 + n}\n    end: 2026-12-{4 + n:02d}\n"
-        for n in range(1, 5)
-    )
-    with (room / "content/lending.yml").open("a", encoding="utf-8") as file:
-        file.write(lends)
-    visits = "".join(
-        f"  - id: busy-{n}\n    visitor: Visitor {n} Abernathy-Castellanos\n"
-        f"    role: Senior product manager\n    department: Digital channels\n"
-        f'    date: 2026-11-{24 if n < 6 else 26}\n    start: "{9 + n:02d}:00"\n'
-        f'    end: "{10 + n:02d}:00"\n    host: Claims team (Moira)\n    focus: {LONG * 3}\n'
-        for n in range(9)
-    )
-    with (room / "content/visits.yml").open("a", encoding="utf-8") as file:
-        file.write(visits)
-    with (room / "content/quotes.yml").open("a", encoding="utf-8") as file:
-        file.write(
-            f'  - id: huge\n    text: "{LONG * 60}"\n    persona: omar-haddad\n'
-            "    tone: positive\n    source: call\n"
-        )
-    lena = room / "personas/lena-moss/persona.md"
-    text = lena.read_text(encoding="utf-8")
-    text = text.replace("segment: Home insurance", "segment: " + "homeandcontentsinsurance" * 6)
-    lena.write_text(
-        text.replace(
-            'tagline: "Tell me what happens next, and I\'ll be fine."', f'tagline: "{LONG * 50}"'
-        ),
-        encoding="utf-8",
-    )
-    build(room, room / "site")
-    return room / "site"
-
-
-OVERFLOW_CHECK = """() => {
-  const slide = document.querySelector('.kiosk__slide.is-shown > article');
-  const entries = '.k-lends > li, .k-list__items > li:not(.k-list__more)';
-  const counted = [...slide.querySelectorAll('.k-list__more')]
-    .map((e) => parseInt(e.textContent.replace(/\\D+/g, ''), 10));
-  return {type: slide.parentElement.getAttribute('data-type'),
-          over: slide.scrollHeight - slide.clientHeight,
-          wide: slide.scrollWidth - slide.clientWidth,
-          entries: slide.querySelectorAll(entries).length,
-          more: counted.reduce((a, b) => a + b, 0)};
-}"""
-
-
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
-def test_everything_on_a_crowded_slide_shows_or_is_counted(
-    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
-) -> None:
-    """No slide runs off the screen, whatever its content: long words break, long fields are
-    cut short, the large type comes down, and entries that do not fit are counted ("and 4
-    more"): what shows and what is counted add up to all there is."""
-    with serve_folder(crowded_site) as url:
-        page = new_page(width, height, reduced_motion="reduce")
-        open_at(
-            page, url + "kiosk/?open=always&slides=personas,quotes,visits,lending", TUESDAY_NOON
-        )
-        seen: dict[str, list[Any]] = {}
-        for _ in range(12):
-            check = page.evaluate(OVERFLOW_CHECK)
-            seen.setdefault(check["type"], []).append(check)
-            next_slide(page)
-    assert set(seen) == {"personas", "quotes", "visits", "lending"}, seen.keys()
-    for kind, checks in seen.items():
-        for check in checks:
-            assert check["over"] <= 1 and check["wide"] <= 1, (kind, check)
-    # 1 + 4 agents away (with five away, who comes next is left to the site); 1 + 6 visitors
-    # today and 1 + 3 later in the week.
-    lending = seen["lending"][0]
-    assert lending["entries"] + lending["more"] == 5, lending
-    visits = seen["visits"][0]
-    assert visits["entries"] + visits["more"] == 11, visits
-    assert visits["more"] > 0, visits
-
-
 MOMENT_CHECK = """() => {
   const wave = document.querySelector('.kiosk__slide.is-shown .k-wave');
   const box = wave.getBoundingClientRect();
@@ -354,8 +261,10 @@ def test_the_screenshots_are_what_the_kiosk_shows_now(
     browser: Browser, sample_site_url: str, tmp_path: Path
 ) -> None:
     """Every slide type in both orientations is in screenshots/ and in the README, and each is
-    what the kiosk shows today: taken again the same way (scripts/kiosk_screenshots.py), it
-    differs from the committed one by no more than font smoothing does."""
+    what the kiosk shows today. Taken again the same way (scripts/kiosk_screenshots.py): the
+    same words, every part of the slide within 4 px of where it was, and the picture the same
+    once shrunk eightfold (colours, photos, the waveform; font smoothing, which a newer
+    Chromium may change, averages out)."""
     spec = importlib.util.spec_from_file_location("shots", ROOT / "scripts/kiosk_screenshots.py")
     assert spec is not None and spec.loader is not None
     shots = importlib.util.module_from_spec(spec)
@@ -365,14 +274,24 @@ def test_the_screenshots_are_what_the_kiosk_shows_now(
     for kind in ("personas", "quotes", "clips", "visits", "lending"):
         for side in ("landscape", "portrait"):
             assert f"kiosk-{kind}-{side}.png" in names
+    redo = "run .venv/bin/python scripts/kiosk_screenshots.py and look at it"
+    kept_layouts = json.loads((ROOT / "screenshots/kiosk-layout.json").read_text("utf-8"))
+    now_layouts = json.loads((tmp_path / "kiosk-layout.json").read_text("utf-8"))
     for name in names:
         assert f"(screenshots/{name})" in readme, name
-        with Image.open(ROOT / "screenshots" / name) as kept, Image.open(tmp_path / name) as now:
-            assert kept.size == now.size, name
-            difference = ImageChops.difference(kept.convert("L"), now.convert("L"))
-            changed = sum(count for count, level in difference.getcolors(256) or [] if level > 64)
-            share = changed / (now.width * now.height)
-            assert share < 0.002, (
-                f"screenshots/{name} is not what the kiosk shows now ({share:.1%} of it "
-                "differs): run .venv/bin/python scripts/kiosk_screenshots.py and look at it"
+        kept, now = kept_layouts[name], now_layouts[name]
+        assert kept["text"] == now["text"], f"screenshots/{name} has other words: {redo}"
+        assert [p[0] for p in kept["parts"]] == [p[0] for p in now["parts"]], (name, redo)
+        for was, is_ in zip(kept["parts"], now["parts"], strict=True):
+            moved = max(abs(a - b) for a, b in zip(was[1:], is_[1:], strict=True))
+            assert moved <= 4, f"screenshots/{name}: {was[0]} moved {moved} px: {redo}"
+        with Image.open(ROOT / "screenshots" / name) as old, Image.open(tmp_path / name) as new:
+            assert old.size == new.size, name
+            small = (old.width // 8, old.height // 8)
+            difference = ImageChops.difference(
+                old.convert("L").resize(small, Image.Resampling.BOX),
+                new.convert("L").resize(small, Image.Resampling.BOX),
             )
+            changed = sum(count for count, level in difference.getcolors(256) or [] if level > 40)
+            share = changed / (small[0] * small[1])
+            assert share < 0.005, f"screenshots/{name}: {share:.1%} of it looks different: {redo}"

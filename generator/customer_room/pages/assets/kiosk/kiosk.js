@@ -312,8 +312,8 @@
         slide.appendChild(visitList(week, "weekday"));
       }
       if (rows < 4 && later.length) { // a short week: what comes after it, so the screen is full
-        slide.appendChild(el("h2", "k-list__subtitle", "Coming up"));
-        slide.appendChild(visitList(later.slice(0, 4 - rows), "date"));
+        slide.appendChild(el("h2", "k-list__subtitle k-coming", "Coming up"));
+        slide.appendChild(visitList(later.slice(0, 4 - rows), "date")).classList.add("k-coming");
       }
       return slide;
     },
@@ -330,15 +330,11 @@
       // One card each, as large as the screen allows: who, from where to where, how far along.
       var cards = el("ul", "k-lends");
       away.slice(0, 6).forEach(function (lend) { cards.appendChild(lendCard(lend, time)); });
+      if (away.length > 6) leftOut(cards, away.length - 6);
       slide.appendChild(cards);
-      if (away.length > 6) {
-        var more = el("p", "k-list__more", "and " + (away.length - 6) + " more");
-        more.setAttribute("data-more", away.length - 6);
-        slide.appendChild(more);
-      }
       if (next.length && away.length <= 4) {
-        slide.appendChild(el("h2", "k-list__subtitle", "Coming up"));
-        var list = el("ul", "k-list__items k-list--two");
+        slide.appendChild(el("h2", "k-list__subtitle k-coming", "Coming up"));
+        var list = el("ul", "k-list__items k-list--two k-coming");
         next.slice(0, away.length <= 2 ? 3 : 2).forEach(function (lend) {
           var li = el("li");
           li.appendChild(el("span", "k-list__when", shortDay(lend.first)));
@@ -397,11 +393,7 @@
       li.appendChild(what);
       list.appendChild(li);
     });
-    if (visits.length > 5) {
-      var more = el("li", "k-list__more", "and " + (visits.length - 5) + " more");
-      more.setAttribute("data-more", visits.length - 5);
-      list.appendChild(more);
-    }
+    if (visits.length > 5) leftOut(list, visits.length - 5);
     return list;
   }
 
@@ -566,38 +558,42 @@
   }
 
   function fit(slide) {
-    // Everything on a slide shows, or it says what it left out. The frame is laid out while
-    // hidden, so this is measured before the slide shows. A few entries are set large; where
-    // their words run long, the usual sizes; then the large display type at its smallest
-    // readable size; then entries are left out from the end ("and 3 more"), transcript lines
-    // too (the next lines of the call).
-    if (!overflows(slide)) return;
-    slide.classList.remove("is-few");
-    if (!overflows(slide)) return;
-    slide.classList.add("is-tight");
-    var note = slide.querySelector(":scope > .k-list__more[data-more]");
-    var left = note ? parseInt(note.getAttribute("data-more"), 10) : 0;
-    while (overflows(slide)) {
-      var items = slide.querySelectorAll(".k-list__items > li:not(.k-list__more), .k-lends > li, .k-clip__lines > li");
-      if (items.length <= 1) break;
-      var last = items[items.length - 1];
-      var list = last.parentNode;
-      list.removeChild(last);
-      if (list.classList.contains("k-clip__lines")) continue;
-      var more = list.querySelector(".k-list__more");
-      left += 1 + (more ? parseInt(more.getAttribute("data-more"), 10) : 0);
-      if (more) more.remove();
-      if (!list.children.length) {
-        var heading = list.previousElementSibling;
-        if (heading && heading.classList.contains("k-list__subtitle")) heading.remove();
-        list.remove();
+    // Everything on a slide shows, or its list says what it left out. The frame is laid out
+    // while hidden, so this is measured before the slide shows. A few entries are set large;
+    // where their words run long, the usual sizes; then "Coming up" goes (it is there to fill
+    // a short week); then the large display type at its smallest readable size; then entries
+    // are left out from the end of the last list that has more than one, and that list counts
+    // them ("and 3 more"; a call's transcript, "and 3 more lines").
+    var steps = [
+      function () { slide.classList.remove("is-few"); },
+      function () { slide.querySelectorAll(".k-coming").forEach(function (e) { e.remove(); }); },
+      function () { slide.classList.add("is-tight"); },
+    ];
+    while (overflows(slide) && steps.length) steps.shift()();
+    while (overflows(slide) && leaveOutOne(slide)) { /* one entry at a time */ }
+  }
+
+  function leaveOutOne(slide) {
+    var lists = slide.querySelectorAll(".k-list__items, .k-lends, .k-clip__lines");
+    for (var i = lists.length - 1; i >= 0; i -= 1) {
+      var entries = lists[i].querySelectorAll(":scope > li:not(.k-list__more)");
+      if (entries.length > 1) {
+        entries[entries.length - 1].remove();
+        leftOut(lists[i], 1);
+        return true;
       }
-      if (!note) {
-        note = el("p", "k-list__more");
-        slide.appendChild(note);
-      }
-      note.textContent = "and " + left + " more";
     }
+    return false;
+  }
+
+  function leftOut(list, count) {
+    // The list's last item says how many of its entries are not on the screen.
+    var note = list.querySelector(":scope > .k-list__more");
+    if (!note) note = list.appendChild(el("li", "k-list__more"));
+    var left = parseInt(note.getAttribute("data-more") || "0", 10) + count;
+    note.setAttribute("data-more", left);
+    var lines = list.classList.contains("k-clip__lines") ? (left === 1 ? " line" : " lines") : "";
+    note.textContent = "and " + left + " more" + lines;
   }
 
   function clearLeaving() {

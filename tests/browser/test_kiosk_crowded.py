@@ -1,0 +1,185 @@
+"""A crowded room on the kiosk, in a real Chromium: nothing runs off a slide whatever the
+content, and every list shows its entries or counts, as its last item, those it left out."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from conftest import ROOMS
+from kioskhelpers import KIOSK, TUESDAY_NOON, build, next_slide, open_at
+from sitehelpers import serve_folder
+
+pytestmark = pytest.mark.browser
+
+LONG = "and then, because nobody had written it down anywhere, we went through it again "
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kiosk room on a busy Tuesday, with content far longer than a slide: five agents
+    away, six visitors today and three later in the week, a quote and a
+    tagline thousands of characters long, and a segment without a space in it."""
+    room = tmp_path_factory.mktemp("crowded") / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    lends = "".join(
+        f"  - id: away-{n}\n    agent: Agent Number {n} Fitzgerald-Okonkwo\n"
+        f"    home_team: Retention and renewals line {n}\n"
+        f"    host_function: Pricing, product and digital team {n}\n"
+        f"    start: 2026-11-{16 + n}\n    end: 2026-12-{4 + n:02d}\n"
+        for n in range(1, 5)
+    )
+    with (room / "content/lending.yml").open("a", encoding="utf-8") as file:
+        file.write(lends)
+    visits = "".join(
+        f"  - id: busy-{n}\n    visitor: Visitor {n} Abernathy-Castellanos\n"
+        f"    role: Senior product manager\n    department: Digital channels\n"
+        f'    date: 2026-11-{24 if n < 6 else 26}\n    start: "{9 + n:02d}:00"\n'
+        f'    end: "{10 + n:02d}:00"\n    host: Claims team (Moira)\n    focus: {LONG * 3}\n'
+        for n in range(9)
+    )
+    with (room / "content/visits.yml").open("a", encoding="utf-8") as file:
+        file.write(visits)
+    with (room / "content/quotes.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            f'  - id: huge\n    text: "{LONG * 60}"\n    persona: omar-haddad\n'
+            "    tone: positive\n    source: call\n"
+        )
+    lena = room / "personas/lena-moss/persona.md"
+    text = lena.read_text(encoding="utf-8")
+    text = text.replace("segment: Home insurance", "segment: " + "homeandcontentsinsurance" * 6)
+    lena.write_text(
+        text.replace(
+            'tagline: "Tell me what happens next, and I\'ll be fine."', f'tagline: "{LONG * 50}"'
+        ),
+        encoding="utf-8",
+    )
+    build(room, room / "site")
+    return room / "site"
+
+
+OVERFLOW_CHECK = """() => {
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const lists = [...slide.querySelectorAll('.k-lends, .k-list__items, .k-clip__lines')];
+  const count = (list) => {
+    const note = list.querySelector(':scope > .k-list__more');
+    return [list.querySelectorAll(':scope > li:not(.k-list__more)').length,
+            note ? parseInt(note.textContent.replace(/\\D+/g, ''), 10) : 0];
+  };
+  return {type: slide.parentElement.getAttribute('data-type'),
+          over: slide.scrollHeight - slide.clientHeight,
+          wide: slide.scrollWidth - slide.clientWidth,
+          lists: lists.map(count),
+          notes: slide.querySelectorAll('.k-list__more').length,
+          notesInLists: slide.querySelectorAll(':is(ul, ol) > li.k-list__more').length};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_everything_on_a_crowded_slide_shows_or_is_counted(
+    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
+) -> None:
+    """No slide runs off the screen, whatever its content: long words break, long fields are
+    cut short, the large type comes down, and entries that do not fit are counted ("and 4
+    more"): what shows and what is counted add up to all there is."""
+    with serve_folder(crowded_site) as url:
+        page = new_page(width, height, reduced_motion="reduce")
+        open_at(
+            page, url + "kiosk/?open=always&slides=personas,quotes,visits,lending", TUESDAY_NOON
+        )
+        seen: dict[str, list[Any]] = {}
+        for _ in range(12):
+            check = page.evaluate(OVERFLOW_CHECK)
+            seen.setdefault(check["type"], []).append(check)
+            next_slide(page)
+    assert set(seen) == {"personas", "quotes", "visits", "lending"}, seen.keys()
+    for kind, checks in seen.items():
+        for check in checks:
+            assert check["over"] <= 1 and check["wide"] <= 1, (kind, check)
+            # Each note is the last item of the list it counts, never under another one.
+            assert check["notes"] == check["notesInLists"], (kind, check)
+    # 1 + 4 agents away (with five away, who comes next is left to the site); 1 + 6 visitors
+    # today and 1 + 3 later in the week: each list shows or counts all of its own.
+    lending = seen["lending"][0]
+    assert [sum(counts) for counts in lending["lists"]] == [5], lending
+    visits = seen["visits"][0]
+    assert [sum(counts) for counts in visits["lists"]] == [7, 4], visits
+    assert any(more for _, more in visits["lists"]), visits
+
+
+CLIP_CHECK = """() => {
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const id = window.customerRoomKiosk.current.id;
+  const item = window.customerRoomKiosk.data.clips.find(
+    (c) => 'clips/' + c.id.split('/')[1] === id);
+  const note = slide.querySelector('.k-clip__lines > .k-list__more');
+  return {id, over: slide.scrollHeight - slide.clientHeight, lines: item.lines.length,
+          shown: slide.querySelectorAll('.k-clip__lines > .k-line').length,
+          note: note ? note.textContent : ''};
+}"""
+
+
+def test_a_transcript_that_does_not_fit_counts_its_lines(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    """Read from 4 m, the type is larger and a long call's lines may not all fit: those that
+    do not are counted under the transcript ("and 1 more line"), never lost without a word."""
+    counted = 0
+    for width, height in ((1920, 1080), (1280, 720)):
+        page = new_page(width, height, reduced_motion="reduce")
+        open_at(page, sample_url + "?open=always&slides=clips&viewing_metres=4", TUESDAY_NOON)
+        for _ in range(len(page.evaluate(f"{KIOSK}.data.clips"))):
+            check = page.evaluate(CLIP_CHECK)
+            assert check["over"] <= 1, check
+            left = int(check["note"].split()[1]) if check["note"] else 0
+            assert check["shown"] + left == check["lines"], check
+            if left:
+                assert check["note"] == f"and {left} more line{'s' if left > 1 else ''}", check
+            counted += left
+            next_slide(page)
+    assert counted, "no transcript was long enough to leave a line out: make one longer"
+
+
+COVER_CHECK = """() => {
+  const sign = document.querySelector('.kiosk__status').getBoundingClientRect();
+  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const covered = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.right > sign.left && r.left < sign.right && r.bottom > sign.top && r.top < sign.bottom)
+        covered.push(node.textContent.slice(0, 40));
+    }
+  }
+  return {type: slide.parentElement.getAttribute('data-type'), covered,
+          sign: sign.height};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_the_offline_sign_covers_nothing_on_a_full_slide(
+    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
+) -> None:
+    """Offline, with every slide as full as it gets (read from 4 m, so the type is at its
+    largest): the sign in the corner sits over no text."""
+    with serve_folder(crowded_site) as url:
+        page = new_page(width, height, reduced_motion="reduce")
+        open_at(page, url + "kiosk/?open=always&viewing_metres=4", TUESDAY_NOON)
+        page.route("**/version.json*", lambda route: route.abort())
+        page.clock.run_for(16_000)
+        page.wait_for_function(f"{KIOSK}.online === false", timeout=5000)
+        seen = set()
+        for _ in range(8):
+            check = page.evaluate(COVER_CHECK)
+            assert check["sign"] > 20, check
+            assert check["covered"] == [], check
+            seen.add(check["type"])
+            next_slide(page)
+    assert seen >= {"personas", "quotes", "visits", "lending"}, seen
