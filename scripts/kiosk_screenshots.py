@@ -1,7 +1,8 @@
 """Take the README's kiosk screenshots: the sample room's kiosk at 1920x1080 and 1080x1920,
-on a Tuesday at noon (the same way tests/browser/test_kiosk_browser.py takes and checks them),
-and one of every slide type in both orientations (kiosk-<type>-<orientation>.png), on the
-Thursday after next at noon, when someone is away on a lend and a visitor comes that day.
+on a Tuesday at noon, and one of every slide type in both orientations
+(kiosk-<type>-<orientation>.png), on the Thursday after next at noon, when someone is away on a
+lend and a visitor comes that day. tests/browser/test_kiosk_look.py takes them again the same
+way and checks them against these.
 
     .venv/bin/python scripts/kiosk_screenshots.py
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -64,6 +67,12 @@ LAYOUT = """() => {
 def shoot(browser: Browser, url: str, out: Path) -> list[str]:
     """Every screenshot of the sample site served at ``url``, into ``out`` with what each shows
     (kiosk-layout.json); the screenshots' names."""
+    match = shutil.which("fc-match")
+    font = subprocess.run([match, "DejaVu Sans"], capture_output=True, text=True) if match else None
+    if font is None or "DejaVuSans" not in font.stdout:
+        # The kiosk's first font: the committed screenshots are set in it, and another would
+        # move every line (the kiosk itself falls back to the system's own sans-serif).
+        sys.exit("DejaVu Sans is missing: sudo apt-get install fonts-dejavu-core (./dev does it)")
     shots = [("", NOON, width, height, name) for width, height, name in SHOTS]
     shots += [
         (f"?slides={kind}&open=always", THURSDAY, *size, f"kiosk-{kind}-{side}.png")
@@ -76,7 +85,9 @@ def shoot(browser: Browser, url: str, out: Path) -> list[str]:
             viewport={"width": width, "height": height}, reduced_motion="reduce"
         )
         page = context.new_page()
-        page.clock.install(time=when)
+        # Installed a little early: a pause at a time the running clock has already passed (a
+        # busy machine) is refused.
+        page.clock.install(time=when - dt.timedelta(seconds=5))
         page.clock.pause_at(when)
         page.goto(url + "kiosk/" + query)
         page.wait_for_selector(".kiosk__slide.is-shown article", state="attached")

@@ -6,12 +6,14 @@ import functools
 import io
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,6 +80,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that closes a page while a file is on its way is no error of the site's."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_folder(
     folder: Path,
@@ -90,7 +100,7 @@ def serve_folder(
     base URL."""
     serving = type("Serving", (base,), {"extra_headers": headers, "extra_types": types})
     handler = functools.partial(serving, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

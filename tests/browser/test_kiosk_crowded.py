@@ -53,6 +53,10 @@ def crowded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lena = room / "personas/lena-moss/persona.md"
     text = lena.read_text(encoding="utf-8")
     text = text.replace("segment: Home insurance", "segment: " + "homeandcontentsinsurance" * 6)
+    text = text.replace(
+        "name: Lena Moss",
+        "name: Lena Moss of the seaside town with the long pier and the old lighthouse",
+    )
     lena.write_text(
         text.replace(
             'tagline: "Tell me what happens next, and I\'ll be fine."', f'tagline: "{LONG * 50}"'
@@ -81,8 +85,9 @@ OVERFLOW_CHECK = """() => {
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("metres", [3, 4])
 def test_everything_on_a_crowded_slide_shows_or_is_counted(
-    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
+    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int, metres: int
 ) -> None:
     """No slide runs off the screen, whatever its content: long words break, long fields are
     cut short, the large type comes down, and entries that do not fit are counted ("and 4
@@ -90,7 +95,10 @@ def test_everything_on_a_crowded_slide_shows_or_is_counted(
     with serve_folder(crowded_site) as url:
         page = new_page(width, height, reduced_motion="reduce")
         open_at(
-            page, url + "kiosk/?open=always&slides=personas,quotes,visits,lending", TUESDAY_NOON
+            page,
+            url + "kiosk/?open=always&slides=personas,quotes,visits,lending"
+            f"&viewing_metres={metres}",
+            TUESDAY_NOON,
         )
         seen: dict[str, list[Any]] = {}
         for _ in range(12):
@@ -146,32 +154,40 @@ def test_a_transcript_that_does_not_fit_counts_its_lines(
 
 
 COVER_CHECK = """() => {
-  const sign = document.querySelector('.kiosk__status').getBoundingClientRect();
-  const slide = document.querySelector('.kiosk__slide.is-shown > article');
+  const box = (e) => e.getBoundingClientRect();
+  const meet = (a, b) =>
+    a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  const sign = box(document.querySelector('.kiosk__status'));
+  const pause = box(document.querySelector('.kiosk__pause'));
+  const frame = document.querySelector('.kiosk__slide.is-shown');
+  const slide = frame.querySelector('article');
   const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   const covered = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {
-      if (r.right > sign.left && r.left < sign.right && r.bottom > sign.top && r.top < sign.bottom)
-        covered.push(node.textContent.slice(0, 40));
+      if (meet(r, sign) || meet(r, pause)) covered.push(node.textContent.slice(0, 40));
     }
   }
-  return {type: slide.parentElement.getAttribute('data-type'), covered,
-          sign: sign.height};
+  return {type: frame.getAttribute('data-type'), covered, sign: sign.height,
+          signOnSlide: meet(sign, box(frame)), pauseOnSlide: meet(pause, box(frame))};
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize(
+    ("width", "height", "turn"),
+    [(1920, 1080, ""), (1080, 1920, ""), (1920, 1080, "&orientation=portrait")],
+)
 def test_the_offline_sign_covers_nothing_on_a_full_slide(
-    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int
+    new_page: Callable[..., Page], crowded_site: Path, width: int, height: int, turn: str
 ) -> None:
     """Offline, with every slide as full as it gets (read from 4 m, so the type is at its
-    largest): the sign in the corner sits over no text."""
+    largest), on a screen the right way up or turned on its side: the sign in the corner and
+    the pause button are off the slides' area, and over no text."""
     with serve_folder(crowded_site) as url:
         page = new_page(width, height, reduced_motion="reduce")
-        open_at(page, url + "kiosk/?open=always&viewing_metres=4", TUESDAY_NOON)
+        open_at(page, url + "kiosk/?open=always&viewing_metres=4" + turn, TUESDAY_NOON)
         page.route("**/version.json*", lambda route: route.abort())
         page.clock.run_for(16_000)
         page.wait_for_function(f"{KIOSK}.online === false", timeout=5000)
@@ -180,6 +196,51 @@ def test_the_offline_sign_covers_nothing_on_a_full_slide(
             check = page.evaluate(COVER_CHECK)
             assert check["sign"] > 20, check
             assert check["covered"] == [], check
+            assert not check["signOnSlide"] and not check["pauseOnSlide"], check
             seen.add(check["type"])
             next_slide(page)
     assert seen >= {"personas", "quotes", "visits", "lending"}, seen
+
+
+@pytest.fixture(scope="module")
+def short_week_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A short week with long words: a visitor today and one on Thursday (so the slide is set
+    large), three after the week (so "Coming up" fills it), every focus 200 characters."""
+    room = tmp_path_factory.mktemp("short-week") / "room"
+    shutil.copytree(ROOMS / "kiosk", room)
+    days = ["2026-11-24", "2026-11-26", "2026-12-01", "2026-12-02", "2026-12-03"]
+    (room / "content/visits.yml").write_text(
+        "visits:\n"
+        + "".join(
+            f"  - id: visit-{n}\n    visitor: Visitor {n} Abernathy-Castellanos\n"
+            f"    role: Senior product manager\n    department: Digital channels\n"
+            f'    date: {day}\n    start: "14:00"\n    end: "15:00"\n'
+            f"    host: Claims team (Moira)\n    focus: {LONG * 3}\n"
+            for n, day in enumerate(days)
+        ),
+        encoding="utf-8",
+    )
+    build(room, room / "site")
+    return room / "site"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("metres", [3, 4])
+def test_a_short_week_with_long_words_gives_up_size_before_people(
+    new_page: Callable[..., Page], short_week_site: Path, width: int, height: int, metres: int
+) -> None:
+    """Two visitors are set large with who comes next under them; where that runs off the
+    screen, the large type goes first, then "Coming up" (there only to fill the screen): the
+    two visitors always show in full, and "Coming up" is whole or gone, never counted."""
+    with serve_folder(short_week_site) as url:
+        page = new_page(width, height, reduced_motion="reduce")
+        query = f"kiosk/?open=always&slides=visits&viewing_metres={metres}"
+        open_at(page, url + query, TUESDAY_NOON)
+        check = page.evaluate(OVERFLOW_CHECK)
+        classes = page.locator(".kiosk__slide.is-shown > article").get_attribute("class")
+        coming = page.locator(".kiosk__slide.is-shown .k-coming").count()
+    assert check["over"] <= 1 and check["wide"] <= 1, check
+    assert check["notes"] == 0, check
+    assert check["lists"][:2] == [[1, 0], [1, 0]], check
+    assert coming in (0, 2), coming  # the heading with its list, or neither
+    assert classes is not None and "is-few" not in classes.split(), classes  # it had to fit

@@ -21,19 +21,33 @@ from sitehelpers import QuietHandler, serve_folder
 pytestmark = pytest.mark.browser
 
 
-def start_clock(page: Page, url: str) -> None:
-    """Open ``url`` with the clock stopped at Tuesday noon, not waiting for a first slide."""
-    page.clock.install(time=TUESDAY_NOON - dt.timedelta(seconds=5))
-    page.clock.pause_at(TUESDAY_NOON)
-    page.goto(url)
-    page.wait_for_function(f"!!{KIOSK}")
+class Clock:
+    """The kiosk at ``url`` opened with its clock stopped at Tuesday noon (not waiting for a
+    first slide), moved on by hand. Before each step, the requests the server answers arrive:
+    the kiosk counts its waits on the mocked clock, the server answers in real time. Requests
+    whose route is in ``held`` never arrive."""
 
+    def __init__(self, page: Page, url: str, held: list[Any]) -> None:
+        self.page, self.held = page, held
+        self.on_the_way: set[Any] = set()
+        page.on("request", lambda request: self.on_the_way.add(request))
+        page.on("requestfinished", lambda request: self.on_the_way.discard(request))
+        page.on("requestfailed", lambda request: self.on_the_way.discard(request))
+        page.clock.install(time=TUESDAY_NOON - dt.timedelta(seconds=5))
+        page.clock.pause_at(TUESDAY_NOON)
+        page.goto(url)
+        page.wait_for_function(f"!!{KIOSK}")
 
-def tick(page: Page, seconds: float) -> None:
-    """Move the clock on half a second at a time, giving real requests a moment each step."""
-    for _ in range(round(seconds * 2)):
-        page.clock.run_for(500)
-        page.evaluate("0")
+    def tick(self, seconds: float) -> None:
+        """Half a second at a time."""
+        for _ in range(round(seconds * 2)):
+            held = {route.request for route in self.held}
+            for _ in range(2000):
+                if not self.on_the_way - held:
+                    break
+                self.page.evaluate("0")
+            self.page.clock.run_for(500)
+            self.page.evaluate("0")
 
 
 def test_a_server_that_never_answers_is_offline_too(
@@ -71,6 +85,7 @@ class Stalling(QuietHandler):
         if not (self.stalled.is_set() and "version.json" in self.path):
             super().do_GET()
             return
+        self.close_connection = True
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", "400")
@@ -114,8 +129,7 @@ def test_a_photo_that_never_comes_does_not_stop_the_rotation(
     page = new_page()
     held: list[Any] = []
     page.route("**/media/photos/lena-moss-*", lambda route: held.append(route))
-    start_clock(page, kiosk_url)
-    tick(page, 60)
+    Clock(page, kiosk_url, held).tick(60)
     assert held, "the kiosk did not ask for Lena's photo"
     ids = [e["id"] for e in page.evaluate(f"{KIOSK}.log")]
     assert "personas/omar-haddad" in ids and "quotes/lena-callback" in ids, ids
@@ -136,12 +150,12 @@ def test_a_first_load_that_hangs_says_offline_and_tries_again(
     page = new_page()
     held: list[Any] = []
     page.route("**/kiosk/data.json*", lambda route: held.append(route))
-    start_clock(page, kiosk_url)
-    tick(page, 61)
+    clock = Clock(page, kiosk_url, held)
+    clock.tick(61)
     assert page.evaluate(f"{KIOSK}.online") is False
     assert "Offline" in page.locator(".kiosk__status").inner_text()
     page.unroute("**/kiosk/data.json*")
-    tick(page, 6)
+    clock.tick(6)
     page.wait_for_function(f"{KIOSK}.changes >= 1 && {KIOSK}.online === true", timeout=10000)
     assert len(held) == 1, "the first load was not left for a new try"
     for route in held:

@@ -34,6 +34,7 @@
   var LOAD_MS = 60000; // data.json: a server slower than this to send it is gone for now
   var PHOTO_MS = 15000; // one photo (tens of KB): a slide waiting longer is skipped
   var TICK_MS = 1000;
+  var MIN_CUT = 24; // fit() cuts no field shorter than this many characters
   var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
   var MAX_TYPE = 0.044; // body text as a share of the short side, at most
 
@@ -71,6 +72,7 @@
   var bags = {}; // shuffle: ids still to show per type
   var lastShown = {};
   var images = new Map(); // photo address -> blob: URL, so photos survive the server going away
+  var loading = new Map(); // photo address -> its request on the way
   var slideTimer = 0;
   var pollTimer = 0;
   var tickTimer = 0;
@@ -223,6 +225,12 @@
     return node;
   }
 
+  function cuttable(node) {
+    // Plain words that fit() may cut shorter, at a word, when nothing else makes them fit.
+    node.setAttribute("data-fit", "cut");
+    return node;
+  }
+
   function sizeClass(text) {
     var n = (text || "").length;
     return n > 320 ? " is-very-long" : n > 160 ? " is-long" : n <= 90 ? " is-short" : "";
@@ -240,11 +248,13 @@
       figure.appendChild(img);
       var words = el("div", "k-persona__words");
       words.appendChild(el("p", "k-kicker", "Meet"));
-      words.appendChild(el("h1", "k-persona__name", item.name));
-      words.appendChild(el("p", "k-persona__segment", item.segment));
-      words.appendChild(el("p", "k-persona__tagline" + sizeClass(item.tagline), "“" + item.tagline + "”"));
+      words.appendChild(cuttable(el("h1", "k-persona__name", item.name)));
+      words.appendChild(cuttable(el("p", "k-persona__segment", item.segment)));
+      words.appendChild(cuttable(el("p", "k-persona__tagline" + sizeClass(item.tagline), "“" + item.tagline + "”")));
       if (item.quote) {
-        words.appendChild(el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote));
+        var quote = el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote);
+        quote.setAttribute("data-fit", "drop"); // the first to go when the words do not fit
+        words.appendChild(quote);
       }
       slide.appendChild(figure);
       slide.appendChild(words);
@@ -254,7 +264,7 @@
     quotes: function (item) {
       var slide = el("article", "k-quote k-tone--" + item.tone);
       slide.appendChild(el("p", "k-kicker", "In their words · " + item.tone_label));
-      slide.appendChild(el("blockquote", "k-quote__text" + sizeClass(item.text), "“" + item.text + "”"));
+      slide.appendChild(cuttable(el("blockquote", "k-quote__text" + sizeClass(item.text), "“" + item.text + "”")));
       if (item.who) {
         slide.appendChild(el("p", "k-quote__who", "— " + item.who + (item.segment ? ", " + item.segment : "")));
       }
@@ -265,7 +275,7 @@
       if (!item.lines || !item.lines.length) return null;
       var slide = el("article", "k-clip k-tone--" + item.tone);
       slide.appendChild(el("p", "k-kicker", "From a call · " + item.moment + (item.who ? " · " + item.who : "")));
-      slide.appendChild(el("h1", "k-clip__title", item.title));
+      slide.appendChild(cuttable(el("h1", "k-clip__title", item.title)));
       slide.appendChild(waveform(item));
       var list = el("ol", "k-clip__lines");
       item.lines.forEach(function (line) {
@@ -387,9 +397,9 @@
       // Who and why in a column of their own: a wrapped line stays under the name.
       var what = el("span", "k-list__what");
       what.appendChild(el("strong", null, visit.visitor));
-      what.appendChild(document.createTextNode(
+      what.appendChild(cuttable(el("span", null,
         " (" + [visit.role, visit.department].filter(Boolean).join(", ") + ") sits with " + visit.host +
-        (visit.focus ? " — " + visit.focus : "")));
+        (visit.focus ? " — " + visit.focus : ""))));
       li.appendChild(what);
       list.appendChild(li);
     });
@@ -463,7 +473,9 @@
 
   function photoURL(address) {
     if (images.has(address)) return Promise.resolve(images.get(address));
-    return giveUpAfter(PHOTO_MS, function (signal) {
+    // One request per photo at a time: the background fetch and a slide share it.
+    if (loading.has(address)) return loading.get(address);
+    var request = giveUpAfter(PHOTO_MS, function (signal) {
       return fetch(address, { signal: signal }).then(function (response) {
         if (!response.ok) throw new Error(address + ": HTTP " + response.status);
         return response.blob();
@@ -472,7 +484,9 @@
       var url = URL.createObjectURL(blob);
       images.set(address, url);
       return url;
-    });
+    }).finally(function () { loading.delete(address); });
+    loading.set(address, request);
+    return request;
   }
 
   function photosOf(data) {
@@ -530,6 +544,7 @@
     }
     if (!slide) return Promise.resolve(false);
     return withPhotos(slide).then(function () {
+      if (state.paused) return null; // paused while the photo came: the slide on show stays
       var back = frames[1 - front];
       var shown = frames[front];
       stopSlideWork();
@@ -570,7 +585,30 @@
       function () { slide.classList.add("is-tight"); },
     ];
     while (overflows(slide) && steps.length) steps.shift()();
-    while (overflows(slide) && leaveOutOne(slide)) { /* one entry at a time */ }
+    while (overflows(slide) && (leaveOutOne(slide) || shortenOne(slide))) { /* one at a time */ }
+  }
+
+  function shortenOne(slide) {
+    // Last of all (large type read from far, long fields): a persona's quote goes, then the
+    // longest words on the slide are cut by a fifth at a word, with "…", down to a few words.
+    var drop = slide.querySelector("[data-fit=drop]");
+    if (drop) {
+      drop.remove();
+      return true;
+    }
+    var longest = null;
+    slide.querySelectorAll("[data-fit=cut]").forEach(function (node) {
+      if (!longest || node.textContent.length > longest.textContent.length) longest = node;
+    });
+    if (!longest || longest.textContent.length <= MIN_CUT) return false;
+    var text = longest.textContent;
+    var close = text.slice(-1) === "”" ? "”" : "";
+    var words = text.slice(0, text.length - close.length).replace(/…$/, "");
+    var limit = Math.floor(words.length * 0.8);
+    var space = words.lastIndexOf(" ", limit);
+    words = words.slice(0, space > limit / 2 ? space : limit).replace(/[\s,;:.—–-]+$/, "");
+    longest.textContent = words + "…" + close;
+    return true;
   }
 
   function leaveOutOne(slide) {
@@ -710,6 +748,7 @@
       tries += 1;
       state.busy = true;
       show(pick, time).then(function (shown) {
+        if (shown === null) { state.busy = false; return; }
         if (!shown) { attempt(); return; }
         state.busy = false;
         record(pick);
@@ -729,8 +768,8 @@
 
   function giveUpAfter(ms, work) {
     // work(signal): a request and the reading of its body, aborted once the page has waited ms
-    // for it. The wait is counted in ticks of a second, so a clock that jumps (a computer
-    // waking from sleep) does not abort at once what was started just before.
+    // for it. The wait is counted in ticks of a second, so a clock moved on in one jump (a
+    // test's mocked clock) ends it no sooner than a tick after the jump.
     var control = new AbortController();
     var left = Math.ceil(ms / TICK_MS);
     var timer = setTimeout(tick, TICK_MS);
@@ -756,7 +795,8 @@
     if (online === state.online) return;
     state.online = online;
     root.classList.toggle("is-offline", !online);
-    statusLine.textContent = online ? "" : "Offline — showing the room as last loaded";
+    statusLine.textContent = online ? "" : state.data ? "Offline — showing the room as last loaded"
+      : "Offline — waiting for the room's server";
   }
 
   function fetchVersion() {
