@@ -9,6 +9,7 @@ import io
 import json
 import math
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,24 @@ def test_the_site_cards_keep_the_face(new_page: Callable[..., Page], faces_site:
             photo.evaluate("img => img.decode()")
             seen, whole = shown_head(photo, rows)
             assert seen >= whole * 0.9, f"{name}: {seen} of {whole:.0f} rows of the face shown"
+
+
+def test_the_posters_keep_the_face(faces_site: Path, tmp_path: Path) -> None:
+    """The posters' round photo is cut from the same square: Lena's head at the top and Omar's
+    face at the bottom both show (a centred crop shows neither)."""
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "pdftoppm is missing — install poppler: sudo apt-get install poppler-utils"
+    for slug in ("lena-moss", "omar-haddad"):
+        out = tmp_path / slug
+        pdf = faces_site / f"print/poster-{slug}-a4.pdf"
+        subprocess.run([pdftoppm, "-r", "60", "-png", "-singlefile", pdf, out], check=True)
+        with Image.open(out.with_suffix(".png")) as poster:
+            data = poster.convert("RGB").tobytes()
+        pixels = zip(data[0::3], data[1::3], data[2::3], strict=True)
+        red = sum(1 for r, g, b in pixels if r > 180 and g < 70 and b < 70)
+        # The red face is a sixth of the photo's height: on a 56 mm circle at 60 dpi, over 300
+        # pixels when it shows at all.
+        assert red > 300, f"{slug}: the face is cut off the poster ({red} red pixels)"
 
 
 def arcminutes(pixels: float, short_side_px: int, inches: float, metres: float) -> float:
