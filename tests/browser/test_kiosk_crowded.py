@@ -4,7 +4,7 @@ content, and every list shows its entries or counts, as its last item, those it 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,9 @@ OVERFLOW_CHECK = """() => {
             note ? parseInt(note.textContent.replace(/\\D+/g, ''), 10) : 0];
   };
   return {type: slide.parentElement.getAttribute('data-type'),
+          id: window.customerRoomKiosk.current.id,
+          cut: [...slide.querySelectorAll('[data-fit=cut]')].map((e) => e.textContent)
+            .filter((text) => text.includes('…')),
           over: slide.scrollHeight - slide.clientHeight,
           wide: slide.scrollWidth - slide.clientWidth,
           lists: lists.map(count),
@@ -101,14 +104,19 @@ def test_everything_on_a_crowded_slide_shows_or_is_counted(
             TUESDAY_NOON,
         )
         seen: dict[str, list[Any]] = {}
-        for _ in range(12):
+        for _ in range(16):
             check = page.evaluate(OVERFLOW_CHECK)
             seen.setdefault(check["type"], []).append(check)
             next_slide(page)
     assert set(seen) == {"personas", "quotes", "visits", "lending"}, seen.keys()
+    ids = {check["id"] for checks in seen.values() for check in checks}
+    assert {"quotes/huge", "personas/lena-moss", "personas/omar-haddad"} <= ids, ids
     for kind, checks in seen.items():
         for check in checks:
             assert check["over"] <= 1 and check["wide"] <= 1, (kind, check)
+            for text in check["cut"]:  # cut at a word, with words left, a quote still closed
+                assert len(text.split("…")[0].strip("“ ")) >= 10, (kind, text)
+                assert text.startswith("“") == text.endswith("”"), (kind, text)
             # Each note is the last item of the list it counts, never under another one.
             assert check["notes"] == check["notesInLists"], (kind, check)
     # 1 + 4 agents away (with five away, who comes next is left to the site); 1 + 6 visitors
@@ -132,6 +140,20 @@ CLIP_CHECK = """() => {
 }"""
 
 
+def clip_slides(page: Page) -> Iterator[int]:
+    """Every clip in turn, checked: nothing runs off, and the lines shown and counted ("and 1
+    more line") are all the call's lines; yields how many were counted."""
+    for _ in range(len(page.evaluate(f"{KIOSK}.data.clips"))):
+        check = page.evaluate(CLIP_CHECK)
+        assert check["over"] <= 1, check
+        left = int(check["note"].split()[1]) if check["note"] else 0
+        assert check["shown"] + left == check["lines"], check
+        if left:
+            assert check["note"] == f"and {left} more line{'s' if left > 1 else ''}", check
+        yield left
+        next_slide(page)
+
+
 def test_a_transcript_that_does_not_fit_counts_its_lines(
     new_page: Callable[..., Page], sample_url: str
 ) -> None:
@@ -141,15 +163,7 @@ def test_a_transcript_that_does_not_fit_counts_its_lines(
     for width, height in ((1920, 1080), (1280, 720)):
         page = new_page(width, height, reduced_motion="reduce")
         open_at(page, sample_url + "?open=always&slides=clips&viewing_metres=4", TUESDAY_NOON)
-        for _ in range(len(page.evaluate(f"{KIOSK}.data.clips"))):
-            check = page.evaluate(CLIP_CHECK)
-            assert check["over"] <= 1, check
-            left = int(check["note"].split()[1]) if check["note"] else 0
-            assert check["shown"] + left == check["lines"], check
-            if left:
-                assert check["note"] == f"and {left} more line{'s' if left > 1 else ''}", check
-            counted += left
-            next_slide(page)
+        counted += sum(clip_slides(page))
     assert counted, "no transcript was long enough to leave a line out: make one longer"
 
 
@@ -244,3 +258,47 @@ def test_a_short_week_with_long_words_gives_up_size_before_people(
     assert check["lists"][:2] == [[1, 0], [1, 0]], check
     assert coming in (0, 2), coming  # the heading with its list, or neither
     assert classes is not None and "is-few" not in classes.split(), classes  # it had to fit
+
+
+LONG_LINE = "and the letter said one thing, the app another, and the branch a third thing again, "
+
+
+def test_a_crowded_call_fits_a_square_screen_read_from_far(
+    new_page: Callable[..., Page], sample_url: str
+) -> None:
+    """Every transcript line 320 characters long and a long title, on a 5:4 screen read from
+    4 m (the type at its largest for the screen): nothing runs off, lines that do not fit are
+    counted, the long ones are cut at a word with "…", and a [removed] marker stays whole."""
+    page = new_page(1280, 1024, reduced_motion="reduce")
+
+    def crowd(route: Any) -> None:
+        data = route.fetch().json()
+        for clip in data["clips"]:
+            clip["title"] = (LONG_LINE * 3)[:200]
+            for line in clip["lines"]:
+                half = ["text", LONG_LINE * 2]
+                line["parts"] = [half, ["removed", "name"], half]
+        route.fulfill(json=data)
+
+    page.route("**/kiosk/data.json*", crowd)
+    open_at(page, sample_url + "?open=always&slides=clips&viewing_metres=4", TUESDAY_NOON)
+    for _ in clip_slides(page):
+        texts = page.locator(".kiosk__slide.is-shown .k-line__text").all_inner_texts()
+        assert texts and all("…" in text for text in texts), texts
+        assert all(text.count("[name]") <= 1 for text in texts), texts
+
+
+@pytest.mark.parametrize("slides", ["personas", "visits", "quotes"])
+def test_a_screen_turned_on_its_side_fits_the_slide_on_show_again(
+    new_page: Callable[..., Page], crowded_site: Path, slides: str
+) -> None:
+    """The screen turns from portrait to landscape (orientation auto) while a full slide is on
+    show: it fits the new shape at once, not only from the next slide."""
+    with serve_folder(crowded_site) as url:
+        page = new_page(1080, 1920, reduced_motion="reduce")
+        open_at(page, url + f"kiosk/?open=always&slides={slides}&viewing_metres=4", TUESDAY_NOON)
+        page.set_viewport_size({"width": 1920, "height": 1080})
+        page.wait_for_function("document.documentElement.dataset.layout === 'landscape'")
+        check = page.evaluate(OVERFLOW_CHECK)
+        assert page.evaluate(f"{KIOSK}.changes") == 1
+    assert check["over"] <= 1 and check["wide"] <= 1, check

@@ -145,15 +145,18 @@ def test_a_photo_that_never_comes_does_not_stop_the_rotation(
 def test_a_first_load_that_hangs_says_offline_and_tries_again(
     new_page: Callable[..., Page], kiosk_url: str
 ) -> None:
-    """data.json hangs on the first load: within a minute the screen says it is offline and
-    asks again; once the server answers, the rotation starts."""
+    """data.json hangs on the first load: within 9 s the screen says it is waiting for the
+    server, after a minute it asks again; once the server answers, the rotation starts."""
     page = new_page()
     held: list[Any] = []
     page.route("**/kiosk/data.json*", lambda route: held.append(route))
     clock = Clock(page, kiosk_url, held)
-    clock.tick(61)
+    clock.tick(9)  # as soon as a few bytes would have come: the sign, while the load goes on
     assert page.evaluate(f"{KIOSK}.online") is False
-    assert "Offline" in page.locator(".kiosk__status").inner_text()
+    sign = page.locator(".kiosk__status").inner_text()
+    assert sign == "Offline — waiting for the room's server", sign
+    clock.tick(52)
+    assert page.evaluate(f"{KIOSK}.online") is False
     page.unroute("**/kiosk/data.json*")
     clock.tick(6)
     page.wait_for_function(f"{KIOSK}.changes >= 1 && {KIOSK}.online === true", timeout=10000)
@@ -161,3 +164,39 @@ def test_a_first_load_that_hangs_says_offline_and_tries_again(
     for route in held:
         with contextlib.suppress(Error):  # the kiosk gave up on it already
             route.abort()
+
+
+def test_each_photo_is_asked_for_once(new_page: Callable[..., Page], kiosk_url: str) -> None:
+    """The first slide's photo and the photos fetched ahead share one request each."""
+    page = new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    Clock(page, kiosk_url, []).tick(40)
+    wanted = page.evaluate(f"{KIOSK}.data.personas.map((p) => new URL(p.photo, location).href)")
+    photos = [url for url in asked if url in wanted]
+    assert set(photos) == set(wanted), (photos, wanted)
+    assert len(photos) == len(wanted), f"a photo asked for more than once: {photos}"
+    assert page.evaluate(f"{KIOSK}.changes") >= 6
+
+
+def test_pause_holds_while_a_photo_comes(new_page: Callable[..., Page], kiosk_url: str) -> None:
+    """Pause pressed while the next slide waits for its photo: when the photo comes, the screen
+    stays as it is until Resume."""
+    page = new_page()
+    held: list[Any] = []
+    page.route("**/media/photos/lena-moss-*", lambda route: held.append(route))
+    clock = Clock(page, kiosk_url, held)
+    clock.tick(1)
+    assert held and page.evaluate(f"{KIOSK}.busy"), "the first slide is not waiting for Lena"
+    page.keyboard.press("p")
+    assert page.evaluate(f"{KIOSK}.paused") is True
+    page.unroute("**/media/photos/lena-moss-*")
+    for route in held:
+        route.fallback()
+    held.clear()
+    clock.tick(10)
+    assert page.evaluate(f"{KIOSK}.changes") == 0, "a slide changed while paused"
+    assert page.evaluate(f"{KIOSK}.busy") is False
+    page.keyboard.press("p")
+    clock.tick(2)
+    assert page.evaluate(f"{KIOSK}.changes") >= 1, "the rotation did not start again on Resume"

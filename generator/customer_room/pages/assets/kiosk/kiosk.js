@@ -34,7 +34,8 @@
   var LOAD_MS = 60000; // data.json: a server slower than this to send it is gone for now
   var PHOTO_MS = 15000; // one photo (tens of KB): a slide waiting longer is skipped
   var TICK_MS = 1000;
-  var MIN_CUT = 24; // fit() cuts no field shorter than this many characters
+  var WORDS_KEPT = 100; // fit() cuts long words to about this many characters before leaving anything out
+  var MIN_CUT = 24; // ...and, as a last resort, cuts no words that are this short or shorter
   var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
   var MAX_TYPE = 0.044; // body text as a share of the short side, at most
 
@@ -252,8 +253,8 @@
       words.appendChild(cuttable(el("p", "k-persona__segment", item.segment)));
       words.appendChild(cuttable(el("p", "k-persona__tagline" + sizeClass(item.tagline), "“" + item.tagline + "”")));
       if (item.quote) {
-        var quote = el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote);
-        quote.setAttribute("data-fit", "drop"); // the first to go when the words do not fit
+        var quote = cuttable(el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote));
+        quote.setAttribute("data-drop", ""); // it goes before the name and tagline are cut short
         words.appendChild(quote);
       }
       slide.appendChild(figure);
@@ -283,7 +284,7 @@
         li.setAttribute("data-start", line.start);
         li.setAttribute("data-end", line.end);
         li.appendChild(el("span", "k-line__who", line.who));
-        var text = el("span", "k-line__text");
+        var text = cuttable(el("span", "k-line__text"));
         // The parts carry their own spaces and punctuation ("It's ", [name], ". My renewal").
         line.parts.forEach(function (part) {
           if (part[0] === "removed") {
@@ -573,41 +574,53 @@
   }
 
   function fit(slide) {
-    // Everything on a slide shows, or its list says what it left out. The frame is laid out
-    // while hidden, so this is measured before the slide shows. A few entries are set large;
-    // where their words run long, the usual sizes; then "Coming up" goes (it is there to fill
-    // a short week); then the large display type at its smallest readable size; then entries
-    // are left out from the end of the last list that has more than one, and that list counts
-    // them ("and 3 more"; a call's transcript, "and 3 more lines").
+    // Everything on a slide shows: what does not fit is counted or cut with "…", never clipped.
+    // The frame is laid out while hidden, so this is measured before the slide shows. In turn:
+    // a few entries set large come back to the usual size; "Coming up" goes (it is there to
+    // fill a short week); the large display type comes down to its smallest readable size; long
+    // words (a visit's focus, a transcript line, a quote) are cut to about WORDS_KEPT
+    // characters; entries are left out from the end of the last list that has more than one,
+    // and that list counts them ("and 3 more"; a call's transcript, "and 1 more line"); a
+    // persona's quote goes; last, the longest words are cut again, down to MIN_CUT.
     var steps = [
       function () { slide.classList.remove("is-few"); },
       function () { slide.querySelectorAll(".k-coming").forEach(function (e) { e.remove(); }); },
       function () { slide.classList.add("is-tight"); },
     ];
     while (overflows(slide) && steps.length) steps.shift()();
-    while (overflows(slide) && (leaveOutOne(slide) || shortenOne(slide))) { /* one at a time */ }
+    while (overflows(slide) && (cutLongest(slide, WORDS_KEPT) || leaveOutOne(slide) ||
+                                dropOne(slide) || cutLongest(slide, MIN_CUT))) { /* one at a time */ }
   }
 
-  function shortenOne(slide) {
-    // Last of all (large type read from far, long fields): a persona's quote goes, then the
-    // longest words on the slide are cut by a fifth at a word, with "…", down to a few words.
-    var drop = slide.querySelector("[data-fit=drop]");
-    if (drop) {
-      drop.remove();
-      return true;
-    }
+  function dropOne(slide) {
+    var drop = slide.querySelector("[data-drop]");
+    if (drop) drop.remove();
+    return !!drop;
+  }
+
+  function cutLongest(slide, floor) {
+    // The longest run of words the slide may cut (in a cuttable field, never a [removed]
+    // marker), shortened by a fifth at a word, with "…" (a closing quote mark kept); what
+    // followed it in its field goes too. False when every run is ``floor`` long or shorter.
     var longest = null;
-    slide.querySelectorAll("[data-fit=cut]").forEach(function (node) {
-      if (!longest || node.textContent.length > longest.textContent.length) longest = node;
+    var words = "";
+    slide.querySelectorAll("[data-fit=cut]").forEach(function (field) {
+      var walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var bare = node.nodeValue.replace(/”$/, "").replace(/…$/, "");
+        if (!node.parentNode.closest(".k-removed") && bare.length > words.length) {
+          longest = node;
+          words = bare;
+        }
+      }
     });
-    if (!longest || longest.textContent.length <= MIN_CUT) return false;
-    var text = longest.textContent;
-    var close = text.slice(-1) === "”" ? "”" : "";
-    var words = text.slice(0, text.length - close.length).replace(/…$/, "");
-    var limit = Math.floor(words.length * 0.8);
+    if (words.length <= floor) return false;
+    var close = longest.nodeValue.slice(-1) === "”" ? "”" : "";
+    var limit = Math.max(Math.floor(words.length * 0.8), floor); // under words.length: it ends
     var space = words.lastIndexOf(" ", limit);
-    words = words.slice(0, space > limit / 2 ? space : limit).replace(/[\s,;:.—–-]+$/, "");
-    longest.textContent = words + "…" + close;
+    words = words.slice(0, space > limit / 2 ? space : limit).replace(/[\s,;:.—–(-]+$/, "");
+    longest.nodeValue = words + "…" + close;
+    while (longest.nextSibling) longest.nextSibling.remove();
     return true;
   }
 
@@ -880,7 +893,12 @@
     if (event.key === "ArrowRight" && !state.paused) { advance(); }
     if ((event.key === "p" || event.key === "P") && event.target === document.body) setPaused(!state.paused);
   });
-  window.addEventListener("resize", function () { if (state.config) applyLook(); });
+  window.addEventListener("resize", function () {
+    if (!state.config) return;
+    applyLook();
+    var onShow = frames[front].firstElementChild; // a screen turned or resized: it fits again
+    if (onShow) fit(onShow);
+  });
 
   /* ---------- start ---------- */
 
@@ -896,7 +914,13 @@
   }
 
   function firstLoad() {
-    loadData(state.version).then(start, function () {
+    // A server slow to send the room says so as soon as a few bytes would have (the load goes on).
+    var late = setTimeout(function () { setOnline(false); }, ANSWER_MS);
+    loadData(state.version).then(function (data) {
+      clearTimeout(late);
+      start(data);
+    }, function () {
+      clearTimeout(late);
       setOnline(false);
       setTimeout(firstLoad, RETRY_MS);
     });
