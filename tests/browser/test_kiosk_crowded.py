@@ -79,6 +79,7 @@ OVERFLOW_CHECK = """() => {
           id: window.customerRoomKiosk.current.id,
           cut: [...slide.querySelectorAll('[data-fit=cut]')].map((e) => e.textContent)
             .filter((text) => text.includes('…')),
+          fitted: (slide.getAttribute('data-fitted') || '').split(' '),
           over: slide.scrollHeight - slide.clientHeight,
           wide: slide.scrollWidth - slide.clientWidth,
           lists: lists.map(count),
@@ -87,7 +88,7 @@ OVERFLOW_CHECK = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920), (1280, 1024)])
 @pytest.mark.parametrize("metres", [3, 4])
 def test_everything_on_a_crowded_slide_shows_or_is_counted(
     new_page: Callable[..., Page], crowded_site: Path, width: int, height: int, metres: int
@@ -117,6 +118,9 @@ def test_everything_on_a_crowded_slide_shows_or_is_counted(
             for text in check["cut"]:  # cut at a word, with words left, a quote still closed
                 assert len(text.split("…")[0].strip("“ ")) >= 10, (kind, text)
                 assert text.startswith("“") == text.endswith("”"), (kind, text)
+            if kind == "personas" and "cut" in check["fitted"]:  # the quote goes first
+                fitted = check["fitted"]
+                assert "drop" in fitted and fitted.index("drop") < fitted.index("cut"), check
             # Each note is the last item of the list it counts, never under another one.
             assert check["notes"] == check["notesInLists"], (kind, check)
     # 1 + 4 agents away (with five away, who comes next is left to the site); 1 + 6 visitors
@@ -266,9 +270,10 @@ LONG_LINE = "and the letter said one thing, the app another, and the branch a th
 def test_a_crowded_call_fits_a_square_screen_read_from_far(
     new_page: Callable[..., Page], sample_url: str
 ) -> None:
-    """Every transcript line 320 characters long and a long title, on a 5:4 screen read from
-    4 m (the type at its largest for the screen): nothing runs off, lines that do not fit are
-    counted, the long ones are cut at a word with "…", and a [removed] marker stays whole."""
+    """Every transcript line over 300 characters, a name hidden in it, and a long title, on a
+    5:4 screen read from 4 m (the type at its largest for the screen): nothing runs off, lines
+    that do not fit are counted, the long ones are cut at a word with "…" after the hidden
+    name, whose marker stays whole."""
     page = new_page(1280, 1024, reduced_motion="reduce")
 
     def crowd(route: Any) -> None:
@@ -276,16 +281,18 @@ def test_a_crowded_call_fits_a_square_screen_read_from_far(
         for clip in data["clips"]:
             clip["title"] = (LONG_LINE * 3)[:200]
             for line in clip["lines"]:
-                half = ["text", LONG_LINE * 2]
-                line["parts"] = [half, ["removed", "name"], half]
+                line["parts"] = [["text", "It was "], ["removed", "name"], ["text", LONG_LINE * 4]]
         route.fulfill(json=data)
 
     page.route("**/kiosk/data.json*", crowd)
     open_at(page, sample_url + "?open=always&slides=clips&viewing_metres=4", TUESDAY_NOON)
     for _ in clip_slides(page):
-        texts = page.locator(".kiosk__slide.is-shown .k-line__text").all_inner_texts()
-        assert texts and all("…" in text for text in texts), texts
-        assert all(text.count("[name]") <= 1 for text in texts), texts
+        lines = page.locator(".kiosk__slide.is-shown .k-line__text")
+        texts = lines.all_inner_texts()
+        assert texts and all(text.startswith("It was [name]") for text in texts), texts
+        assert all(text.endswith("…") and len(text) < 300 for text in texts), texts
+        markers = page.locator(".kiosk__slide.is-shown .k-line__text .k-removed").all_inner_texts()
+        assert markers == ["[name]"] * len(texts), markers
 
 
 @pytest.mark.parametrize("slides", ["personas", "visits", "quotes"])
@@ -293,12 +300,21 @@ def test_a_screen_turned_on_its_side_fits_the_slide_on_show_again(
     new_page: Callable[..., Page], crowded_site: Path, slides: str
 ) -> None:
     """The screen turns from portrait to landscape (orientation auto) while a full slide is on
-    show: it fits the new shape at once, not only from the next slide."""
+    show: it fits the new shape at once, not only from the next slide; turned back, it is as it
+    was (nothing cut for the other shape stays cut)."""
     with serve_folder(crowded_site) as url:
         page = new_page(1080, 1920, reduced_motion="reduce")
         open_at(page, url + f"kiosk/?open=always&slides={slides}&viewing_metres=4", TUESDAY_NOON)
+        before = page.evaluate(OVERFLOW_CHECK)
         page.set_viewport_size({"width": 1920, "height": 1080})
         page.wait_for_function("document.documentElement.dataset.layout === 'landscape'")
-        check = page.evaluate(OVERFLOW_CHECK)
+        turned = page.evaluate(OVERFLOW_CHECK)
+        page.set_viewport_size({"width": 1080, "height": 1920})
+        page.wait_for_function("document.documentElement.dataset.layout === 'portrait'")
+        back = page.evaluate(OVERFLOW_CHECK)
         assert page.evaluate(f"{KIOSK}.changes") == 1
-    assert check["over"] <= 1 and check["wide"] <= 1, check
+        assert page.locator(".kiosk__slide.is-shown img").evaluate_all(
+            "images => images.every((img) => img.complete && img.naturalWidth > 0)"
+        )
+    assert turned["over"] <= 1 and turned["wide"] <= 1, turned
+    assert (back["cut"], back["lists"]) == (before["cut"], before["lists"]), (before, back)

@@ -68,6 +68,7 @@
   window.customerRoomKiosk = state;
 
   var front = 0; // index of the frame on show
+  var unfitted = null; // the slide on show as built, before fit()
   var turn = 0; // round-robin position over slide types
   var cursors = {}; // sequence: next index per type
   var bags = {}; // shuffle: ids still to show per type
@@ -254,7 +255,7 @@
       words.appendChild(cuttable(el("p", "k-persona__tagline" + sizeClass(item.tagline), "“" + item.tagline + "”")));
       if (item.quote) {
         var quote = cuttable(el("blockquote", "k-persona__quote" + sizeClass(item.quote), item.quote));
-        quote.setAttribute("data-drop", ""); // it goes before the name and tagline are cut short
+        quote.setAttribute("data-drop", ""); // it goes before any words are cut short
         words.appendChild(quote);
       }
       slide.appendChild(figure);
@@ -553,6 +554,9 @@
       back.classList.remove("is-leaving", "is-shown", "is-first");
       back.replaceChildren(slide);
       back.setAttribute("data-type", pick.type);
+      // As built, to fit again from when the screen changes shape (a clip keeps its own: its
+      // lines are lit as it plays).
+      unfitted = pick.type === "clips" ? null : slide.cloneNode(true);
       fit(slide);
       // With nothing on show to fade out first (the first slide), it fades in at once.
       if (!shown.classList.contains("is-shown")) back.classList.add("is-first");
@@ -577,19 +581,35 @@
     // Everything on a slide shows: what does not fit is counted or cut with "…", never clipped.
     // The frame is laid out while hidden, so this is measured before the slide shows. In turn:
     // a few entries set large come back to the usual size; "Coming up" goes (it is there to
-    // fill a short week); the large display type comes down to its smallest readable size; long
-    // words (a visit's focus, a transcript line, a quote) are cut to about WORDS_KEPT
-    // characters; entries are left out from the end of the last list that has more than one,
-    // and that list counts them ("and 3 more"; a call's transcript, "and 1 more line"); a
-    // persona's quote goes; last, the longest words are cut again, down to MIN_CUT.
-    var steps = [
-      function () { slide.classList.remove("is-few"); },
-      function () { slide.querySelectorAll(".k-coming").forEach(function (e) { e.remove(); }); },
-      function () { slide.classList.add("is-tight"); },
+    // fill a short week); the large display type comes down to its smallest readable size; a
+    // persona's quote goes; long words (a visit's focus, a transcript line, a quote, a title)
+    // are cut to about WORDS_KEPT characters; entries are left out from the end of the last
+    // list that has more than one, and that list counts them ("and 3 more"; a call's
+    // transcript, "and 1 more line"); last, the longest words are cut again, down to MIN_CUT.
+    // What it did is written on the slide (data-fitted), for people diagnosing a screen.
+    var done = [];
+    var looks = [
+      ["usual-size", function () { slide.classList.remove("is-few"); }],
+      ["no-coming-up", function () { slide.querySelectorAll(".k-coming").forEach(function (e) { e.remove(); }); }],
+      ["tight", function () { slide.classList.add("is-tight"); }],
     ];
-    while (overflows(slide) && steps.length) steps.shift()();
-    while (overflows(slide) && (cutLongest(slide, WORDS_KEPT) || leaveOutOne(slide) ||
-                                dropOne(slide) || cutLongest(slide, MIN_CUT))) { /* one at a time */ }
+    while (overflows(slide) && looks.length) {
+      var look = looks.shift();
+      look[1]();
+      done.push(look[0]);
+    }
+    var ways = [
+      ["drop", dropOne],
+      ["cut", function () { return cutLongest(slide, WORDS_KEPT); }],
+      ["leave-out", leaveOutOne],
+      ["cut", function () { return cutLongest(slide, MIN_CUT); }],
+    ];
+    while (overflows(slide)) {
+      var way = ways.find(function (w) { return w[1](slide); }); // one at a time, in this order
+      if (!way) break;
+      done.push(way[0]);
+    }
+    if (done.length) slide.setAttribute("data-fitted", done.join(" "));
   }
 
   function dropOne(slide) {
@@ -600,16 +620,16 @@
 
   function cutLongest(slide, floor) {
     // The longest run of words the slide may cut (in a cuttable field, never a [removed]
-    // marker), shortened by a fifth at a word, with "…" (a closing quote mark kept); what
+    // marker), shortened by a fifth at a word, with "…" (a closing quote mark kept); whatever
     // followed it in its field goes too. False when every run is ``floor`` long or shorter.
-    var longest = null;
-    var words = "";
-    slide.querySelectorAll("[data-fit=cut]").forEach(function (field) {
-      var walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+    var longest = null, field = null, words = "";
+    slide.querySelectorAll("[data-fit=cut]").forEach(function (candidate) {
+      var walker = document.createTreeWalker(candidate, NodeFilter.SHOW_TEXT);
       for (var node = walker.nextNode(); node; node = walker.nextNode()) {
         var bare = node.nodeValue.replace(/”$/, "").replace(/…$/, "");
         if (!node.parentNode.closest(".k-removed") && bare.length > words.length) {
           longest = node;
+          field = candidate;
           words = bare;
         }
       }
@@ -618,9 +638,13 @@
     var close = longest.nodeValue.slice(-1) === "”" ? "”" : "";
     var limit = Math.max(Math.floor(words.length * 0.8), floor); // under words.length: it ends
     var space = words.lastIndexOf(" ", limit);
-    words = words.slice(0, space > limit / 2 ? space : limit).replace(/[\s,;:.—–(-]+$/, "");
+    var end = space > limit / 2 ? space : limit;
+    if (/[\uD800-\uDBFF]/.test(words.charAt(end - 1))) end -= 1; // never half an emoji
+    words = words.slice(0, end).replace(/[\s,;:.—–(“‘-]+$/, "");
     longest.nodeValue = words + "…" + close;
-    while (longest.nextSibling) longest.nextSibling.remove();
+    for (var at = longest; at && at !== field; at = at.parentNode) {
+      while (at.nextSibling) at.nextSibling.remove();
+    }
     return true;
   }
 
@@ -896,7 +920,12 @@
   window.addEventListener("resize", function () {
     if (!state.config) return;
     applyLook();
-    var onShow = frames[front].firstElementChild; // a screen turned or resized: it fits again
+    // A screen turned or resized: the slide on show fits its new shape, from as it was built.
+    var onShow = frames[front].firstElementChild;
+    if (onShow && unfitted) {
+      onShow = unfitted.cloneNode(true);
+      frames[front].replaceChildren(onShow);
+    }
     if (onShow) fit(onShow);
   });
 
