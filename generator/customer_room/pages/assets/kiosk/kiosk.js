@@ -589,14 +589,21 @@
     // What it did is written on the slide (data-fitted), for people diagnosing a screen.
     var done = [];
     var looks = [
-      ["usual-size", function () { slide.classList.remove("is-few"); }],
-      ["no-coming-up", function () { slide.querySelectorAll(".k-coming").forEach(function (e) { e.remove(); }); }],
-      ["tight", function () { slide.classList.add("is-tight"); }],
+      ["usual-size", function () {
+        var few = slide.classList.contains("is-few");
+        slide.classList.remove("is-few");
+        return few;
+      }],
+      ["no-coming-up", function () {
+        var coming = slide.querySelectorAll(".k-coming");
+        coming.forEach(function (e) { e.remove(); });
+        return coming.length > 0;
+      }],
+      ["tight", function () { slide.classList.add("is-tight"); return true; }],
     ];
     while (overflows(slide) && looks.length) {
       var look = looks.shift();
-      look[1]();
-      done.push(look[0]);
+      if (look[1]()) done.push(look[0]);
     }
     var ways = [
       ["drop", dropOne],
@@ -923,7 +930,9 @@
     // A screen turned or resized: the slide on show fits its new shape, from as it was built.
     var onShow = frames[front].firstElementChild;
     if (onShow && unfitted) {
+      var photos = onShow.querySelectorAll("img"); // the live ones: decoded, whatever a new build did
       onShow = unfitted.cloneNode(true);
+      onShow.querySelectorAll("img").forEach(function (img, i) { if (photos[i]) img.replaceWith(photos[i]); });
       frames[front].replaceChildren(onShow);
     }
     if (onShow) fit(onShow);
