@@ -70,15 +70,17 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
         context.close()
 
 
-def open_at(page: Page, url: str, when: dt.datetime) -> None:
-    """Open the kiosk with the page's clock stopped at ``when``; time moves by run_for only."""
+def open_at(page: Page, url: str, when: dt.datetime, *, first_slide: bool = True) -> None:
+    """Open the kiosk with the page's clock stopped at ``when``; time moves by run_for only.
+    Waits for the first slide (or a closed screen), unless ``first_slide`` is false."""
     # Installed a little before ``when``: the installed clock runs until it is paused, and a
     # pause "in the past" (a machine under load took a moment between the two) is refused.
     # Nothing is loaded yet, so no timer fires on the way.
     page.clock.install(time=when - dt.timedelta(seconds=5))
     page.clock.pause_at(when)
     page.goto(url)
-    page.wait_for_function(f"{KIOSK} && ({KIOSK}.changes >= 1 || {KIOSK}.closed)")
+    shown = f"({KIOSK}.changes >= 1 || {KIOSK}.closed)" if first_slide else "true"
+    page.wait_for_function(f"{KIOSK} && {shown}")
 
 
 def run(page: Page, seconds: float, step: float = 0.5) -> None:

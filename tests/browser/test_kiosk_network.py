@@ -5,7 +5,6 @@ request hangs and wherever it stops (before its headers or after them)."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import threading
 import time
 from collections.abc import Callable
@@ -33,10 +32,7 @@ class Clock:
         page.on("request", lambda request: self.on_the_way.add(request))
         page.on("requestfinished", lambda request: self.on_the_way.discard(request))
         page.on("requestfailed", lambda request: self.on_the_way.discard(request))
-        page.clock.install(time=TUESDAY_NOON - dt.timedelta(seconds=5))
-        page.clock.pause_at(TUESDAY_NOON)
-        page.goto(url)
-        page.wait_for_function(f"!!{KIOSK}")
+        open_at(page, url, TUESDAY_NOON, first_slide=False)
 
     def tick(self, seconds: float) -> None:
         """Half a second at a time."""

@@ -33,7 +33,6 @@
   var ANSWER_MS = 8000; // a server slower than this to answer a few bytes counts as gone
   var LOAD_MS = 60000; // data.json: a server slower than this to send it is gone for now
   var PHOTO_MS = 15000; // one photo (tens of KB): a slide waiting longer is skipped
-  var TICK_MS = 1000;
   var WORDS_KEPT = 100; // fit() cuts long words to about this many characters before leaving anything out
   var MIN_CUT = 24; // ...and, as a last resort, cuts no words that are this short or shorter
   var BODY_ARCMIN = 20; // body text's angle at the eye; keep in step with kiosk_config.py
@@ -811,17 +810,9 @@
   /* ---------- new builds ---------- */
 
   function giveUpAfter(ms, work) {
-    // work(signal): a request and the reading of its body, aborted once the page has waited ms
-    // for it. The wait is counted in ticks of a second, so a clock moved on in one jump (a
-    // test's mocked clock) ends it no sooner than a tick after the jump.
+    // work(signal): a request and the reading of its body, aborted once it has taken ms.
     var control = new AbortController();
-    var left = Math.ceil(ms / TICK_MS);
-    var timer = setTimeout(tick, TICK_MS);
-    function tick() {
-      left -= 1;
-      if (left > 0) timer = setTimeout(tick, TICK_MS);
-      else control.abort();
-    }
+    var timer = setTimeout(function () { control.abort(); }, ms);
     return work(control.signal).finally(function () { clearTimeout(timer); });
   }
 
